@@ -1,0 +1,47 @@
+package dev.restfault.core.http;
+
+import java.util.UUID;
+
+/**
+ * {@code MS-CorrelationId} and {@code MS-RequestId} values: GUIDs in their canonical
+ * 8-4-4-4-12 hexadecimal form.
+ *
+ * <p>A server echoes a valid id and replaces anything else with a fresh one; it never echoes
+ * an invalid value, which may carry injection payloads or unbounded text.
+ */
+public final class RequestIds {
+
+    private RequestIds() {
+    }
+
+    /**
+     * Whether {@code value} is a GUID in 8-4-4-4-12 form, hexadecimal digits of either case, no
+     * braces, no surrounding whitespace. Null and empty are not valid.
+     */
+    public static boolean isValid(String value) {
+        if (value == null || value.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A new random (version 4) GUID, lower case. */
+    public static String generate() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** {@code value} if {@link #isValid(String) valid}, otherwise a new GUID. */
+    public static String validOrNew(String value) {
+        return isValid(value) ? value : generate();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.restfault.core.i18n;
+
+import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.implementation.BuiltInTexts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Localized texts: restfault's own (reason phrases, default descriptions, generic messages) and
+ * an application's texts for its own error codes.
+ *
+ * <p>Lookup for a key in locale {@code L} walks {@code L}, then {@code L}'s language, then en-US;
+ * at each step the application's {@link MessageProvider}s are asked first, in registration order,
+ * then restfault's built-in texts. So an application can override any built-in text and adds
+ * texts for its codes under the key {@code code.<code>} ({@link #describeCode}).
+ *
+ * <p>Texts may hold {@code {0}}, {@code {1}}... placeholders, replaced by the arguments' string
+ * values; unlike {@link java.text.MessageFormat}, apostrophes need no escaping. Immutable and
+ * thread-safe.
+ */
+public final class ContractMessages {
+
+    /** Key of the generic 500 description; its argument is the request id to quote. */
+    public static final String INTERNAL_ERROR = "error.internal";
+    /** Key of the 406 description; its argument is the list of available media types. */
+    public static final String NOT_ACCEPTABLE = "error.notAcceptable";
+    /** Key of the 405 description; its argument is the list of allowed methods. */
+    public static final String METHOD_NOT_ALLOWED = "error.methodNotAllowed";
+    /** Key of a validation failure's description; its argument is the number of violations. */
+    public static final String VALIDATION_FAILED = "error.validationFailed";
+    /** Key of the 404 description for an unknown path. */
+    public static final String NO_SUCH_RESOURCE = "error.noSuchResource";
+    /** Key of the 400 description for an unreadable request body. */
+    public static final String MALFORMED_BODY = "error.malformedBody";
+    /** Key of the 401 description when credentials are missing or invalid. */
+    public static final String AUTHENTICATION_REQUIRED = "error.authenticationRequired";
+    /** Key of the 415 description; its argument is the list of supported media types. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "error.unsupportedMediaType";
+
+    /** The prefix of an application's texts for its own error codes. */
+    public static final String CODE_PREFIX = "code.";
+
+    private static final ContractMessages DEFAULTS = builder().useServiceLoader(true).build();
+
+    private final List<MessageProvider> providers;
+
+    private ContractMessages(List<MessageProvider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
+    /**
+     * Built-in texts plus every {@link MessageProvider} that {@link ServiceLoader} finds for
+     * restfault-core's class loader, loaded once.
+     */
+    public static ContractMessages defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The reason phrase of {@code status} in {@code locale} (see {@link StatusCatalog#entry(int)}). */
+    public String reasonPhrase(int status, Locale locale) {
+        String key = StatusCatalog.entry(status).isKnown() ? "status." + status + ".reason"
+                : status >= 500 ? "status.5xx.reason" : "status.4xx.reason";
+        return find(key, locale).orElseGet(() -> StatusCatalog.entry(status).reasonPhrase(locale));
+    }
+
+    /** The default description of {@code status} in {@code locale}. */
+    public String statusDescription(int status, Locale locale) {
+        String key = StatusCatalog.entry(status).isKnown() ? "status." + status + ".description"
+                : status >= 500 ? "status.5xx.description" : "status.4xx.description";
+        return find(key, locale).orElseGet(() -> StatusCatalog.entry(status).description(locale));
+    }
+
+    /**
+     * The application's text for its error {@code code} ({@code code.<code>}), formatted.
+     *
+     * @return empty when no provider has a text for the code
+     */
+    public Optional<String> describeCode(String code, Locale locale, Object... args) {
+        if (code == null || code.isEmpty()) {
+            return Optional.empty();
+        }
+        return find(CODE_PREFIX + code, locale, args);
+    }
+
+    /**
+     * The text for {@code key}, formatted with {@code args}, from the first provider that has it
+     * along the locale chain.
+     *
+     * @param locale null means en-US
+     */
+    public Optional<String> find(String key, Locale locale, Object... args) {
+        Objects.requireNonNull(key, "key");
+        Locale l = locale == null ? SupportedLocales.DEFAULT : locale;
+        for (Locale step : chain(l)) {
+            for (MessageProvider p : providers) {
+                Optional<String> text = safeFind(p, key, step);
+                if (text.isPresent()) {
+                    return text.map(t -> format(t, args));
+                }
+            }
+            Optional<String> builtIn = BuiltInTexts.getExact(key, step);
+            if (builtIn.isPresent()) {
+                return builtIn.map(t -> format(t, args));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Like {@link #find} for a key restfault ships.
+     *
+     * @throws IllegalArgumentException if no text exists for {@code key}
+     */
+    public String get(String key, Locale locale, Object... args) {
+        return find(key, locale, args).orElseThrow(() -> new IllegalArgumentException("no text for key " + key));
+    }
+
+    private static Optional<String> safeFind(MessageProvider p, String key, Locale locale) {
+        try {
+            Optional<String> text = p.find(key, locale);
+            return text == null ? Optional.empty() : text.filter(t -> !t.isEmpty());
+        } catch (RuntimeException broken) {
+            // A faulty provider must not turn an error response into a different failure.
+            return Optional.empty();
+        }
+    }
+
+    private static List<Locale> chain(Locale l) {
+        List<Locale> chain = new ArrayList<>(3);
+        chain.add(l);
+        if (!l.getCountry().isEmpty() || !l.getScript().isEmpty() || !l.getVariant().isEmpty()) {
+            chain.add(new Locale(l.getLanguage()));
+        }
+        if (!chain.contains(SupportedLocales.EN_US)) {
+            chain.add(SupportedLocales.EN_US);
+        }
+        return chain;
+    }
+
+    /** Replaces {n} with the n-th argument; other braces are left alone. */
+    static String format(String pattern, Object... args) {
+        if (args == null || args.length == 0 || pattern.indexOf('{') < 0) {
+            return pattern;
+        }
+        StringBuilder sb = new StringBuilder(pattern.length() + 32);
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c == '{') {
+                int close = pattern.indexOf('}', i);
+                if (close > i + 1 && close - i <= 3) {
+                    String digits = pattern.substring(i + 1, close);
+                    if (digits.chars().allMatch(Character::isDigit)) {
+                        int n = Integer.parseInt(digits);
+                        if (n < args.length) {
+                            sb.append(args[n]);
+                            i = close + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            sb.append(c);
+            i++;
+        }
+        return sb.toString();
+    }
+
+    /** Builds {@link ContractMessages}; not thread-safe. */
+    public static final class Builder {
+        private final List<MessageProvider> providers = new ArrayList<>();
+        private boolean serviceLoader;
+
+        private Builder() {
+        }
+
+        /** Adds a provider, asked after those added before it and before the built-in texts. */
+        public Builder add(MessageProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * Adds an application bundle: UTF-8 properties files {@code baseName_ll_CC.properties},
+         * {@code baseName_ll.properties}, {@code baseName.properties} read through {@code loader}.
+         *
+         * @param baseName such as {@code com.example.errors} (or {@code com/example/errors})
+         * @param loader null means restfault-core's class loader
+         * @throws IllegalArgumentException if {@code baseName} is not a dotted or slashed name
+         */
+        public Builder addBundle(String baseName, ClassLoader loader) {
+            return add(new PropertiesMessageProvider(baseName, loader));
+        }
+
+        /** Whether to add the providers {@link ServiceLoader} finds, after the explicit ones. */
+        public Builder useServiceLoader(boolean use) {
+            this.serviceLoader = use;
+            return this;
+        }
+
+        public ContractMessages build() {
+            List<MessageProvider> all = new ArrayList<>(providers);
+            if (serviceLoader) {
+                ServiceLoader.load(MessageProvider.class, ContractMessages.class.getClassLoader()).forEach(all::add);
+            }
+            return new ContractMessages(all);
+        }
+    }
+}

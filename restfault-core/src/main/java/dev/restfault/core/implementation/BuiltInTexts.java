@@ -1,0 +1,72 @@
+package dev.restfault.core.implementation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The texts restfault ships, one UTF-8 properties file per locale under
+ * {@code dev/restfault/core/implementation/texts/}.
+ *
+ * <p>Loaded by hand rather than through {@link java.util.ResourceBundle}: in a named module,
+ * {@code ResourceBundle.Control} is unavailable, and the default lookup would fall back to the
+ * JVM's default locale, which must never decide what language a client gets. The chain here is
+ * fixed: language_COUNTRY, then language, then en-US.
+ *
+ * <p>Not part of the API.
+ */
+public final class BuiltInTexts {
+
+    private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
+    private static final Properties NONE = new Properties();
+
+    private BuiltInTexts() {
+    }
+
+    /** The text for {@code key} in {@code locale}, falling back along the chain to en-US. */
+    public static Optional<String> get(String key, Locale locale) {
+        Locale l = locale == null ? Locale.US : locale;
+        String value = load(l.getLanguage() + "_" + l.getCountry()).getProperty(key);
+        if (value == null) {
+            value = load(l.getLanguage()).getProperty(key);
+        }
+        if (value == null) {
+            value = load("en_US").getProperty(key);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** The text for {@code key} in exactly {@code locale} (language and country, or language alone). */
+    public static Optional<String> getExact(String key, Locale locale) {
+        String suffix = locale.getCountry().isEmpty() ? locale.getLanguage() : locale.getLanguage() + "_" + locale.getCountry();
+        return Optional.ofNullable(load(suffix).getProperty(key));
+    }
+
+    private static Properties load(String suffix) {
+        return CACHE.computeIfAbsent(suffix, BuiltInTexts::read);
+    }
+
+    private static Properties read(String suffix) {
+        if (!suffix.matches("[a-z]{2,3}(_[A-Z]{2})?")) {
+            return NONE;
+        }
+        String name = "texts/messages_" + suffix + ".properties";
+        try (InputStream in = BuiltInTexts.class.getResourceAsStream(name)) {
+            if (in == null) {
+                return NONE;
+            }
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read built-in texts " + name, e);
+        }
+    }
+}

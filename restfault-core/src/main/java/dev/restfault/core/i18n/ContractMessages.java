@@ -13,7 +13,9 @@ import java.util.ServiceLoader;
  * Localized texts: restfault's own (reason phrases, default descriptions, generic messages) and
  * an application's texts for its own error codes.
  *
- * <p>Lookup for a key in locale {@code L} walks {@code L}, then {@code L}'s language, then en-US;
+ * <p>Lookup for a key in locale {@code L} walks {@code L}, then {@code L}'s language, then the
+ * supported locale of that language (fr-CA finds fr-FR texts), then en-US,
+ * then the root (an application bundle's file without a locale suffix);
  * at each step the application's {@link MessageProvider}s are asked first, in registration order,
  * then restfault's built-in texts. So an application can override any built-in text and adds
  * texts for its codes under the key {@code code.<code>} ({@link #describeCode}).
@@ -139,10 +141,25 @@ public final class ContractMessages {
         if (!l.getCountry().isEmpty() || !l.getScript().isEmpty() || !l.getVariant().isEmpty()) {
             chain.add(new Locale(l.getLanguage()));
         }
+        // fr-CA should find texts written for fr-FR before falling back to English; but a
+        // Simplified Chinese reader gets English rather than Traditional characters.
+        for (Locale supported : SupportedLocales.ALL) {
+            boolean sameLanguage = supported.getLanguage().equals(l.getLanguage());
+            boolean simplifiedChinese = l.getLanguage().equals("zh") && !isTraditionalChinese(l);
+            if (sameLanguage && !simplifiedChinese && !chain.contains(supported)) {
+                chain.add(supported);
+            }
+        }
         if (!chain.contains(SupportedLocales.EN_US)) {
             chain.add(SupportedLocales.EN_US);
         }
+        chain.add(Locale.ROOT); // an application bundle's base file, without a locale suffix
         return chain;
+    }
+
+    private static boolean isTraditionalChinese(Locale l) {
+        return "Hant".equals(l.getScript()) || "TW".equals(l.getCountry()) || "HK".equals(l.getCountry())
+                || "MO".equals(l.getCountry());
     }
 
     /** Replaces {n} with the n-th argument; other braces are left alone. */

@@ -131,7 +131,7 @@ public final class LocaleResolver {
     }
 
     private static Optional<Locale.LanguageRange> parseRange(String part) {
-        String[] pieces = part.trim().split(";");
+        String[] pieces = part.trim().split(";", -1);
         String range = pieces[0].trim();
         if (!RANGE.matcher(range).matches()) {
             return Optional.empty();

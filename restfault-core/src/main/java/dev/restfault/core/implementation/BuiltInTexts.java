@@ -30,12 +30,15 @@ public final class BuiltInTexts {
     private BuiltInTexts() {
     }
 
-    /** The text for {@code key} in {@code locale}, falling back along the chain to en-US. */
+    /**
+     * The text for {@code key} in {@code locale}, falling back along the chain
+     * language_COUNTRY, language (the file restfault ships for that language), en-US.
+     */
     public static Optional<String> get(String key, Locale locale) {
         Locale l = locale == null ? Locale.US : locale;
         String value = load(l.getLanguage() + "_" + l.getCountry()).getProperty(key);
         if (value == null) {
-            value = load(l.getLanguage()).getProperty(key);
+            value = load(languageFile(l)).getProperty(key);
         }
         if (value == null) {
             value = load("en_US").getProperty(key);
@@ -43,10 +46,35 @@ public final class BuiltInTexts {
         return Optional.ofNullable(value);
     }
 
-    /** The text for {@code key} in exactly {@code locale} (language and country, or language alone). */
+    /**
+     * The text for {@code key} in exactly {@code locale}; a locale with a language alone finds
+     * the file restfault ships for that language.
+     */
     public static Optional<String> getExact(String key, Locale locale) {
-        String suffix = locale.getCountry().isEmpty() ? locale.getLanguage() : locale.getLanguage() + "_" + locale.getCountry();
+        String suffix = locale.getCountry().isEmpty() ? languageFile(locale) : locale.getLanguage() + "_" + locale.getCountry();
         return Optional.ofNullable(load(suffix).getProperty(key));
+    }
+
+    /**
+     * The one file shipped per language. Chinese only maps to the Traditional (zh-TW) file for
+     * Traditional locales: a Simplified Chinese reader is better served by English than by a
+     * script they may not read.
+     */
+    private static String languageFile(Locale l) {
+        switch (l.getLanguage()) {
+            case "en":
+                return "en_US";
+            case "fr":
+                return "fr_FR";
+            case "ja":
+                return "ja_JP";
+            case "zh":
+                boolean traditional = "Hant".equals(l.getScript()) || "TW".equals(l.getCountry())
+                        || "HK".equals(l.getCountry()) || "MO".equals(l.getCountry());
+                return traditional ? "zh_TW" : "";
+            default:
+                return l.getLanguage();
+        }
     }
 
     private static Properties load(String suffix) {

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 public final class StatusCatalog {
 
     private static final Map<Integer, StatusEntry> ENTRIES;
+    /** Entries by {@code status - 400}: the lookup on every error is an array read. */
+    private static final StatusEntry[] BY_STATUS = new StatusEntry[200];
 
     static {
         Map<Integer, StatusEntry> m = new TreeMap<>();
@@ -57,6 +59,9 @@ public final class StatusCatalog {
         extra(m, 509, "Bandwidth limit exceeded", "bandwidthLimitExceeded", SERVER_BUSY,
                 IF_RETRY_AFTER_OR_IDEMPOTENT, List.of(HeaderRule.whenKnown(HeaderNames.RETRY_AFTER)));
         ENTRIES = Collections.unmodifiableMap(m);
+        for (int status = 400; status <= 599; status++) {
+            BY_STATUS[status - 400] = m.containsKey(status) ? m.get(status) : classEntry(status);
+        }
     }
 
     private StatusCatalog() {
@@ -81,19 +86,19 @@ public final class StatusCatalog {
      * @throws IllegalArgumentException if {@code status} is not within 400..599: it is not an error
      */
     public static StatusEntry entry(int status) {
-        StatusEntry entry = ENTRIES.get(status);
-        if (entry != null) {
-            return entry;
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status " + status + " is not an error status (400..599)");
         }
-        if (status >= 400 && status <= 499) {
+        return BY_STATUS[status - 400];
+    }
+
+    private static StatusEntry classEntry(int status) {
+        if (status <= 499) {
             return new StatusEntry(status, "Client error", "clientError", BAD_INPUT, NEVER,
                     List.of(), false, false, "status.4xx");
         }
-        if (status >= 500 && status <= 599) {
-            return new StatusEntry(status, "Server error", "serverError", SERVER_ERROR, IF_IDEMPOTENT,
-                    List.of(), false, false, "status.5xx");
-        }
-        throw new IllegalArgumentException("status " + status + " is not an error status (400..599)");
+        return new StatusEntry(status, "Server error", "serverError", SERVER_ERROR, IF_IDEMPOTENT,
+                List.of(), false, false, "status.5xx");
     }
 
     /** Whether {@code status} is within 400..599. */

@@ -61,19 +61,25 @@ public final class ContractException extends RuntimeException {
     private final String entityTag;
 
     private ContractException(Builder b) {
-        super(message(b), b.cause, false, false);
+        // No message here: getMessage() builds it on demand, so creating an exception that is
+        // rendered and never logged costs no string concatenation.
+        super(null, b.cause, false, false);
         this.entry = b.entry;
         this.code = b.code != null ? b.code : b.entry.defaultCode();
         this.description = b.description;
         this.messageKey = b.messageKey;
-        this.arguments = List.copyOf(b.arguments);
-        this.data = List.copyOf(b.data);
+        this.arguments = b.arguments == null ? List.of() : List.copyOf(b.arguments);
+        this.data = b.data == null ? List.of() : List.copyOf(b.data);
         this.source = b.source;
         this.retryAfter = b.retryAfter;
         this.challenge = b.challenge;
-        this.allow = Collections.unmodifiableSet(new LinkedHashSet<>(b.allow));
+        this.allow = b.allow == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(b.allow));
         this.entityTag = b.entityTag;
-        Map<String, String> h = new LinkedHashMap<>(b.headers);
+        if (b.headers == null && retryAfter == null && challenge == null && allow.isEmpty() && entityTag == null) {
+            this.headers = Map.of();
+            return;
+        }
+        Map<String, String> h = b.headers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(b.headers);
         if (retryAfter != null) {
             h.put(HeaderNames.RETRY_AFTER, RetryAfter.toHeaderValue(retryAfter));
         }
@@ -89,9 +95,10 @@ public final class ContractException extends RuntimeException {
         this.headers = Collections.unmodifiableMap(h);
     }
 
-    private static String message(Builder b) {
-        String code = b.code != null ? b.code : b.entry.defaultCode();
-        return b.entry.status() + " " + code + (b.description != null ? ": " + b.description : "");
+    /** {@code "404 notFound: description"}, for logs; built on demand. */
+    @Override
+    public String getMessage() {
+        return entry.status() + " " + code + (description != null ? ": " + description : "");
     }
 
     /**
@@ -310,17 +317,18 @@ public final class ContractException extends RuntimeException {
 
     /** Builds a {@link ContractException}; not thread-safe. */
     public static final class Builder {
+        // Collections are allocated on first use: most exceptions need none of them.
         private final StatusEntry entry;
         private String code;
         private String description;
         private String messageKey;
-        private final List<Object> arguments = new ArrayList<>();
-        private final List<PartnerCenterError> data = new ArrayList<>();
+        private List<Object> arguments;
+        private List<PartnerCenterError> data;
         private String source;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Map<String, String> headers;
         private Duration retryAfter;
         private AuthChallenge challenge;
-        private final Set<String> allow = new LinkedHashSet<>();
+        private Set<String> allow;
         private String entityTag;
         private Throwable cause;
 
@@ -357,15 +365,17 @@ public final class ContractException extends RuntimeException {
 
         /** Arguments for the localized text ({@code {0}}, {@code {1}}...). */
         public Builder arguments(Object... args) {
-            this.arguments.clear();
+            List<Object> list = new ArrayList<>(args.length);
             for (Object a : args) {
-                this.arguments.add(Objects.requireNonNull(a, "arguments must not be null"));
+                list.add(Objects.requireNonNull(a, "arguments must not be null"));
             }
+            this.arguments = list;
             return this;
         }
 
+        /** The nested errors, replacing any added before; null means none. */
         public Builder data(List<PartnerCenterError> entries) {
-            this.data.clear();
+            this.data = null;
             if (entries != null) {
                 entries.forEach(this::addData);
             }
@@ -373,7 +383,10 @@ public final class ContractException extends RuntimeException {
         }
 
         public Builder addData(PartnerCenterError entry) {
-            this.data.add(Objects.requireNonNull(entry, "data entry"));
+            if (data == null) {
+                data = new ArrayList<>();
+            }
+            data.add(Objects.requireNonNull(entry, "data entry"));
             return this;
         }
 
@@ -392,6 +405,9 @@ public final class ContractException extends RuntimeException {
         public Builder header(String name, String value) {
             if (!HeaderValues.isToken(name)) {
                 throw new IllegalArgumentException("header name must be a token");
+            }
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
             }
             headers.put(name, HeaderValues.requireSafe(name, value));
             return this;
@@ -419,13 +435,14 @@ public final class ContractException extends RuntimeException {
          * @throws IllegalArgumentException if one is not a token
          */
         public Builder allow(Collection<String> methods) {
-            allow.clear();
+            Set<String> set = new LinkedHashSet<>();
             for (String m : methods) {
                 if (!HeaderValues.isToken(m)) {
                     throw new IllegalArgumentException("allowed method must be a token");
                 }
-                allow.add(m.toUpperCase(Locale.ROOT));
+                set.add(m.toUpperCase(Locale.ROOT));
             }
+            this.allow = set;
             return this;
         }
 
@@ -449,7 +466,7 @@ public final class ContractException extends RuntimeException {
          * @throws IllegalArgumentException if a 405 has no allowed methods
          */
         public ContractException build() {
-            if (entry.status() == 405 && allow.isEmpty()) {
+            if (entry.status() == 405 && (allow == null || allow.isEmpty())) {
                 throw new IllegalArgumentException("405 needs the allowed methods for the Allow header");
             }
             return new ContractException(this);

@@ -69,12 +69,17 @@ public final class StatusCatalog {
 
     private static void seed(Map<Integer, StatusEntry> m, int status, String phrase, String code,
             ErrorCategory category, RetryRule rule, List<HeaderRule> headers) {
-        m.put(status, new StatusEntry(status, phrase, code, category, rule, headers, true, true, "status." + status));
+        put(m, true, status, phrase, code, category, rule, headers);
     }
 
     private static void extra(Map<Integer, StatusEntry> m, int status, String phrase, String code,
             ErrorCategory category, RetryRule rule, List<HeaderRule> headers) {
-        m.put(status, new StatusEntry(status, phrase, code, category, rule, headers, false, true, "status." + status));
+        put(m, false, status, phrase, code, category, rule, headers);
+    }
+
+    private static void put(Map<Integer, StatusEntry> m, boolean seed, int status, String phrase, String code,
+            ErrorCategory category, RetryRule rule, List<HeaderRule> headers) {
+        m.put(status, new StatusEntry(status, phrase, code, category, rule, headers, seed, true, "status." + status));
     }
 
     /**

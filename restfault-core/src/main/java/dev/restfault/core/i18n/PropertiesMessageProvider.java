@@ -1,10 +1,6 @@
 package dev.restfault.core.i18n;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.restfault.core.implementation.Utf8Properties;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code base_fr.properties}, {@code base.properties}, found through a class loader.
  */
 final class PropertiesMessageProvider implements MessageProvider {
-
-    private static final Properties NONE = new Properties();
 
     private final String path;
     private final ClassLoader loader;
@@ -41,15 +35,6 @@ final class PropertiesMessageProvider implements MessageProvider {
 
     private Properties read(String suffix) {
         String name = path + suffix + ".properties";
-        try (InputStream in = loader.getResourceAsStream(name)) {
-            if (in == null) {
-                return NONE;
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+        return Utf8Properties.read(loader.getResourceAsStream(name), name);
     }
 }

@@ -1,10 +1,5 @@
 package dev.restfault.core.implementation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BuiltInTexts {
 
     private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
-    private static final Properties NONE = new Properties();
+    private static final Properties NONE = Utf8Properties.NONE;
 
     private BuiltInTexts() {
     }
@@ -86,15 +81,6 @@ public final class BuiltInTexts {
             return NONE;
         }
         String name = "texts/messages_" + suffix + ".properties";
-        try (InputStream in = BuiltInTexts.class.getResourceAsStream(name)) {
-            if (in == null) {
-                return NONE;
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read built-in texts " + name, e);
-        }
+        return Utf8Properties.read(BuiltInTexts.class.getResourceAsStream(name), name);
     }
 }

@@ -49,6 +49,7 @@ public final class ModelLimits {
                 throw new IllegalArgumentException(name + "[" + i + "] must not be null");
             }
         }
+        // List.copyOf returns an immutable list as it is, without copying it again.
         return java.util.List.copyOf(entries);
     }
 }

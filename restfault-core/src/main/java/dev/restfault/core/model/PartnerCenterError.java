@@ -25,13 +25,19 @@ public final class PartnerCenterError {
     private final String description;
     private final List<PartnerCenterError> data;
     private final String source;
+    private final int depth;
 
     private PartnerCenterError(Builder builder) {
         this.code = ModelLimits.requireToken(Descriptions.requireNonBlank(builder.code, "code"), "code");
         this.description = Descriptions.fit(builder.description);
         this.data = ModelLimits.requireEntries(builder.data, "data");
         this.source = ModelLimits.requireToken(Objects.requireNonNullElse(builder.source, ""), "source");
-        int depth = depth();
+        // Entries are immutable and already validated: their depth is known, so this is O(entries).
+        int max = 0;
+        for (PartnerCenterError entry : data) {
+            max = Math.max(max, entry.depth);
+        }
+        this.depth = max + 1;
         if (depth > ModelLimits.MAX_DEPTH) {
             throw new IllegalArgumentException("data nests " + depth + " levels deep, max " + ModelLimits.MAX_DEPTH);
         }
@@ -69,11 +75,7 @@ public final class PartnerCenterError {
 
     /** Levels of nesting, this error included: 1 without data. */
     public int depth() {
-        int max = 0;
-        for (PartnerCenterError entry : data) {
-            max = Math.max(max, entry.depth());
-        }
-        return max + 1;
+        return depth;
     }
 
     /** A builder holding this error's values, to derive a changed copy. */
@@ -130,6 +132,7 @@ public final class PartnerCenterError {
         private String code;
         private String description;
         private List<PartnerCenterError> data = List.of();
+        private boolean ownsData;
         private String source = "";
 
         private Builder() {
@@ -149,14 +152,17 @@ public final class PartnerCenterError {
 
         /** The nested errors; null means none. */
         public Builder data(List<PartnerCenterError> data) {
-            this.data = data == null ? List.of() : new ArrayList<>(data);
+            // Kept by reference: build() takes the one immutable copy, and addData() copies first.
+            this.data = data == null ? List.of() : data;
+            this.ownsData = false;
             return this;
         }
 
         /** Appends one nested error. */
         public Builder addData(PartnerCenterError entry) {
-            if (!(data instanceof ArrayList)) {
+            if (!ownsData) {
                 data = new ArrayList<>(data);
+                ownsData = true;
             }
             data.add(entry);
             return this;

@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>Guarantees: {@code type} is never null ({@code "about:blank"} by default, as RFC 9457
  * says); {@code status}, when present, is within 100..599; {@code detail} is cut to 1024 UTF-16
  * code units like a description; {@code data} and {@code extensions} are never null and at most
- * {@link ModelLimits#MAX_ENTRIES} long. Immutable.
+ * {@link ModelLimits#MAX_ENTRIES} long, and {@code data} nests at most
+ * {@link ModelLimits#MAX_DEPTH} levels counting the problem itself. Immutable.
  */
 public final class ProblemDetail {
 
@@ -47,6 +48,14 @@ public final class ProblemDetail {
         this.code = b.code == null ? null : ModelLimits.requireToken(Descriptions.requireNonBlank(b.code, "code"), "code");
         this.source = ModelLimits.requireToken(b.source, "source");
         this.data = ModelLimits.requireEntries(b.data, "data");
+        for (PartnerCenterError entry : data) {
+            // The problem's data are one level below the problem, as they are below a Partner
+            // Center error: the same bound keeps the two convertible.
+            if (entry.depth() + 1 > ModelLimits.MAX_DEPTH) {
+                throw new IllegalArgumentException("data nests " + (entry.depth() + 1) + " levels deep, max "
+                        + ModelLimits.MAX_DEPTH);
+            }
+        }
         if (b.extensions.size() > ModelLimits.MAX_ENTRIES) {
             throw new IllegalArgumentException("extensions has " + b.extensions.size()
                     + " members, max " + ModelLimits.MAX_ENTRIES);

@@ -164,6 +164,31 @@ class ModelTest {
     }
 
     @Test
+    void problemDataIsBoundedLikePartnerCenterData() {
+        PartnerCenterError nested = field("leaf");
+        for (int i = 0; i < 6; i++) {
+            nested = PartnerCenterError.builder().code("c").description("d").addData(nested).build();
+        }
+        assertThat(ProblemDetail.builder().data(List.of(nested)).build().data()).hasSize(1); // 7 + 1 = 8
+        PartnerCenterError deeper = PartnerCenterError.builder().code("c").description("d").addData(nested).build();
+        assertThatThrownBy(() -> ProblemDetail.builder().data(List.of(deeper)).build())
+                .hasMessage("data nests 9 levels deep, max 8");
+    }
+
+    @Test
+    void aBuilderDoesNotShareItsListWithTheCaller() {
+        List<PartnerCenterError> mine = new ArrayList<>(List.of(field("a")));
+        PartnerCenterError.Builder b = PartnerCenterError.builder().code("c").description("d").data(mine);
+        PartnerCenterError built = b.addData(field("b")).build();
+        assertThat(mine).hasSize(1);
+        mine.add(field("z"));
+        assertThat(built.data()).hasSize(2);
+        PartnerCenterError fromList = PartnerCenterError.builder().code("c").description("d").data(mine).build();
+        mine.clear();
+        assertThat(fromList.data()).hasSize(2);
+    }
+
+    @Test
     void errorFormatsKnowTheirContentTypes() {
         assertThat(ErrorFormat.PARTNER_CENTER.contentType()).isEqualTo("application/json; charset=utf-8");
         assertThat(ErrorFormat.PARTNER_API.contentType()).isEqualTo("application/json; charset=utf-8");

@@ -1,0 +1,207 @@
+package dev.restfault.client;
+
+import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.catalog.StatusEntry;
+import dev.restfault.core.http.AuthChallenge;
+import dev.restfault.core.http.HeaderNames;
+import dev.restfault.core.http.HeaderValues;
+import dev.restfault.core.http.RequestIds;
+import dev.restfault.core.http.RetryAfter;
+import dev.restfault.json.DecodedError;
+import dev.restfault.json.ErrorBodyException;
+import dev.restfault.json.ErrorReader;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns an error response (status, headers, body bytes) and the request it answered into a
+ * {@link ContractErrorException}. No network involved: the client uses it after reading a
+ * body, and it can be called directly on a response obtained some other way (or in a benchmark).
+ *
+ * <p>Guarantees, whatever the peer sent: {@code decode} returns an exception and never throws
+ * one for the response's sake; every body shape decodes (the three contract formats, the
+ * throttling body, HTML, text, empty, truncated or malformed JSON, any or no
+ * {@code Content-Type}, a charset other than UTF-8); the kept body never exceeds
+ * {@link #maxBodyBytes()}; malformed {@code Retry-After}, {@code WWW-Authenticate},
+ * {@code Content-Language} or id headers are ignored, never trusted. Thread-safe and immutable.
+ */
+public final class ErrorDecoder {
+
+    /** Default cap on the raw body kept (and parsed): 64 KiB, far above any real error body. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(ErrorDecoder.class.getName());
+    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (n, v) -> true);
+    private static final ErrorDecoder STANDARD = new ErrorDecoder(ErrorReader.standard(), DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+
+    private final ErrorReader reader;
+    private final int maxBodyBytes;
+    private final Clock clock;
+
+    private ErrorDecoder(ErrorReader reader, int maxBodyBytes, Clock clock) {
+        this.reader = reader;
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+    }
+
+    /** The standard reader with {@link #DEFAULT_MAX_BODY_BYTES}. */
+    public static ErrorDecoder standard() {
+        return STANDARD;
+    }
+
+    /**
+     * A decoder with its own reader (limits) and body cap.
+     *
+     * @param reader the tolerant reader to use
+     * @param maxBodyBytes the most body bytes kept and parsed, 1..64 MiB
+     * @throws NullPointerException if {@code reader} is null
+     * @throws IllegalArgumentException if {@code maxBodyBytes} is out of range
+     */
+    public static ErrorDecoder create(ErrorReader reader, int maxBodyBytes) {
+        return create(reader, maxBodyBytes, Clock.systemUTC());
+    }
+
+    /** As {@link #create(ErrorReader, int)} with the clock HTTP-date {@code Retry-After} values are relative to. */
+    public static ErrorDecoder create(ErrorReader reader, int maxBodyBytes, Clock clock) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(clock, "clock");
+        if (maxBodyBytes < 1 || maxBodyBytes > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be within 1..67108864, was " + maxBodyBytes);
+        }
+        return new ErrorDecoder(reader, maxBodyBytes, clock);
+    }
+
+    /** The most body bytes kept and parsed. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
+     * Decodes a complete error response.
+     *
+     * @param status the HTTP status, 400..599
+     * @param headers the response headers; null means none
+     * @param body the body as received; null means empty. Only the first {@link #maxBodyBytes()}
+     *     are kept (the exception's body is then marked truncated); the array is copied, not kept
+     * @param request the request it answered; not null
+     * @throws IllegalArgumentException if {@code status} is not 400..599
+     * @throws NullPointerException if {@code request} is null
+     */
+    public ContractErrorException decode(int status, HttpHeaders headers, byte[] body, RequestContext request) {
+        return decode(status, headers, body, false, request);
+    }
+
+    /**
+     * As {@link #decode(int, HttpHeaders, byte[], RequestContext)}, for a body the caller already
+     * cut: {@code truncated} marks it so.
+     */
+    public ContractErrorException decode(int status, HttpHeaders headers, byte[] body, boolean truncated,
+            RequestContext request) {
+        byte[] b = body == null ? new byte[0] : body;
+        int len = Math.min(b.length, maxBodyBytes);
+        return decodeOwned(status, headers, Arrays.copyOf(b, len), truncated || b.length > len, false, request);
+    }
+
+    /**
+     * Decodes a response obtained with {@code java.net.http} directly. The request context comes
+     * from {@code response.request()}: method, URI, and its {@code MS-RequestId} and
+     * {@code MS-CorrelationId} when they are GUIDs (others are left out).
+     *
+     * @throws NullPointerException if {@code response} is null
+     * @throws IllegalArgumentException if its status is not 400..599
+     */
+    public ContractErrorException decode(HttpResponse<byte[]> response) {
+        Objects.requireNonNull(response, "response");
+        HttpRequest req = response.request();
+        RequestContext ctx = RequestContext.of(req.method(), req.uri())
+                .withRequestId(req.headers().firstValue(HeaderNames.MS_REQUEST_ID).filter(RequestIds::isValid).orElse(null))
+                .withCorrelationId(req.headers().firstValue(HeaderNames.MS_CORRELATION_ID).filter(RequestIds::isValid).orElse(null));
+        return decode(response.statusCode(), response.headers(), response.body(), ctx);
+    }
+
+    /** The client's path: {@code bytes} is owned (already capped), not copied. */
+    ContractErrorException decodeOwned(int status, HttpHeaders headers, byte[] bytes, boolean truncated,
+            boolean timedOut, RequestContext request) {
+        StatusEntry entry = StatusCatalog.entry(status);
+        Objects.requireNonNull(request, "request");
+        HttpHeaders h = headers == null ? NO_HEADERS : headers;
+
+        ContentType type = ContentType.parse(h.firstValue(HeaderNames.CONTENT_TYPE).orElse(null));
+        RawBody raw = bytes.length == 0 && !truncated && !timedOut && type.mediaType == null
+                ? RawBody.EMPTY : new RawBody(bytes, truncated, timedOut, type.mediaType, type.charset, type.charsetDeclared);
+
+        DecodedError decoded = null;
+        ErrorBodyException.Reason failure = null;
+        try {
+            byte[] json = raw.jsonBytes();
+            decoded = reader.read(json, 0, json.length);
+        } catch (ErrorBodyException e) {
+            failure = e.reason();
+        } catch (RuntimeException readerBug) {
+            // The reader promises to throw only ErrorBodyException; decoding promises never to
+            // throw for the peer's sake. Keep that promise and leave a trace for the bug report.
+            LOG.log(System.Logger.Level.WARNING, "error body reader failed unexpectedly; body treated as malformed", readerBug);
+            failure = ErrorBodyException.Reason.MALFORMED;
+        }
+
+        Duration retryAfter = RetryAfter.fromHeaders(name -> h.firstValue(name).orElse(null), clock.instant()).orElse(null);
+        return new ContractErrorException(entry, h, raw, decoded, failure, retryAfter, challenges(h),
+                validId(h, HeaderNames.MS_REQUEST_ID), validId(h, HeaderNames.MS_CORRELATION_ID),
+                contentLanguage(h), request);
+    }
+
+    private static List<AuthChallenge> challenges(HttpHeaders h) {
+        List<String> values = h.allValues(HeaderNames.WWW_AUTHENTICATE);
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<AuthChallenge> all = new ArrayList<>();
+        for (String v : values) {
+            if (all.size() >= AuthChallenge.MAX_CHALLENGES) {
+                break;
+            }
+            try {
+                all.addAll(AuthChallenge.parseAll(v));
+            } catch (IllegalArgumentException malformed) {
+                // Tolerant: a malformed challenge is absent; the status still says 401.
+            }
+        }
+        // The preferred challenge first: one naming a cid, then OAuth, then the rest in order.
+        all.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+        return all.size() > AuthChallenge.MAX_CHALLENGES ? all.subList(0, AuthChallenge.MAX_CHALLENGES) : all;
+    }
+
+    private static int rank(AuthChallenge c) {
+        if (c.cid().isPresent()) {
+            return 0;
+        }
+        return c.scheme().equalsIgnoreCase("OAuth") ? 1 : 2;
+    }
+
+    private static String validId(HttpHeaders h, String name) {
+        return h.firstValue(name).map(String::trim).filter(RequestIds::isValid).orElse(null);
+    }
+
+    private static Locale contentLanguage(HttpHeaders h) {
+        String v = h.firstValue(HeaderNames.CONTENT_LANGUAGE).orElse(null);
+        if (v == null || v.length() > 256 || !HeaderValues.isSafe(v)) {
+            return null;
+        }
+        int comma = v.indexOf(',');
+        String tag = (comma < 0 ? v : v.substring(0, comma)).trim();
+        if (tag.isEmpty() || tag.length() > 35) {
+            return null;
+        }
+        Locale locale = Locale.forLanguageTag(tag);
+        return locale.getLanguage().isEmpty() ? null : locale;
+    }
+}

@@ -1,0 +1,546 @@
+package dev.restfault.client;
+
+import dev.restfault.client.retry.RetryContext;
+import dev.restfault.client.retry.RetryDecision;
+import dev.restfault.client.retry.RetryListener;
+import dev.restfault.client.retry.RetryPolicy;
+import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.http.HeaderNames;
+import dev.restfault.core.http.HeaderValues;
+import dev.restfault.core.http.RequestIds;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small facade over {@link HttpClient} that sends a request, retries it exactly when the
+ * contract says it is safe, and turns every failure into a {@link RestfaultException}.
+ *
+ * <pre>{@code
+ * RestfaultClient client = RestfaultClient.builder().locale(Locale.FRANCE).build();
+ * try {
+ *     ClientResponse r = client.send(HttpRequest.newBuilder(uri).GET().build());
+ * } catch (ContractErrorException e) {      // the server answered 4xx/5xx
+ *     log.warn("{} (code {}, retry after {})", e.getMessage(), e.code(), e.retryAfter());
+ * } catch (TransportException e) {          // no complete response
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Per logical call (one {@code send} or {@code sendAsync}), as DESIGN §1 says:
+ * <ul>
+ *   <li>{@code MS-RequestId}: the caller's if the request has one, otherwise a new GUID (unless
+ *       {@link Builder#generateRequestIds(boolean) turned off}); the <em>same</em> value on every
+ *       attempt, so the server can deduplicate retries. A request carrying one counts as safe to
+ *       retry after a 500, 502 or transport failure, whatever its method: turn generation off
+ *       for servers that do not deduplicate on it;</li>
+ *   <li>{@code MS-CorrelationId}: the caller's if set, otherwise a new GUID per call;</li>
+ *   <li>{@code X-Locale} and {@code MS-Contract-Version} when configured and the request does
+ *       not set them.</li>
+ * </ul>
+ * A caller-set {@code MS-RequestId} or {@code MS-CorrelationId} that is not a GUID is rejected
+ * with an {@link IllegalArgumentException} (never sent).
+ *
+ * <p>Each attempt's wait for the response headers is bounded by the request's timeout (or
+ * {@link Builder#requestTimeout(Duration)}), its body by {@link Builder#bodyTimeout(Duration)},
+ * both also by the time left before the policy's deadline. Error bodies are kept up to the
+ * decoder's cap; other bodies up to {@link Builder#maxResponseBytes(int)}. Retries wait on
+ * {@link CompletableFuture#delayedExecutor}: no thread sleeps, on the synchronous path either
+ * (it waits on the same future).
+ *
+ * <p>A request body is sent again on retry: use a replayable {@code BodyPublisher}
+ * ({@code ofString}, {@code ofByteArray}, {@code ofFile}, or {@code ofInputStream} with a supplier
+ * that opens a new stream). Thread-safe; share one client per service.
+ */
+public final class RestfaultClient implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RestfaultClient.class.getName());
+
+    private final HttpClient http;
+    private final boolean ownsHttp;
+    private final Duration connectTimeout;
+    private final ErrorDecoder decoder;
+    private final RetryPolicy policy;
+    private final RetryListener listener;
+    private final Duration requestTimeout;
+    private final Duration bodyTimeout;
+    private final int maxResponseBytes;
+    private final String localeTag;
+    private final String contractVersion;
+    private final boolean generateRequestIds;
+    private final Executor executor;
+    private volatile boolean closed;
+
+    private RestfaultClient(Builder b) {
+        this.ownsHttp = b.http == null;
+        this.connectTimeout = ownsHttp ? b.connectTimeout : b.http.connectTimeout().orElse(null);
+        this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(b.connectTimeout).build() : b.http;
+        this.decoder = b.decoder;
+        this.policy = b.policy != null ? b.policy : RetryPolicy.defaults();
+        this.listener = b.listener;
+        this.requestTimeout = b.requestTimeout;
+        this.bodyTimeout = b.bodyTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.localeTag = b.locale == null ? null : b.locale.toLanguageTag();
+        this.contractVersion = b.contractVersion;
+        this.generateRequestIds = b.generateRequestIds;
+        this.executor = b.executor != null ? b.executor : http.executor().orElse(Runnable::run);
+    }
+
+    /** A client with every default: a new {@code HttpClient}, {@link RetryPolicy#defaults()}. */
+    public static RestfaultClient create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The decoder that turns error responses into {@link ContractErrorException}s. */
+    public ErrorDecoder decoder() {
+        return decoder;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return policy;
+    }
+
+    /** The underlying client. */
+    public HttpClient httpClient() {
+        return http;
+    }
+
+    /**
+     * Sends {@code request} (with retries) and waits for the outcome.
+     *
+     * @return the response when its status is below 400 (or above 599, which is not HTTP)
+     * @throws ContractErrorException the last attempt got a 4xx or 5xx
+     * @throws TransportException the last attempt got no complete response
+     * @throws ResponseTooLargeException a non-error body exceeded {@link Builder#maxResponseBytes(int)}
+     * @throws CallInterruptedException this thread was interrupted; the call is cancelled and
+     *     the interrupt flag set again
+     * @throws NullPointerException if {@code request} is null
+     * @throws IllegalArgumentException if the request carries an {@code MS-RequestId} or
+     *     {@code MS-CorrelationId} that is not a GUID, or {@code HttpClient} rejects it
+     * @throws IllegalStateException if the client is closed
+     */
+    public ClientResponse send(HttpRequest request) {
+        Call call = start(request);
+        try {
+            return call.result.get();
+        } catch (InterruptedException e) {
+            call.result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CallInterruptedException(e, call.context);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new CompletionException(cause);
+        }
+    }
+
+    /**
+     * Sends {@code request} (with retries) without blocking any thread while it waits.
+     *
+     * <p>The future completes with the response (status below 400), or exceptionally with the
+     * same exceptions {@link #send(HttpRequest)} throws (as the cause of the
+     * {@code ExecutionException}/{@code CompletionException} when you {@code get}/{@code join}).
+     * Cancelling it aborts the exchange in flight and any retry still to come.
+     *
+     * @throws NullPointerException if {@code request} is null
+     * @throws IllegalArgumentException if an id header is not a GUID (thrown here, not in the future)
+     * @throws IllegalStateException if the client is closed
+     */
+    public CompletableFuture<ClientResponse> sendAsync(HttpRequest request) {
+        return start(request).result;
+    }
+
+    /**
+     * Refuses new calls. Closes the {@code HttpClient} if this client created it and the JDK can
+     * close one (Java 21+); calls in flight finish as they would.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsHttp && http instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) http).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the HttpClient failed", e);
+            }
+        }
+    }
+
+    private Call start(HttpRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed) {
+            throw new IllegalStateException("the client is closed");
+        }
+        Call call = prepare(request);
+        policy.onCallStarted();
+        call.result.whenComplete((r, e) -> {
+            if (call.result.isCancelled()) {
+                CompletableFuture<?> inFlight = call.inFlight;
+                if (inFlight != null) {
+                    inFlight.cancel(true);
+                }
+            }
+        });
+        attempt(call, 1);
+        return call;
+    }
+
+    private Call prepare(HttpRequest request) {
+        String requestId = request.headers().firstValue(HeaderNames.MS_REQUEST_ID).orElse(null);
+        if (requestId != null && !RequestIds.isValid(requestId)) {
+            throw new IllegalArgumentException("MS-RequestId must be a GUID in 8-4-4-4-12 form");
+        }
+        if (requestId == null && generateRequestIds) {
+            requestId = RequestIds.generate();
+        }
+        String correlationId = request.headers().firstValue(HeaderNames.MS_CORRELATION_ID).orElse(null);
+        if (correlationId != null && !RequestIds.isValid(correlationId)) {
+            throw new IllegalArgumentException("MS-CorrelationId must be a GUID in 8-4-4-4-12 form");
+        }
+        if (correlationId == null) {
+            correlationId = RequestIds.generate();
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (requestId != null) {
+            b.setHeader(HeaderNames.MS_REQUEST_ID, requestId);
+        }
+        b.setHeader(HeaderNames.MS_CORRELATION_ID, correlationId);
+        if (localeTag != null && request.headers().firstValue(HeaderNames.X_LOCALE).isEmpty()) {
+            b.setHeader(HeaderNames.X_LOCALE, localeTag);
+        }
+        if (contractVersion != null && request.headers().firstValue(HeaderNames.MS_CONTRACT_VERSION).isEmpty()) {
+            b.setHeader(HeaderNames.MS_CONTRACT_VERSION, contractVersion);
+        }
+        RequestContext context = RequestContext.of(request.method(), request.uri())
+                .withRequestId(requestId).withCorrelationId(correlationId);
+        long start = System.nanoTime();
+        long deadline = policy.deadline().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+        return new Call(b.build(), request.timeout().orElse(requestTimeout), context, start, deadline);
+    }
+
+    private void attempt(Call call, int n) {
+        if (call.result.isDone()) {
+            return;
+        }
+        RequestContext ctx = call.context.withAttempt(n);
+        long attemptStart = System.nanoTime();
+        Duration headersTimeout = call.bounded(call.timeout);
+        HttpRequest req = HttpRequest.newBuilder(call.request, (name, value) -> true).timeout(headersTimeout).build();
+        notify(() -> listener.onAttempt(ctx));
+        CompletableFuture<HttpResponse<BoundedBodySubscriber.Body>> f;
+        try {
+            f = http.sendAsync(req, info -> {
+                boolean error = StatusCatalog.isError(info.statusCode());
+                // The body's clock starts with the headers, bounded by the call's deadline.
+                return new BoundedBodySubscriber(info.statusCode(), error ? decoder.maxBodyBytes() : maxResponseBytes, error,
+                        call.bounded(bodyTimeout));
+            });
+        } catch (RuntimeException rejected) {
+            // HttpClient rejects some requests synchronously (a restricted header, say).
+            call.result.completeExceptionally(rejected);
+            return;
+        }
+        call.inFlight = f;
+        if (call.result.isCancelled()) {
+            f.cancel(true);
+        }
+        f.whenComplete((response, failure) -> completed(call, ctx, attemptStart, headersTimeout, response, failure));
+    }
+
+    private void completed(Call call, RequestContext ctx, long attemptStart, Duration headersTimeout,
+            HttpResponse<BoundedBodySubscriber.Body> response, Throwable failure) {
+        if (call.result.isDone()) {
+            return;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - attemptStart);
+        if (failure != null) {
+            Throwable cause = Failures.unwrap(failure);
+            RestfaultException mapped = cause instanceof CancellationException ? null
+                    : Failures.classify(cause, ctx, headersTimeout, connectTimeout);
+            if (mapped == null) {
+                call.result.completeExceptionally(cause);
+            } else {
+                failed(call, ctx, mapped, took);
+            }
+            return;
+        }
+        int status = response.statusCode();
+        BoundedBodySubscriber.Body body = response.body();
+        if (StatusCatalog.isError(status)) {
+            ContractErrorException error;
+            try {
+                error = decoder.decodeOwned(status, response.headers(), body.bytes, body.truncated, body.timedOut, ctx);
+            } catch (RuntimeException bug) {
+                call.result.completeExceptionally(bug);
+                return;
+            }
+            failed(call, ctx, error, took);
+            return;
+        }
+        notify(() -> listener.onSuccess(ctx, status, took));
+        call.result.complete(new ClientResponse(status, response.headers(), body.bytes, ctx));
+    }
+
+    private void failed(Call call, RequestContext ctx, RestfaultException failure, Duration took) {
+        RetryDecision decision;
+        try {
+            decision = Objects.requireNonNull(policy.onFailure(
+                    new RetryContext(failure, Duration.ofNanos(System.nanoTime() - call.start))), "retry decision");
+        } catch (RuntimeException policyBug) {
+            call.result.completeExceptionally(policyBug);
+            return;
+        }
+        decision.stopReason().ifPresent(failure::markStopped);
+        notify(() -> listener.onFailure(ctx, failure, decision, took));
+        if (!decision.shouldRetry()) {
+            call.result.completeExceptionally(failure);
+            return;
+        }
+        int next = ctx.attempt() + 1;
+        Runnable retry = () -> {
+            try {
+                attempt(call, next);
+            } catch (RuntimeException unexpected) {
+                call.result.completeExceptionally(unexpected);
+            }
+        };
+        // The JDK's delay scheduler only hands the retry over; handing it to the executor here
+        // (not via delayedExecutor's own executor argument) lets a rejection fail the call
+        // instead of vanishing in the scheduler thread and leaving the future pending forever.
+        CompletableFuture.delayedExecutor(decision.delay().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
+                .execute(() -> {
+                    try {
+                        executor.execute(retry);
+                    } catch (RejectedExecutionException shutDown) {
+                        call.result.completeExceptionally(failure);
+                    }
+                });
+    }
+
+    private static void notify(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException listenerBug) {
+            LOG.log(System.Logger.Level.WARNING, "a RetryListener threw; the call goes on", listenerBug);
+        }
+    }
+
+    /** One logical call: the prepared request, its ids, its clock, its future. */
+    private static final class Call {
+        final HttpRequest request;
+        final Duration timeout;
+        final RequestContext context;
+        final long start;
+        final long deadline;
+        final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
+        volatile CompletableFuture<?> inFlight;
+
+        Call(HttpRequest request, Duration timeout, RequestContext context, long start, long deadline) {
+            this.request = request;
+            this.timeout = timeout;
+            this.context = context;
+            this.start = start;
+            this.deadline = deadline;
+        }
+
+        /** {@code limit}, or the time left before the deadline if shorter (at least 1 ms). */
+        Duration bounded(Duration limit) {
+            if (deadline == Long.MAX_VALUE) {
+                return limit;
+            }
+            long left = deadline - System.nanoTime();
+            Duration remaining = Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
+            return remaining.compareTo(limit) < 0 ? remaining : limit;
+        }
+    }
+
+    /** Configures a {@link RestfaultClient}; setters validate at once. Not thread-safe. */
+    public static final class Builder {
+        private HttpClient http;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private boolean connectTimeoutSet;
+        private ErrorDecoder decoder = ErrorDecoder.standard();
+        private RetryPolicy policy;
+        private RetryListener listener = RetryListener.NONE;
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration bodyTimeout = Duration.ofSeconds(30);
+        private int maxResponseBytes = 16 * 1024 * 1024;
+        private Locale locale;
+        private String contractVersion;
+        private boolean generateRequestIds = true;
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /**
+         * The {@code HttpClient} to send with (its executor, proxy, TLS, redirect and connect
+         * settings apply). Default: a new one with {@link #connectTimeout(Duration)}.
+         *
+         * @throws NullPointerException if null
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.http = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * Connect timeout of the default {@code HttpClient}; default 10 s. Not combinable with
+         * {@link #httpClient(HttpClient)} (set it on that client instead).
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeoutSet = true;
+            return this;
+        }
+
+        /**
+         * Longest wait for an attempt's response headers when the request sets no timeout of its
+         * own; default 30 s.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Longest time to read a body once its headers arrived; default 30 s. An error body cut
+         * by it still yields a {@link ContractErrorException} (body marked timed out); any other
+         * ends in a {@link TransportTimeoutException} with phase {@code RESPONSE_BODY}.
+         */
+        public Builder bodyTimeout(Duration timeout) {
+            this.bodyTimeout = positive(timeout, "bodyTimeout");
+            return this;
+        }
+
+        /** How error responses are decoded (reader limits, raw-body cap); default {@link ErrorDecoder#standard()}. */
+        public Builder errorDecoder(ErrorDecoder decoder) {
+            this.decoder = Objects.requireNonNull(decoder, "decoder");
+            return this;
+        }
+
+        /**
+         * Cap on non-error bodies, 0..1 GiB; default 16 MiB. A longer body ends the attempt with a
+         * {@link ResponseTooLargeException}.
+         */
+        public Builder maxResponseBytes(int max) {
+            if (max < 0 || max > 1 << 30) {
+                throw new IllegalArgumentException("maxResponseBytes must be within 0..1073741824, was " + max);
+            }
+            this.maxResponseBytes = max;
+            return this;
+        }
+
+        /** The retry policy; default a new {@link RetryPolicy#defaults()} per client (own budget). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Told of each attempt, outcome and retry decision; default none. */
+        public Builder listener(RetryListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Sends {@code X-Locale} with this language tag (Partner Center's locale header, which wins
+         * over {@code Accept-Language}) unless a request sets its own; null (default) sends none.
+         *
+         * @throws IllegalArgumentException if the locale has no language
+         */
+        public Builder locale(Locale locale) {
+            if (locale != null && locale.getLanguage().isEmpty()) {
+                throw new IllegalArgumentException("locale must have a language");
+            }
+            this.locale = locale;
+            return this;
+        }
+
+        /**
+         * Sends {@code MS-Contract-Version} with this value unless a request sets its own; null
+         * (default) sends none.
+         *
+         * @throws IllegalArgumentException if it is empty, longer than 64 characters or not a
+         *     header-safe token-like value (CR, LF and other control characters are rejected)
+         */
+        public Builder contractVersion(String version) {
+            if (version != null) {
+                if (version.isEmpty() || version.length() > 64 || !HeaderValues.isSafe(version) || version.isBlank()
+                        || !version.strip().equals(version)) {
+                    throw new IllegalArgumentException("contractVersion must be 1..64 visible characters");
+                }
+            }
+            this.contractVersion = version;
+            return this;
+        }
+
+        /**
+         * Whether to add a new {@code MS-RequestId} to calls that do not carry one; default true.
+         * With it, the server can deduplicate retries, and the contract retries any method after
+         * a 500, 502 or transport failure; set false for servers that do not deduplicate, so
+         * only idempotent methods (and requests you give an id) are retried then.
+         */
+        public Builder generateRequestIds(boolean generate) {
+            this.generateRequestIds = generate;
+            return this;
+        }
+
+        /**
+         * Where retries are started and listeners called after a delay; default the
+         * {@code HttpClient}'s executor if it has one, else the JDK's delay scheduler thread.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** @throws IllegalStateException if both an {@code HttpClient} and a connect timeout were set */
+        public RestfaultClient build() {
+            if (http != null && connectTimeoutSet) {
+                throw new IllegalStateException("connectTimeout applies to the default HttpClient only; "
+                        + "set it on the HttpClient you supply");
+            }
+            return new RestfaultClient(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            if (d.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException(name + " must be at most 1 day, was " + d);
+            }
+            return d;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RestfaultClient{" + policy + ", requestTimeout " + requestTimeout + ", bodyTimeout " + bodyTimeout
+                + Optional.ofNullable(localeTag).map(t -> ", X-Locale " + t).orElse("")
+                + Optional.ofNullable(contractVersion).map(v -> ", MS-Contract-Version " + v).orElse("") + "}";
+    }
+}

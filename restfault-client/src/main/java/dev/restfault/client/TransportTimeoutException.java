@@ -1,0 +1,59 @@
+package dev.restfault.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A phase of the exchange took longer than allowed: connecting, waiting for the response
+ * headers ({@code HttpRequest.timeout}), or reading the body (the client's body timeout, which
+ * {@code java.net.http} itself does not have). The connection is closed, not reused.
+ */
+public final class TransportTimeoutException extends TransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Which part of the exchange timed out. */
+    public enum Phase {
+        /** Establishing the connection ({@code HttpClient.Builder.connectTimeout}). */
+        CONNECT,
+        /** Waiting for the status line and headers ({@code HttpRequest.timeout}). */
+        RESPONSE_HEADERS,
+        /** Reading the response body after the headers arrived (the client's body timeout). */
+        RESPONSE_BODY
+    }
+
+    private final Phase phase;
+    private final transient Duration timeout;
+
+    TransportTimeoutException(Phase phase, Duration timeout, Throwable cause, RequestContext request) {
+        super(text(phase, timeout), cause, request);
+        this.phase = Objects.requireNonNull(phase, "phase");
+        this.timeout = timeout;
+    }
+
+    private static String text(Phase phase, Duration timeout) {
+        String what;
+        switch (phase) {
+            case CONNECT:
+                what = "connecting";
+                break;
+            case RESPONSE_HEADERS:
+                what = "waiting for the response headers";
+                break;
+            default:
+                what = "reading the response body";
+                break;
+        }
+        return "timed out " + what + (timeout == null ? "" : " (limit " + Safe.duration(timeout) + ")");
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** The limit that was exceeded, when the client knows it. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+}

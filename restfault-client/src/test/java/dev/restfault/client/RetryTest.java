@@ -1,0 +1,324 @@
+package dev.restfault.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.restfault.client.StubServer.Received;
+import dev.restfault.client.StubServer.Reply;
+import dev.restfault.client.retry.Backoff;
+import dev.restfault.client.retry.DefaultRetryPolicy;
+import dev.restfault.client.retry.RetryBudget;
+import dev.restfault.client.retry.RetryDecision;
+import dev.restfault.client.retry.RetryListener;
+import dev.restfault.client.retry.RetryOptions;
+import dev.restfault.client.retry.RetryPolicy;
+import dev.restfault.client.retry.StopReason;
+import dev.restfault.core.http.RequestIds;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The retry scenarios of the issue, against a real {@code HttpServer} on loopback. */
+@Timeout(20)
+class RetryTest {
+
+    private static final String JSON = "application/json; charset=utf-8";
+
+    /** Tiny delays so the suite takes seconds: base 5 ms, cap 20 ms. */
+    private static RetryOptions.Builder fast() {
+        return RetryOptions.builder().backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(20)))
+                .budget(RetryBudget.unlimited());
+    }
+
+    private static Reply error(int status, String code) {
+        return Reply.text(status, JSON, "{\"code\":\"" + code + "\",\"description\":\"failure " + code + "\"}");
+    }
+
+    private static HttpRequest get(StubServer server) {
+        return HttpRequest.newBuilder(server.uri("/orders/1")).GET().build();
+    }
+
+    @Test
+    void tooManyRequestsWithRetryAfterOneSecondIsRetriedOnceAndNotBefore() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (StubServer server = StubServer.start(r -> r.index() == 0
+                ? error(429, "throttled").with("Retry-After", "1") : Reply.text(200, JSON, "{\"ok\":true}"));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().maxAttempts(5).build()))
+                        .listener(listener).build()) {
+            long start = System.nanoTime();
+            ClientResponse response = client.send(HttpRequest.newBuilder(server.uri("/orders"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sku\":1}")).build());
+            long elapsed = System.nanoTime() - start;
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyAsString()).isEqualTo("{\"ok\":true}");
+            assertThat(response.request().attempt()).isEqualTo(2);
+            List<Received> received = server.received();
+            assertThat(received).hasSize(2);
+            // Lower bounds only: the second request came no earlier than one second after the first.
+            assertThat(received.get(1).nanoTime() - received.get(0).nanoTime()).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+            assertThat(elapsed).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+            assertThat(new String(received.get(1).body())).isEqualTo("{\"sku\":1}"); // body replayed
+            assertThat(listener.kinds()).containsExactly("attempt", "failure", "attempt", "success");
+            assertThat(listener.decisions()).containsExactly(RetryDecision.retryAfter(Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
+    void asyncRetryAfterDoesNotBlockTheCaller() throws Exception {
+        try (StubServer server = StubServer.start(r -> r.index() == 0
+                ? error(429, "throttled").with("Retry-After", "1") : Reply.of(204));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
+            long start = System.nanoTime();
+            CompletableFuture<ClientResponse> future = client.sendAsync(get(server));
+            // sendAsync hands back a pending future: the one-second wait happens on no one's thread.
+            assertThat(future).isNotDone();
+            ClientResponse response = future.get(10, TimeUnit.SECONDS);
+            assertThat(response.status()).isEqualTo(204);
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+            assertThat(server.received()).hasSize(2);
+        }
+    }
+
+    @Test
+    void serviceUnavailableWithoutRetryAfterOnPostWithoutRequestIdIsNotRetried() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (StubServer server = StubServer.always(error(503, "maintenance"));
+                RestfaultClient client = RestfaultClient.builder().generateRequestIds(false)
+                        .retryPolicy(DefaultRetryPolicy.create(fast().maxAttempts(5).build()))
+                        .listener(listener).build()) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(
+                    HttpRequest.newBuilder(server.uri("/orders")).POST(HttpRequest.BodyPublishers.ofString("{}")).build()));
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.retryPermitted()).isFalse();
+            assertThat(e.retryStop()).contains(StopReason.NOT_RETRYABLE);
+            assertThat(e.attempt()).isEqualTo(1);
+            assertThat(server.received()).hasSize(1);
+            assertThat(server.received().get(0).header("MS-RequestId")).isNull();
+            assertThat(listener.decisions()).containsExactly(RetryDecision.stop(StopReason.NOT_RETRYABLE));
+        }
+    }
+
+    @Test
+    void serviceUnavailableOnPostIsRetriedWhenTheRequestCarriesAnId() throws Exception {
+        try (StubServer server = StubServer.start(r -> r.index() == 0 ? error(503, "maintenance") : Reply.of(201));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
+            ClientResponse response = client.send(
+                    HttpRequest.newBuilder(server.uri("/orders")).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(server.received()).hasSize(2);
+            assertThat(server.received().get(0).header("MS-RequestId"))
+                    .isEqualTo(server.received().get(1).header("MS-RequestId"));
+        }
+    }
+
+    @Test
+    void internalServerErrorOnGetIsRetriedUpToTheLimitWithTheSameIdsAndTheLastErrorSurfaces() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        RetryOptions options = fast().maxAttempts(4).build();
+        try (StubServer server = StubServer.start(r -> error(500, "failure" + r.index()));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(DefaultRetryPolicy.create(options))
+                        .listener(listener).build()) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+
+            assertThat(server.received()).hasSize(4);
+            assertThat(e.code()).isEqualTo("failure3"); // the last error, not the first
+            assertThat(e.attempt()).isEqualTo(4);
+            assertThat(e.retryStop()).contains(StopReason.ATTEMPTS_EXHAUSTED);
+            assertThat(e.getMessage()).contains("attempt 4").contains("gave up: attempt limit reached");
+
+            // Backoff: each delay within [0, min(cap, base * 2^(n-1))].
+            List<RetryDecision> decisions = listener.decisions();
+            assertThat(decisions).hasSize(4);
+            for (int i = 0; i < 3; i++) {
+                assertThat(decisions.get(i).shouldRetry()).isTrue();
+                assertThat(decisions.get(i).delay()).isBetween(Duration.ZERO, options.backoff().ceiling(i + 1));
+            }
+            assertThat(decisions.get(3).stopReason()).contains(StopReason.ATTEMPTS_EXHAUSTED);
+
+            // One MS-RequestId and one MS-CorrelationId for every attempt of the logical call.
+            List<String> requestIds = server.received().stream().map(r -> r.header("MS-RequestId")).toList();
+            List<String> correlationIds = server.received().stream().map(r -> r.header("MS-CorrelationId")).toList();
+            assertThat(requestIds).allMatch(RequestIds::isValid).containsOnly(requestIds.get(0));
+            assertThat(correlationIds).allMatch(RequestIds::isValid).containsOnly(correlationIds.get(0));
+            assertThat(e.requestId()).contains(requestIds.get(0));
+            assertThat(e.correlationId()).contains(correlationIds.get(0));
+            assertThat(listener.events.stream().map(ev -> ev.request().attempt()).distinct().toList())
+                    .containsExactly(1, 2, 3, 4);
+
+            // The next logical call gets new ids.
+            catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            assertThat(server.received().get(4).header("MS-RequestId")).isNotEqualTo(requestIds.get(0));
+            assertThat(server.received().get(4).header("MS-CorrelationId")).isNotEqualTo(correlationIds.get(0));
+        }
+    }
+
+    @Test
+    void deadlineStopsRetries() throws Exception {
+        RetryOptions options = fast().maxAttempts(100)
+                .backoff(Backoff.exponential(Duration.ofMillis(40), Duration.ofMillis(40)))
+                .deadline(Duration.ofMillis(300)).build();
+        try (StubServer server = StubServer.always(error(500, "down"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(DefaultRetryPolicy.create(options)).build()) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            assertThat(e.retryStop()).contains(StopReason.DEADLINE_EXCEEDED);
+            assertThat(e.attempt()).isLessThan(100).isEqualTo(server.received().size());
+        }
+    }
+
+    @Test
+    void budgetSharedByTheCallsOfOneClientStopsRetries() throws Exception {
+        DefaultRetryPolicy policy = DefaultRetryPolicy.create(fast().maxAttempts(5).budget(RetryBudget.of(2, 0)).build());
+        try (StubServer server = StubServer.always(error(500, "down"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(policy).build()) {
+            ContractErrorException first = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            assertThat(first.attempt()).isEqualTo(3); // two retries: the whole budget
+            assertThat(first.retryStop()).contains(StopReason.BUDGET_EXHAUSTED);
+
+            ContractErrorException second = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            assertThat(second.attempt()).isEqualTo(1); // another call of the same client: no budget left
+            assertThat(second.retryStop()).contains(StopReason.BUDGET_EXHAUSTED);
+            assertThat(server.received()).hasSize(4);
+            assertThat(policy.budgetRemaining()).isZero();
+        }
+    }
+
+    @Test
+    void endlessServiceUnavailableStopsAtTheLimit() throws Exception {
+        // The official SDK loops forever here; the default policy makes three attempts.
+        try (StubServer server = StubServer.always(error(503, "busy").with("Retry-After", "0"));
+                RestfaultClient client = RestfaultClient.create()) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.retryAfter()).contains(Duration.ZERO);
+            assertThat(e.retryStop()).contains(StopReason.ATTEMPTS_EXHAUSTED);
+            assertThat(server.received()).hasSize(RetryOptions.defaults().maxAttempts());
+        }
+    }
+
+    @Test
+    void retryAfterBeyondTheCapFailsFastCarryingIt() throws Exception {
+        try (StubServer server = StubServer.always(error(429, "throttled").with("Retry-After", "120"));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().maxRetryAfter(Duration.ofSeconds(60)).build())).build()) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+            assertThat(e.retryStop()).contains(StopReason.RETRY_AFTER_TOO_LONG);
+            assertThat(server.received()).hasSize(1);
+            assertThat(e.getMessage()).contains("retry after 2m").contains("Retry-After is longer than the policy waits");
+        }
+    }
+
+    @Test
+    void neverRetriedStatusesAreNotRetriedEvenOnGet() throws Exception {
+        for (int status : new int[] {400, 401, 403, 404, 405, 406, 409, 412, 501}) {
+            try (StubServer server = StubServer.always(error(status, "no").with("Retry-After", "0").with("Allow", "GET"));
+                    RestfaultClient client = RestfaultClient.builder()
+                            .retryPolicy(DefaultRetryPolicy.create(fast().maxAttempts(5).build())).build()) {
+                ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+                assertThat(e.status()).isEqualTo(status);
+                assertThat(e.retryStop()).as("status %d", status).contains(StopReason.NOT_RETRYABLE);
+                assertThat(server.received()).as("status %d", status).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void cancellingAnAsyncCallStopsItsRetries() throws Exception {
+        CountDownLatch firstFailure = new CountDownLatch(1);
+        try (StubServer server = StubServer.always(error(429, "throttled").with("Retry-After", "1"));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build()))
+                        .listener(new RetryListener() {
+                            @Override
+                            public void onFailure(RequestContext r, RestfaultException f, RetryDecision d, Duration t) {
+                                firstFailure.countDown();
+                            }
+                        }).build()) {
+            CompletableFuture<ClientResponse> future = client.sendAsync(get(server));
+            assertThat(firstFailure.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(future.cancel(true)).isTrue();
+            Thread.sleep(1300); // past the Retry-After: a retry would have reached the server by now
+            assertThat(server.received()).hasSize(1);
+            assertThat(future).isCancelled();
+        }
+    }
+
+    @Test
+    void aThrowingListenerDoesNotBreakTheCall() throws Exception {
+        try (StubServer server = StubServer.start(r -> r.index() == 0 ? error(500, "x") : Reply.of(200));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build()))
+                        .listener(new RetryListener() {
+                            @Override
+                            public void onAttempt(RequestContext request) {
+                                throw new IllegalStateException("listener bug");
+                            }
+
+                            @Override
+                            public void onFailure(RequestContext r, RestfaultException f, RetryDecision d, Duration t) {
+                                throw new IllegalStateException("listener bug");
+                            }
+                        }).build()) {
+            assertThat(client.send(get(server)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aThrowingPolicyFailsTheCallWithItsException() throws Exception {
+        RetryPolicy broken = context -> {
+            throw new IllegalStateException("policy bug");
+        };
+        try (StubServer server = StubServer.always(error(500, "x"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(broken).build()) {
+            CompletableFuture<ClientResponse> f = client.sendAsync(get(server));
+            Throwable t = catchThrowableOfType(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS)).getCause();
+            assertThat(t).isInstanceOf(IllegalStateException.class).hasMessage("policy bug");
+        }
+    }
+
+    @Test
+    void aRejectingExecutorEndsTheCallInsteadOfLeavingItPending() throws Exception {
+        java.util.concurrent.ExecutorService shutDown = java.util.concurrent.Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        try (StubServer server = StubServer.always(error(500, "down"));
+                RestfaultClient client = RestfaultClient.builder().executor(shutDown)
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
+            CompletableFuture<ClientResponse> f = client.sendAsync(get(server));
+            Throwable t = catchThrowableOfType(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS)).getCause();
+            assertThat(t).isInstanceOf(ContractErrorException.class);
+            assertThat(((ContractErrorException) t).attempt()).isEqualTo(1);
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentCallsShareOneBudgetExactly() throws Exception {
+        DefaultRetryPolicy policy = DefaultRetryPolicy.create(fast().maxAttempts(10).budget(RetryBudget.of(5, 0)).build());
+        try (StubServer server = StubServer.always(error(500, "down"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(policy).build()) {
+            List<CompletableFuture<ClientResponse>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(client.sendAsync(get(server)));
+            }
+            int attempts = 0;
+            for (CompletableFuture<ClientResponse> call : calls) {
+                Throwable t = catchThrowableOfType(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS)).getCause();
+                attempts += ((ContractErrorException) t).attempt();
+            }
+            // Twenty first attempts and exactly the five retries the budget holds, however they interleave.
+            assertThat(attempts).isEqualTo(25);
+            assertThat(server.received()).hasSize(25);
+            assertThat(policy.budgetRemaining()).isZero();
+        }
+    }
+}

@@ -1,0 +1,554 @@
+package dev.restfault.json.implementation;
+
+import dev.restfault.core.model.Descriptions;
+import dev.restfault.core.model.InnerError;
+import dev.restfault.core.model.ModelLimits;
+import dev.restfault.core.model.PartnerApiError;
+import dev.restfault.core.model.PartnerCenterError;
+import dev.restfault.core.model.ProblemDetail;
+import dev.restfault.json.DecodedError.Shape;
+import dev.restfault.json.ErrorBodyException.Reason;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The tolerant decoder: reads one JSON object from a streaming parser, token by token, and
+ * recognizes which error shape it is. Shared by {@code ErrorReader} and the databind module. Not
+ * part of the API.
+ *
+ * <p>Tolerances, all deliberate:
+ * <ul>
+ *   <li>{@code code} may be a string or a number (its text is kept as written: {@code 1002});
+ *       any other type, or a blank string, counts as absent;</li>
+ *   <li>{@code innerError} and {@code innererror} are the same member;</li>
+ *   <li>{@code data} and {@code details} are both accepted in every shape; an entry that is a
+ *       plain string becomes an entry with that description; an entry with neither a code nor a
+ *       text is dropped; an entry without code takes its parent's (or {@value #UNKNOWN_CODE}),
+ *       an entry without text takes its code as text;</li>
+ *   <li>members of an unexpected type are skipped, unknown members are skipped (at the root they
+ *       are kept as problem-details extension members);</li>
+ *   <li>duplicate member names: the last one wins, as in Jackson databind and JavaScript;</li>
+ *   <li>lone surrogates in strings become U+FFFD; {@code code}, {@code source}, {@code target},
+ *       {@code type} and {@code instance} longer than {@link ModelLimits#MAX_TOKEN_LENGTH} are
+ *       cut to it; texts longer than 1024 UTF-16 code units are cut as the model cuts them.</li>
+ * </ul>
+ * Bounds that make a body fail ({@link Reason#LIMIT_EXCEEDED}): more than {@code maxEntries}
+ * elements in one {@code data}/{@code details} array, entries nested deeper than
+ * {@link ModelLimits#MAX_DEPTH}, an inner-error chain longer than
+ * {@link ModelLimits#MAX_INNER_ERROR_DEPTH}. The recursion of this class is bounded by those two
+ * model bounds, whatever the reader's JSON depth limit is.
+ */
+public final class BodyDecoder {
+
+    /** The code given to a {@code data}/{@code details} entry that has none and whose parent has none. */
+    public static final String UNKNOWN_CODE = "unknown";
+
+    /**
+     * Copies structured extension values. Its nesting depth is unbounded on purpose: the reader's
+     * own limit bounded the input already, and the copy must not fail where reading succeeded.
+     */
+    private static final JsonFactory COPY_FACTORY = JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+            .build();
+
+    private final int maxEntries;
+
+    /**
+     * @param maxEntries most elements per {@code data}/{@code details} array, at most
+     *     {@link ModelLimits#MAX_ENTRIES}
+     */
+    public BodyDecoder(int maxEntries) {
+        if (maxEntries <= 0 || maxEntries > ModelLimits.MAX_ENTRIES) {
+            throw new IllegalArgumentException("maxEntries must be within 1.." + ModelLimits.MAX_ENTRIES);
+        }
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * Decodes the object whose {@code START_OBJECT} is the parser's current token, leaving the
+     * parser on its {@code END_OBJECT}.
+     *
+     * @throws DecodeFailure if the object is not an error or breaks a bound
+     */
+    public Decoded decode(JsonParser p) {
+        Fields root = readObject(p, 1, true);
+        return classify(root);
+    }
+
+    /** Decodes an inner error object whose {@code START_OBJECT} is the current token; null if it has no content. */
+    public InnerError decodeInnerError(JsonParser p) {
+        return readInner(p, 1);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The members of one object, as met; null means absent. */
+    private static final class Fields {
+        String code;
+        String description;
+        String message;
+        String detail;
+        String title;
+        String source;
+        String target;
+        String type;
+        String instance;
+        String errorCode;
+        String errorDescription;
+        Fields error;
+        List<Fields> data;
+        List<Fields> details;
+        InnerError innerError;
+        Integer status;
+        Integer statusCode;
+        boolean statusCodeSeen;
+        boolean problemMember;
+        /** {@code type} or {@code status}: members only problem details have. */
+        boolean problemKeyMember;
+        Map<String, String> extensions;
+        /** For a {@code data} entry that was a plain string. */
+        String text;
+    }
+
+    private Fields readObject(JsonParser p, int level, boolean root) {
+        Fields f = new Fields();
+        for (String name = p.nextName(); name != null; name = p.nextName()) {
+            JsonToken t = p.nextToken();
+            if (root && t.isScalarValue() && !ErrorEncoding.PROBLEM_RESERVED.contains(name)) {
+                // Kept as text in case this turns out to be problem details; scalars only, the
+                // structured members of the other shapes are decoded below instead.
+                extension(f, name, scalarText(p, t));
+            }
+            switch (name) {
+                case "code":
+                    f.code = code(p, t);
+                    break;
+                case "description":
+                    f.description = text(p, t);
+                    break;
+                case "message":
+                    f.message = text(p, t);
+                    break;
+                case "detail":
+                    f.detail = text(p, t);
+                    f.problemMember |= t == JsonToken.VALUE_STRING;
+                    break;
+                case "title":
+                    f.title = text(p, t);
+                    f.problemMember |= t == JsonToken.VALUE_STRING;
+                    break;
+                case "type":
+                    f.type = token(string(p, t));
+                    f.problemMember |= t == JsonToken.VALUE_STRING;
+                    f.problemKeyMember |= t == JsonToken.VALUE_STRING;
+                    break;
+                case "instance":
+                    f.instance = token(string(p, t));
+                    f.problemMember |= t == JsonToken.VALUE_STRING;
+                    break;
+                case "status":
+                    f.status = status(p, t);
+                    f.problemMember |= t == JsonToken.VALUE_NUMBER_INT;
+                    f.problemKeyMember |= t == JsonToken.VALUE_NUMBER_INT;
+                    break;
+                case "statusCode":
+                    f.statusCode = status(p, t);
+                    f.statusCodeSeen = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING;
+                    break;
+                case "source":
+                    f.source = token(string(p, t));
+                    break;
+                case "target":
+                    f.target = token(string(p, t));
+                    break;
+                case "data":
+                    f.data = entries(p, t, level);
+                    break;
+                case "details":
+                    f.details = entries(p, t, level);
+                    break;
+                case "innerError":
+                case "innererror":
+                    // Last one wins, also over an earlier value of the other spelling.
+                    f.innerError = null;
+                    if (t == JsonToken.START_OBJECT) {
+                        f.innerError = readInner(p, 1);
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "error":
+                    f.error = null;
+                    f.errorCode = null;
+                    if (t == JsonToken.START_OBJECT && root) {
+                        f.error = readObject(p, level, false);
+                    } else if (t == JsonToken.VALUE_STRING) {
+                        // OAuth-style {"error":"invalid_grant","error_description":"..."}
+                        f.errorCode = token(blankToNull(string(p, t)));
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "error_description":
+                    f.errorDescription = text(p, t);
+                    break;
+                default:
+                    if (root && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+                        extension(f, name, structureText(p));
+                    } else {
+                        p.skipChildren();
+                    }
+            }
+        }
+        return f;
+    }
+
+    private List<Fields> entries(JsonParser p, JsonToken t, int level) {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        List<Fields> list = new ArrayList<>();
+        int count = 0;
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (++count > maxEntries) {
+                throw new DecodeFailure(Reason.LIMIT_EXCEEDED,
+                        "a data/details list has more than " + maxEntries + " entries");
+            }
+            if (e == JsonToken.START_OBJECT || e == JsonToken.VALUE_STRING) {
+                if (level + 1 > ModelLimits.MAX_DEPTH) {
+                    throw new DecodeFailure(Reason.LIMIT_EXCEEDED,
+                            "data/details nest more than " + ModelLimits.MAX_DEPTH + " levels deep");
+                }
+                if (e == JsonToken.START_OBJECT) {
+                    list.add(readObject(p, level + 1, false));
+                } else {
+                    Fields s = new Fields();
+                    s.text = text(p, e);
+                    list.add(s);
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return list;
+    }
+
+    private InnerError readInner(JsonParser p, int depth) {
+        if (depth > ModelLimits.MAX_INNER_ERROR_DEPTH) {
+            throw new DecodeFailure(Reason.LIMIT_EXCEEDED,
+                    "the innerError chain is longer than " + ModelLimits.MAX_INNER_ERROR_DEPTH);
+        }
+        String code = null;
+        String message = null;
+        InnerError child = null;
+        for (String name = p.nextName(); name != null; name = p.nextName()) {
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "code":
+                    code = code(p, t);
+                    break;
+                case "message":
+                    message = text(p, t);
+                    break;
+                case "innerError":
+                case "innererror":
+                    if (t == JsonToken.START_OBJECT) {
+                        child = readInner(p, depth + 1);
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+        if (code == null && message == null) {
+            // An empty level carries nothing; keep what is below it.
+            return child;
+        }
+        return InnerError.of(code, message, child);
+    }
+
+    /** A string or a number's text; null for other types and blank strings. */
+    private static String code(JsonParser p, JsonToken t) {
+        switch (t) {
+            case VALUE_STRING:
+                return token(blankToNull(SafeText.wellFormed(p.getString())));
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return token(p.getString());
+            default:
+                p.skipChildren();
+                return null;
+        }
+    }
+
+    /**
+     * A non-empty string, repaired and cut to 1024 UTF-16 code units as the model cuts a
+     * description; null for other types and the empty string.
+     */
+    private static String text(JsonParser p, JsonToken t) {
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getString();
+            return s.isEmpty() ? null : Descriptions.fit(SafeText.wellFormed(s));
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** A string, repaired, empty kept (an empty source or target is a value); null for other types. */
+    private static String string(JsonParser p, JsonToken t) {
+        if (t == JsonToken.VALUE_STRING) {
+            return SafeText.wellFormed(p.getString());
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** An HTTP status in 100..599 as a number or a numeric string; null otherwise. */
+    private static Integer status(JsonParser p, JsonToken t) {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() == JsonParser.NumberType.INT) {
+                int v = p.getIntValue();
+                return v >= 100 && v <= 599 ? v : null;
+            }
+            return null;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getString().trim();
+            if (s.length() == 3 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                int v = Integer.parseInt(s);
+                return v >= 100 && v <= 599 ? v : null;
+            }
+            return null;
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private static String scalarText(JsonParser p, JsonToken t) {
+        switch (t) {
+            case VALUE_STRING:
+                return SafeText.wellFormed(p.getString());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return p.getString();
+            default:
+                return null;
+        }
+    }
+
+    /** A structured extension value as compact JSON text; the parser is left on its end token. */
+    private static String structureText(JsonParser p) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = COPY_FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.copyCurrentStructure(p);
+        }
+        return SafeText.wellFormed(out.toString());
+    }
+
+    private static void extension(Fields f, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        if (f.extensions == null) {
+            f.extensions = new LinkedHashMap<>();
+        }
+        // Unknown members are tolerated, not collected without bound: past the model's bound the
+        // rest are dropped (a later duplicate still replaces an earlier value).
+        if (f.extensions.size() < ModelLimits.MAX_ENTRIES || f.extensions.containsKey(name)) {
+            f.extensions.put(SafeText.wellFormed(name), value);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String token(String s) {
+        return s == null ? null : SafeText.prefix(s, ModelLimits.MAX_TOKEN_LENGTH);
+    }
+
+    private static String firstOf(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ recognizing
+
+    private static Decoded classify(Fields root) {
+        if (root.error != null) {
+            return partnerApi(root.error);
+        }
+        if (root.problemKeyMember) {
+            // Before "description": an extension member of problem details may be named so.
+            return problem(root);
+        }
+        if (root.description != null) {
+            return partnerCenter(root);
+        }
+        if (root.problemMember) {
+            return problem(root);
+        }
+        if (root.statusCodeSeen) {
+            return new Decoded(Shape.THROTTLING, root.code, firstOf(root.message, root.errorDescription),
+                    firstOf(root.source, root.target), List.of(), null, root.statusCode, null, null, null);
+        }
+        if (root.message != null || root.innerError != null || root.details != null || root.target != null) {
+            return partnerApi(root);
+        }
+        if (root.code != null || root.data != null || root.source != null || root.errorCode != null) {
+            return partnerCenter(root);
+        }
+        throw new DecodeFailure(Reason.NOT_AN_ERROR, "the JSON object has none of the members of an error");
+    }
+
+    private static Decoded partnerCenter(Fields f) {
+        String code = firstOf(f.code, f.errorCode);
+        String description = firstOf(f.description, f.message, f.errorDescription);
+        String source = firstOf(f.source, f.target);
+        List<PartnerCenterError> data = pcEntries(f.data != null ? f.data : f.details, code);
+        PartnerCenterError complete = null;
+        if (f.code != null && f.description != null) {
+            complete = PartnerCenterError.builder()
+                    .code(f.code)
+                    .description(f.description)
+                    .source(f.source)
+                    .data(data)
+                    .build();
+        }
+        // The complete error holds the same entries, already immutable: share them.
+        return new Decoded(Shape.PARTNER_CENTER, code, description, source, complete != null ? complete.data() : data,
+                f.innerError, null, complete, null, null);
+    }
+
+    private static Decoded partnerApi(Fields e) {
+        String code = firstOf(e.code, e.errorCode);
+        String message = firstOf(e.message, e.description, e.errorDescription);
+        String target = firstOf(e.target, e.source);
+        List<PartnerApiError> details = paEntries(e.details != null ? e.details : e.data, code);
+        List<PartnerCenterError> data = new ArrayList<>(details.size());
+        for (PartnerApiError d : details) {
+            data.add(d.toPartnerCenter(""));
+        }
+        PartnerApiError complete = null;
+        if (code != null && message != null) {
+            complete = PartnerApiError.builder()
+                    .code(code)
+                    .message(message)
+                    .target(target)
+                    .innerError(e.innerError)
+                    .details(details)
+                    .build();
+        }
+        return new Decoded(Shape.PARTNER_API, code, message, target, data, e.innerError, null,
+                null, complete, null);
+    }
+
+    private static Decoded problem(Fields f) {
+        List<PartnerCenterError> data = pcEntries(f.data, f.code);
+        ProblemDetail.Builder b = ProblemDetail.builder()
+                .type(f.type)
+                .title(f.title)
+                .status(f.status)
+                .detail(f.detail)
+                .instance(f.instance)
+                .code(f.code)
+                .source(f.source)
+                .data(data);
+        if (f.extensions != null) {
+            f.extensions.forEach(b::extension);
+        }
+        return new Decoded(Shape.PROBLEM_DETAILS, f.code, firstOf(f.detail, f.title), f.source, data,
+                null, f.status, null, null, b.build());
+    }
+
+    private static List<PartnerCenterError> pcEntries(List<Fields> entries, String parentCode) {
+        if (entries == null || entries.isEmpty()) {
+            return List.of();
+        }
+        List<PartnerCenterError> out = new ArrayList<>(entries.size());
+        for (Fields f : entries) {
+            PartnerCenterError e = pcEntry(f, parentCode);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static PartnerCenterError pcEntry(Fields f, String parentCode) {
+        if (f.text != null) {
+            return PartnerCenterError.of(parentCode != null ? parentCode : UNKNOWN_CODE, f.text, "");
+        }
+        String code = firstOf(f.code, f.errorCode);
+        String description = firstOf(f.description, f.message, f.detail, f.title, f.errorDescription);
+        if (code == null && description == null) {
+            return null;
+        }
+        code = firstOf(code, parentCode, UNKNOWN_CODE);
+        List<PartnerCenterError> data = pcEntries(f.data != null ? f.data : f.details, code);
+        if (f.innerError != null && data.size() < ModelLimits.MAX_ENTRIES) {
+            // As PartnerApiError.toPartnerCenter does: keep the most specific reason.
+            InnerError deepest = f.innerError.deepest();
+            data = new ArrayList<>(data);
+            data.add(PartnerCenterError.of(deepest.code().orElse(code),
+                    deepest.message().orElse(firstOf(description, code)), "innerError"));
+        }
+        return PartnerCenterError.builder()
+                .code(code)
+                .description(firstOf(description, code))
+                .source(firstOf(f.source, f.target, ""))
+                .data(data)
+                .build();
+    }
+
+    private static List<PartnerApiError> paEntries(List<Fields> entries, String parentCode) {
+        if (entries == null || entries.isEmpty()) {
+            return List.of();
+        }
+        List<PartnerApiError> out = new ArrayList<>(entries.size());
+        for (Fields f : entries) {
+            PartnerApiError e = paEntry(f, parentCode);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static PartnerApiError paEntry(Fields f, String parentCode) {
+        if (f.text != null) {
+            return PartnerApiError.of(parentCode != null ? parentCode : UNKNOWN_CODE, f.text);
+        }
+        String code = firstOf(f.code, f.errorCode);
+        String message = firstOf(f.message, f.description, f.detail, f.title, f.errorDescription);
+        if (code == null && message == null) {
+            return null;
+        }
+        code = firstOf(code, parentCode, UNKNOWN_CODE);
+        return PartnerApiError.builder()
+                .code(code)
+                .message(firstOf(message, code))
+                .target(firstOf(f.target, f.source))
+                .innerError(f.innerError)
+                .details(paEntries(f.details != null ? f.details : f.data, code))
+                .build();
+    }
+}

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The one catalog of error statuses: the fourteen the seed documents list, the ones the Partner
  * API variant and real deployments add (408, 410, 411, 413, 415, 416, 417, 422, 423, 507, 509),
- * and a sensible entry for any other 4xx or 5xx.
+ * 431 (which servlet containers such as Jetty send for oversized headers before any application
+ * code runs), and a sensible entry for any other 4xx or 5xx.
  *
  * <p>Every module asks this class; none keeps its own table. Lookups never return null.
  */
@@ -55,6 +56,7 @@ public final class StatusCatalog {
         extra(m, 417, "Expectation failed", "expectationFailed", BAD_INPUT, NEVER, none);
         extra(m, 422, "Unprocessable content", "unprocessableContent", BAD_INPUT, NEVER, none);
         extra(m, 423, "Locked", "locked", CONFLICT, NEVER, none);
+        extra(m, 431, "Request header fields too large", "requestHeaderFieldsTooLarge", BAD_INPUT, NEVER, none);
         extra(m, 507, "Insufficient storage", "insufficientStorage", SERVER_ERROR, NEVER, none);
         extra(m, 509, "Bandwidth limit exceeded", "bandwidthLimitExceeded", SERVER_BUSY,
                 IF_RETRY_AFTER_OR_IDEMPOTENT, List.of(HeaderRule.whenKnown(HeaderNames.RETRY_AFTER)));

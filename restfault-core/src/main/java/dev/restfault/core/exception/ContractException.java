@@ -7,6 +7,8 @@ import dev.restfault.core.http.HeaderNames;
 import dev.restfault.core.http.HeaderValues;
 import dev.restfault.core.http.RetryAfter;
 import dev.restfault.core.i18n.ContractMessages;
+import dev.restfault.core.i18n.LocalizedText;
+import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.core.model.PartnerCenterError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -301,18 +303,31 @@ public final class ContractException extends RuntimeException {
 
     /** The description in {@code locale}: explicit, else the code's text, else the status default. */
     public String resolveDescription(ContractMessages messages, Locale locale) {
+        return describe(messages, locale).text();
+    }
+
+    /**
+     * The description in {@code locale}, with the language it is really in, for
+     * {@code Content-Language}: an explicit description counts as written in {@code locale}
+     * (restfault cannot know better); a text that fell back to English says en-US.
+     *
+     * @param locale null means en-US
+     */
+    public LocalizedText describe(ContractMessages messages, Locale locale) {
+        Objects.requireNonNull(messages, "messages");
+        Locale l = locale == null ? SupportedLocales.DEFAULT : locale;
         if (description != null) {
-            return description;
+            return LocalizedText.of(description, l);
         }
         Object[] args = arguments.toArray();
         if (messageKey != null) {
-            Optional<String> keyed = messages.find(messageKey, locale, args);
+            Optional<LocalizedText> keyed = messages.findLocalized(messageKey, l, args);
             if (keyed.isPresent()) {
                 return keyed.get();
             }
         }
-        return messages.describeCode(code, locale, args)
-                .orElseGet(() -> messages.statusDescription(entry.status(), locale));
+        return messages.describeCodeLocalized(code, l, args)
+                .orElseGet(() -> messages.statusDescriptionLocalized(entry.status(), l));
     }
 
     /** Builds a {@link ContractException}; not thread-safe. */

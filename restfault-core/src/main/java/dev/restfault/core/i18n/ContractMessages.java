@@ -75,9 +75,15 @@ public final class ContractMessages {
 
     /** The default description of {@code status} in {@code locale}. */
     public String statusDescription(int status, Locale locale) {
+        return statusDescriptionLocalized(status, locale).text();
+    }
+
+    /** Like {@link #statusDescription}, with the language the text was found in. */
+    public LocalizedText statusDescriptionLocalized(int status, Locale locale) {
         String key = StatusCatalog.entry(status).isKnown() ? "status." + status + ".description"
                 : status >= 500 ? "status.5xx.description" : "status.4xx.description";
-        return find(key, locale).orElseGet(() -> StatusCatalog.entry(status).description(locale));
+        return findLocalized(key, locale).orElseGet(
+                () -> LocalizedText.of(StatusCatalog.entry(status).description(SupportedLocales.EN_US), SupportedLocales.EN_US));
     }
 
     /**
@@ -86,10 +92,15 @@ public final class ContractMessages {
      * @return empty when no provider has a text for the code
      */
     public Optional<String> describeCode(String code, Locale locale, Object... args) {
+        return describeCodeLocalized(code, locale, args).map(LocalizedText::text);
+    }
+
+    /** Like {@link #describeCode}, with the language the text was found in. */
+    public Optional<LocalizedText> describeCodeLocalized(String code, Locale locale, Object... args) {
         if (code == null || code.isEmpty()) {
             return Optional.empty();
         }
-        return find(CODE_PREFIX + code, locale, args);
+        return findLocalized(CODE_PREFIX + code, locale, args);
     }
 
     /**
@@ -99,21 +110,53 @@ public final class ContractMessages {
      * @param locale null means en-US
      */
     public Optional<String> find(String key, Locale locale, Object... args) {
+        return findLocalized(key, locale, args).map(LocalizedText::text);
+    }
+
+    /**
+     * Like {@link #find}, with the language the text was found in: the requested locale, the
+     * supported locale of its language, or en-US when the lookup fell back (an application
+     * bundle's base file counts as English, the contract's fallback).
+     */
+    public Optional<LocalizedText> findLocalized(String key, Locale locale, Object... args) {
         Objects.requireNonNull(key, "key");
         Locale l = locale == null ? SupportedLocales.DEFAULT : locale;
         for (Locale step : chain(l)) {
+            Optional<String> text = Optional.empty();
             for (MessageProvider p : providers) {
-                Optional<String> text = safeFind(p, key, step);
+                text = safeFind(p, key, step);
                 if (text.isPresent()) {
-                    return text.map(t -> format(t, args));
+                    break;
                 }
             }
-            Optional<String> builtIn = BuiltInTexts.getExact(key, step);
-            if (builtIn.isPresent()) {
-                return builtIn.map(t -> format(t, args));
+            if (text.isEmpty()) {
+                text = BuiltInTexts.getExact(key, step);
+            }
+            if (text.isPresent()) {
+                return Optional.of(LocalizedText.of(format(text.get(), args), languageOf(step, l)));
             }
         }
         return Optional.empty();
+    }
+
+    /** The language a chain step stands for, as a full locale fit for Content-Language. */
+    private static Locale languageOf(Locale step, Locale requested) {
+        if (step.equals(Locale.ROOT)) {
+            return SupportedLocales.EN_US;
+        }
+        if (!step.getCountry().isEmpty()) {
+            return step;
+        }
+        if (step.getLanguage().equals(requested.getLanguage())) {
+            // A language-level text serves the requested locale as well as any.
+            return requested;
+        }
+        for (Locale supported : SupportedLocales.ALL) {
+            if (supported.getLanguage().equals(step.getLanguage())) {
+                return supported;
+            }
+        }
+        return step;
     }
 
     /**

@@ -51,8 +51,8 @@ class StatusCatalogTest {
     void theExtraStatusesAreKnownButNotSeed() {
         List<Integer> extra = StatusCatalog.entries().stream().filter(e -> !e.isSeedStatus())
                 .map(StatusEntry::status).collect(Collectors.toList());
-        assertThat(extra).containsExactly(408, 410, 411, 413, 415, 416, 417, 422, 423, 507, 509);
-        assertThat(StatusCatalog.entries()).hasSize(25).allMatch(StatusEntry::isKnown);
+        assertThat(extra).containsExactly(408, 410, 411, 413, 415, 416, 417, 422, 423, 431, 507, 509);
+        assertThat(StatusCatalog.entries()).hasSize(26).allMatch(StatusEntry::isKnown);
     }
 
     @Test

@@ -86,6 +86,17 @@ class ContractExceptionTest {
     }
 
     @Test
+    void describeReportsTheLanguageOfTheText() {
+        ContractException taken = ContractException.builder(409).code("domainTaken").arguments("c.com").build();
+        assertThat(taken.describe(messages, SupportedLocales.JA_JP).locale()).isEqualTo(SupportedLocales.EN_US);
+        assertThat(taken.describe(messages, SupportedLocales.FR_FR).locale()).isEqualTo(SupportedLocales.FR_FR);
+        assertThat(ContractException.notFound("Explicit.").describe(messages, SupportedLocales.ZH_TW).locale())
+                .isEqualTo(SupportedLocales.ZH_TW);
+        assertThat(ContractException.builder(404).build().describe(messages, SupportedLocales.ZH_TW).text())
+                .isEqualTo("要求的資源不存在。");
+    }
+
+    @Test
     void headerInjectionIsRejectedAtConstruction() {
         assertThatThrownBy(() -> ContractException.builder(400).header("X-Test", "a\r\nSet-Cookie: x").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");

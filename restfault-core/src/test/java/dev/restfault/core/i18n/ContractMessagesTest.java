@@ -66,6 +66,24 @@ class ContractMessagesTest {
     }
 
     @Test
+    void aTextKnowsTheLanguageItWasFoundIn() {
+        // The application has French and a base (English) file, no Japanese.
+        assertThat(messages.describeCodeLocalized("domainTaken", SupportedLocales.FR_FR, "x"))
+                .contains(LocalizedText.of("Le domaine x est déjà utilisé.", SupportedLocales.FR_FR));
+        assertThat(messages.describeCodeLocalized("domainTaken", Locale.CANADA_FRENCH, "x").orElseThrow().locale())
+                .isEqualTo(SupportedLocales.FR_FR);
+        assertThat(messages.describeCodeLocalized("domainTaken", SupportedLocales.JA_JP, "x"))
+                .contains(LocalizedText.of("The domain x is already taken.", SupportedLocales.EN_US));
+        // Built-in texts exist in every supported language.
+        assertThat(messages.findLocalized(ContractMessages.INTERNAL_ERROR, SupportedLocales.ZH_TW, "id").orElseThrow().locale())
+                .isEqualTo(SupportedLocales.ZH_TW);
+        assertThat(messages.statusDescriptionLocalized(404, Locale.GERMANY))
+                .isEqualTo(LocalizedText.of("The requested resource does not exist.", SupportedLocales.EN_US));
+        assertThat(messages.statusDescriptionLocalized(404, Locale.forLanguageTag("zh-CN")).locale())
+                .isEqualTo(SupportedLocales.EN_US);
+    }
+
+    @Test
     void placeholdersNeedNoApostropheEscaping() {
         assertThat(ContractMessages.format("L'élément {0} n'est pas {1}", "a", "b")).isEqualTo("L'élément a n'est pas b");
         assertThat(ContractMessages.format("{0} {5} {x} {", "a")).isEqualTo("a {5} {x} {");

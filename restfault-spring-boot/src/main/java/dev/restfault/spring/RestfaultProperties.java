@@ -1,0 +1,121 @@
+package dev.restfault.spring;
+
+import dev.restfault.core.http.AuthChallenge;
+import dev.restfault.core.i18n.SupportedLocales;
+import dev.restfault.core.model.ErrorFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code restfault.*} configuration of the Spring Boot starter. Every property has a default
+ * that suits the common case; none is required.
+ *
+ * <p>Values are checked when the application starts (an invalid challenge cid, an empty locale
+ * list or a path prefix that does not start with {@code /} fails the start with a message naming
+ * the property), so a misconfiguration never surfaces as a broken error response. Immutable.
+ *
+ * @param enabled Whether restfault renders errors at all; false leaves Spring Boot's own error
+ *     handling in place
+ * @param source The source member of every error body, the service's name; defaults to
+ *     spring.application.name, or "service" when that is not set either
+ * @param challenge The WWW-Authenticate challenge sent with every 401
+ * @param format The error format served by default: partner-center or partner-api
+ * @param formats Formats per path prefix, overriding the default format, such as
+ *     restfault.formats[/v1/legacy]=partner-api; the longest matching prefix wins and a prefix
+ *     matches whole path segments only
+ * @param problemDetails Whether to answer with RFC 9457 application/problem+json when the request's
+ *     Accept header prefers it over application/json
+ * @param supportedLocales The languages errors are described in, the fallback first
+ * @param validationDetails Whether a validation failure lists one data entry per violation (the
+ *     description always says how many there are)
+ * @param filterOrder The order of the servlet filter that assigns request ids and catches failures
+ *     outside Spring MVC; it must run before Spring Security's filter chain (order -100)
+ */
+@ConfigurationProperties("restfault")
+public record RestfaultProperties(
+        @DefaultValue("true") boolean enabled,
+        String source,
+        @DefaultValue Challenge challenge,
+        @DefaultValue("partner-center") ErrorFormat format,
+        Map<String, ErrorFormat> formats,
+        @DefaultValue("true") boolean problemDetails,
+        @DefaultValue({"en-US", "fr-FR", "ja-JP", "zh-TW"}) List<Locale> supportedLocales,
+        @DefaultValue("true") boolean validationDetails,
+        @DefaultValue("-2147483638") int filterOrder) {
+
+    /** The order of the filter by default: just after Spring's character-encoding filter. */
+    public static final int DEFAULT_FILTER_ORDER = Integer.MIN_VALUE + 10;
+
+    /**
+     * Checks and normalizes the values.
+     *
+     * @throws IllegalArgumentException naming the property whose value is not valid
+     */
+    public RestfaultProperties {
+        challenge = challenge == null ? new Challenge(null) : challenge;
+        format = format == null ? ErrorFormat.PARTNER_CENTER : format;
+        if (format == ErrorFormat.PROBLEM_DETAILS) {
+            // Problem details is negotiated per request; as a default it would hide the contract.
+            throw new IllegalArgumentException("restfault.format must be partner-center or partner-api");
+        }
+        Map<String, ErrorFormat> copy = new LinkedHashMap<>();
+        if (formats != null) {
+            for (Map.Entry<String, ErrorFormat> e : formats.entrySet()) {
+                String prefix = e.getKey();
+                if (prefix == null || !prefix.startsWith("/")) {
+                    throw new IllegalArgumentException("restfault.formats keys must be path prefixes starting with '/'");
+                }
+                if (e.getValue() == null || e.getValue() == ErrorFormat.PROBLEM_DETAILS) {
+                    throw new IllegalArgumentException("restfault.formats[" + prefix + "] must be partner-center or partner-api");
+                }
+                String normalized = prefix.length() > 1 && prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+                copy.put(normalized, e.getValue());
+            }
+        }
+        formats = Collections.unmodifiableMap(copy);
+        supportedLocales = supportedLocales == null || supportedLocales.isEmpty() ? SupportedLocales.ALL : List.copyOf(supportedLocales);
+        for (Locale l : supportedLocales) {
+            if (l.getLanguage().isEmpty()) {
+                throw new IllegalArgumentException("restfault.supported-locales must name languages, such as fr-FR");
+            }
+        }
+    }
+
+    /** The defaults: what an application without any {@code restfault.*} property gets. */
+    public static RestfaultProperties defaults() {
+        return new RestfaultProperties(true, null, null, ErrorFormat.PARTNER_CENTER, Map.of(), true,
+                SupportedLocales.ALL, true, DEFAULT_FILTER_ORDER);
+    }
+
+    /**
+     * The 401 challenge.
+     *
+     * @param cid The cid in the 401 challenge OAuth realm="urn:cpsvc:cpid:{cid}"; without it a 401
+     *     carries the bare OAuth scheme
+     */
+    public record Challenge(String cid) {
+
+        /** @throws IllegalArgumentException if {@code cid} is not a valid cid (CR, LF, quotes...) */
+        public Challenge {
+            if (cid != null && !cid.isEmpty()) {
+                try {
+                    AuthChallenge.oauth(cid);
+                } catch (IllegalArgumentException invalid) {
+                    throw new IllegalArgumentException("restfault.challenge.cid is not valid: " + invalid.getMessage(), invalid);
+                }
+            } else {
+                cid = null;
+            }
+        }
+
+        /** The challenge to send: {@code OAuth realm="urn:cpsvc:cpid:{cid}"}, or {@code OAuth}. */
+        public AuthChallenge toChallenge() {
+            return cid != null ? AuthChallenge.oauth(cid) : AuthChallenge.of("OAuth", Map.of());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.restfault.spring.implementation;
+
+import dev.restfault.spring.ContractErrorRenderer;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's server-level error handler, in the contract: the errors Jetty raises before the
+ * application sees the request (a header with a bare CR, an ambiguous path, a malformed request
+ * line) get a contract body instead of Jetty's HTML page. Errors inside the web application go
+ * through the servlet error pages, which restfault already renders.
+ */
+public final class JettyContractErrorHandler extends ErrorHandler {
+
+    private final ContractErrorRenderer renderer;
+
+    public JettyContractErrorHandler(ContractErrorRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) {
+        int status = code >= 400 && code <= 599 ? code : 500;
+        String path = null;
+        try {
+            path = request.getHttpURI().getPath();
+        } catch (RuntimeException unparsed) {
+            // an ambiguous or malformed URI
+        }
+        ContractErrorRenderer.ContainerError error = renderer.renderContainerError(status, path,
+                name -> request.getHeaders().get(name));
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        for (Map.Entry<String, String> h : error.headers().entrySet()) {
+            headers.put(h.getKey(), h.getValue());
+        }
+        headers.put("Content-Length", Integer.toString(error.body().length));
+        response.write(true, ByteBuffer.wrap(error.body()), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        int code = status >= 400 && status <= 599 ? status : 400;
+        ContractErrorRenderer.ContainerError error = renderer.renderContainerError(code, null, name -> null);
+        for (Map.Entry<String, String> h : error.headers().entrySet()) {
+            fields.put(h.getKey(), h.getValue());
+        }
+        return ByteBuffer.wrap(error.body());
+    }
+}

@@ -1,0 +1,48 @@
+/**
+ * restfault-spring-boot: the Spring Boot 4 starter that renders every error of a Spring MVC
+ * service as a contract error.
+ *
+ * <ul>
+ *   <li>{@code dev.restfault.spring}: the public surface: {@link dev.restfault.spring.RestfaultProperties}
+ *       ({@code restfault.*}), {@link dev.restfault.spring.ContractErrorRenderer},
+ *       {@link dev.restfault.spring.ExceptionTranslator} (the extension point),
+ *       {@link dev.restfault.spring.RequestCorrelation} and
+ *       {@link dev.restfault.spring.MessageSourceMessageProvider};</li>
+ *   <li>{@code dev.restfault.spring.autoconfigure}: the auto-configuration;</li>
+ *   <li>{@code dev.restfault.spring.implementation}: filter, resolver, error controller and
+ *       translators; not exported.</li>
+ * </ul>
+ */
+module dev.restfault.spring {
+    requires transitive dev.restfault.core;
+    requires transitive dev.restfault.json;
+    requires transitive jakarta.servlet;
+    requires transitive spring.boot.autoconfigure;
+    requires transitive spring.boot;
+    requires spring.boot.webmvc;
+    requires spring.beans;
+    requires spring.context;
+    requires spring.core;
+    requires spring.web;
+    requires spring.webmvc;
+    requires org.slf4j;
+
+    requires static spring.security.core;
+    requires static spring.security.web;
+    requires static spring.security.config;
+    requires static jakarta.validation;
+    requires static spring.boot.configuration.processor;
+    requires static java.management; // Tomcat valves are MBeans
+    // The Tomcat and Jetty adapters (TomcatContractErrorReportValve, JettyContractErrorHandler)
+    // are compiled against those servers on the class path (see the pom): tomcat-embed-core
+    // repackages the servlet API, which no module graph can hold next to jakarta.servlet. They
+    // are loaded only when the application runs on that server, on the class path as Boot does.
+
+    exports dev.restfault.spring;
+    exports dev.restfault.spring.autoconfigure;
+
+    // Spring creates and binds these reflectively.
+    opens dev.restfault.spring to spring.core, spring.beans, spring.context, spring.boot;
+    opens dev.restfault.spring.autoconfigure to spring.core, spring.beans, spring.context;
+    opens dev.restfault.spring.implementation to spring.core, spring.beans, spring.context, spring.web, spring.webmvc;
+}

@@ -1,0 +1,779 @@
+package dev.restfault.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.restfault.core.http.RequestIds;
+import dev.restfault.core.i18n.ContractMessages;
+import dev.restfault.core.i18n.SupportedLocales;
+import dev.restfault.spring.testapp.TestApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every bullet of the Spring Boot starter's issue, over real HTTP against {@link TestApplication}
+ * on a real server: each subclass starts the application once on its server (port 0, loopback)
+ * and runs all of these against it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractContractErrorsTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CID = "test-cid-123";
+    static final String SOURCE = "restfault-test";
+    static final String TOMCAT_AUTOCONFIG = "org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration";
+    static final String JETTY_AUTOCONFIG = "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration";
+    static final ContractMessages TEXTS = ContractMessages.defaults();
+
+    private ConfigurableApplicationContext context;
+    private ListAppender<ILoggingEvent> logs;
+    int port;
+    HttpClient client;
+
+    /** The auto-configuration of the server NOT under test, excluded so the other one starts. */
+    abstract String otherServerAutoConfiguration();
+
+    /** Whether the server closes a keep-alive connection after an error response with {@code status}. */
+    abstract boolean closesConnectionAfter(int status);
+
+    @BeforeAll
+    void start() {
+        context = new SpringApplicationBuilder(TestApplication.class)
+                .properties(
+                        "server.port=0",
+                        "server.address=127.0.0.1",
+                        "spring.main.banner-mode=off",
+                        "spring.application.name=" + SOURCE,
+                        "spring.autoconfigure.exclude=" + otherServerAutoConfiguration(),
+                        "restfault.challenge.cid=" + CID,
+                        "restfault.formats[/legacy]=partner-api",
+                        "spring.servlet.multipart.max-file-size=1KB",
+                        "spring.servlet.multipart.max-request-size=2KB",
+                        "server.max-http-request-header-size=32KB")
+                .run();
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        logs = new ListAppender<>();
+        logs.start();
+        root().addAppender(logs);
+    }
+
+    @AfterAll
+    void stop() {
+        if (logs != null) {
+            root().detachAppender(logs);
+        }
+        client = null; // Java 17's HttpClient has no close(); its selector thread ends once unreachable
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    record Reply(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    Reply send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply get(String path, String... headers) {
+        HttpRequest.Builder b = request(path).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    Reply method(String method, String path, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    Reply post(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The headers every error must carry, and a Partner Center body; returns the body. */
+    static JsonNode assertContractError(Reply r, int status) {
+        assertThat(r.status()).as("status of %s", r.text()).isEqualTo(status);
+        assertThat(normalized(r.header("Content-Type"))).isEqualTo("application/json;charset=utf-8");
+        JsonNode body = assertErrorHeaders(r);
+        assertThat(fieldNames(body)).isSubsetOf("code", "description", "data", "source").contains("code", "description", "source");
+        assertThat(body.get("code").isString()).isTrue();
+        assertThat(body.get("code").asString()).isNotBlank();
+        assertThat(body.get("description").asString()).isNotEmpty().hasSizeLessThanOrEqualTo(1024);
+        if (body.has("data")) {
+            assertThat(body.get("data").isArray()).isTrue();
+            assertThat(body.get("data").size()).isPositive();
+        }
+        return body;
+    }
+
+    /** The headers of DESIGN §1 every error carries, and no trace of Java in the body. */
+    static JsonNode assertErrorHeaders(Reply r) {
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("Content-Language")).isNotBlank();
+        assertIds(r);
+        assertThat(r.text()).doesNotContain("Exception", "java.", "springframework", "secret", "hunter2", "internal detail",
+                "\tat ");
+        return r.json();
+    }
+
+    static void assertIds(Reply r) {
+        assertThat(RequestIds.isValid(r.header("MS-CorrelationId"))).as("MS-CorrelationId %s", r.header("MS-CorrelationId")).isTrue();
+        assertThat(RequestIds.isValid(r.header("MS-RequestId"))).as("MS-RequestId %s", r.header("MS-RequestId")).isTrue();
+    }
+
+    static String normalized(String contentType) {
+        return contentType == null ? null : contentType.replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        Iterator<String> it = node.propertyNames().iterator();
+        it.forEachRemaining(names::add);
+        return names;
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asString()));
+        return out;
+    }
+
+    static String text(String key, Locale locale, Object... args) {
+        return TEXTS.get(key, locale, args);
+    }
+
+    void assertStillServing() {
+        Reply ok = get("/items/1");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().get("id").asString()).isEqualTo("1");
+    }
+
+    /**
+     * Every log event, from any logger (Spring, the server, restfault), that carries an exception
+     * whose message or cause's message has {@code marker}, a value unique to one request.
+     */
+    List<ILoggingEvent> loggedWith(String marker) {
+        return logs.list.stream().filter(e -> mentions(e.getThrowableProxy(), marker)).toList();
+    }
+
+    private static boolean mentions(ch.qos.logback.classic.spi.IThrowableProxy t, String marker) {
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- request ids
+
+    @Test
+    void successResponsesCarryFreshIds() {
+        Reply r = get("/items/1");
+        assertThat(r.status()).isEqualTo(200);
+        assertIds(r);
+        assertThat(r.header("MS-CorrelationId")).isNotEqualTo(r.header("MS-RequestId"));
+    }
+
+    @Test
+    void validIdsAreEchoedAndInTheMdc() {
+        String correlation = UUID.randomUUID().toString();
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        Reply r = get("/mdc", "MS-CorrelationId", correlation, "MS-RequestId", requestId);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("MS-CorrelationId")).isEqualTo(correlation);
+        assertThat(r.header("MS-RequestId")).isEqualTo(requestId);
+        JsonNode body = r.json();
+        assertThat(body.get("mdcCorrelationId").asString()).isEqualTo(correlation);
+        assertThat(body.get("mdcRequestId").asString()).isEqualTo(requestId);
+
+        Reply error = get("/items/missing", "MS-CorrelationId", correlation);
+        assertContractError(error, 404);
+        assertThat(error.header("MS-CorrelationId")).isEqualTo(correlation);
+    }
+
+    @Test
+    void badInputInvalidCorrelationIdIsReplacedNeverEchoed() {
+        for (String hostile : List.of("not-a-guid", "<script>alert(1)</script>", "%0d%0aSet-Cookie:%20x=1",
+                "{" + UUID.randomUUID() + "}", "x".repeat(5000))) {
+            Reply r = get("/items/missing", "MS-CorrelationId", hostile, "MS-RequestId", hostile);
+            assertContractError(r, 404);
+            assertThat(r.header("MS-CorrelationId")).isNotEqualTo(hostile);
+            assertThat(r.header("MS-RequestId")).isNotEqualTo(hostile);
+            assertThat(r.text()).doesNotContain(hostile);
+        }
+        assertStillServing();
+    }
+
+    // ---------------------------------------------------------------- contract exceptions
+
+    @Test
+    void contractExceptionFromController() {
+        JsonNode body = assertContractError(get("/items/missing"), 404);
+        assertThat(body.get("code").asString()).isEqualTo("notFound");
+        assertThat(body.get("description").asString()).isEqualTo("Item missing does not exist.");
+        assertThat(body.get("source").asString()).isEqualTo(SOURCE);
+        assertThat(body.has("data")).isFalse();
+    }
+
+    @Test
+    void applicationCodesAreLocalizedThroughTheMessageSource() {
+        Reply fr = get("/domains/contoso.com", "X-Locale", "fr-FR", "Accept-Language", "ja-JP");
+        JsonNode body = assertContractError(fr, 409);
+        assertThat(body.get("code").asString()).isEqualTo("domainTaken");
+        assertThat(body.get("description").asString()).isEqualTo("Le domaine contoso.com est déjà pris.");
+        assertThat(fr.header("Content-Language")).isEqualTo("fr-FR");
+
+        Reply en = get("/domains/contoso.com");
+        assertThat(assertContractError(en, 409).get("description").asString()).isEqualTo("The domain contoso.com is already taken.");
+        assertThat(en.header("Content-Language")).isEqualTo("en-US");
+
+        // No Japanese text for this code: the body falls back to English and says so.
+        Reply ja = get("/domains/contoso.com", "X-Locale", "ja-JP");
+        assertThat(assertContractError(ja, 409).get("description").asString()).isEqualTo("The domain contoso.com is already taken.");
+        assertThat(ja.header("Content-Language")).isEqualTo("en-US");
+    }
+
+    @Test
+    void catalogTextsFollowXLocaleThenAcceptLanguage() {
+        Reply ja = get("/no/such/route", "Accept-Language", "ja-JP,fr;q=0.5");
+        assertThat(assertContractError(ja, 404).get("description").asString())
+                .isEqualTo(text(ContractMessages.NO_SUCH_RESOURCE, SupportedLocales.JA_JP));
+        assertThat(ja.header("Content-Language")).isEqualTo("ja-JP");
+
+        Reply zh = get("/no/such/route", "X-Locale", "zh-TW", "Accept-Language", "ja-JP");
+        assertThat(assertContractError(zh, 404).get("description").asString())
+                .isEqualTo(text(ContractMessages.NO_SUCH_RESOURCE, SupportedLocales.ZH_TW));
+        assertThat(zh.header("Content-Language")).isEqualTo("zh-TW");
+    }
+
+    @Test
+    void contractExceptionFromServiceKeepsRetryAfter() {
+        Reply r = get("/throw/service");
+        JsonNode body = assertContractError(r, 429);
+        assertThat(body.get("code").asString()).isEqualTo("tooManyRequests");
+        assertThat(r.header("Retry-After")).isEqualTo("30");
+    }
+
+    @Test
+    void contractExceptionFromInterceptorKeepsETag() {
+        Reply r = get("/throw/interceptor");
+        assertContractError(r, 412);
+        assertThat(r.header("ETag")).isEqualTo("\"v7\"");
+    }
+
+    @Test
+    void contractExceptionFromServletFilter() {
+        Reply r = get("/filter/contract");
+        assertThat(assertContractError(r, 503).get("code").asString()).isEqualTo("serviceUnavailable");
+        assertThat(r.header("Retry-After")).isEqualTo("120");
+    }
+
+    @Test
+    void unauthorizedCarriesTheConfiguredChallenge() {
+        Reply r = get("/throw/unauthorized");
+        assertContractError(r, 401);
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("OAuth realm=\"urn:cpsvc:cpid:" + CID + "\"");
+    }
+
+    @Test
+    void applicationTranslatorBeanMapsItsOwnExceptions() {
+        JsonNode body = assertContractError(get("/locked/9"), 423);
+        assertThat(body.get("code").asString()).isEqualTo("itemLocked");
+        assertThat(body.get("description").asString()).isEqualTo("Item 9 is locked.");
+        assertThat(body.toString()).doesNotContain("batch job");
+    }
+
+    // ---------------------------------------------------------------- unexpected failures
+
+    @Test
+    void unexpectedExceptionIsA500WithTheRequestIdAndLoggedOnce() {
+        String correlation = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        Reply r = get("/throw/unexpected?marker=" + marker, "MS-CorrelationId", correlation, "X-Locale", "fr-FR");
+        JsonNode body = assertContractError(r, 500);
+        assertThat(body.get("code").asString()).isEqualTo("internalServerError");
+        assertThat(body.get("description").asString())
+                .isEqualTo(text(ContractMessages.INTERNAL_ERROR, SupportedLocales.FR_FR, r.header("MS-RequestId")));
+        assertThat(r.text()).doesNotContain(marker);
+        List<ILoggingEvent> logged = loggedWith(marker);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getMDCPropertyMap()).containsEntry(RequestCorrelation.MDC_CORRELATION_ID, correlation);
+        assertThat(logged.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+        assertThat(logged.get(0).getFormattedMessage()).contains(correlation).contains(r.header("MS-RequestId"));
+    }
+
+    @Test
+    void unexpectedExceptionInAServletFilter() {
+        String correlation = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        Reply r = get("/filter/runtime?marker=" + marker, "MS-CorrelationId", correlation);
+        JsonNode body = assertContractError(r, 500);
+        assertThat(body.get("description").asString())
+                .isEqualTo(text(ContractMessages.INTERNAL_ERROR, SupportedLocales.EN_US, r.header("MS-RequestId")));
+        List<ILoggingEvent> logged = loggedWith(marker);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getMDCPropertyMap()).containsEntry(RequestCorrelation.MDC_CORRELATION_ID, correlation);
+    }
+
+    /**
+     * The server logs an exception that reaches it (Tomcat at ERROR, Jetty at WARN); restfault then
+     * renders the error page dispatch and adds one line with the ids, not the stack trace again.
+     */
+    @Test
+    void exceptionBeforeRestfaultsFilterReachesTheContainerErrorPage() {
+        String marker = UUID.randomUUID().toString();
+        Reply r = get("/early/boom?marker=" + marker);
+        assertThat(assertContractError(r, 500).get("code").asString()).isEqualTo("internalServerError");
+        assertThat(loggedWith(marker)).hasSize(1);
+        assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains(r.header("MS-RequestId")))).hasSize(1);
+        assertStillServing();
+    }
+
+    // ---------------------------------------------------------------- Spring MVC's own failures
+
+    @Test
+    void unknownRouteAndMissingStaticResourceAre404() {
+        for (String path : List.of("/no/such/route", "/static/missing.css", "/favicon-nope.ico")) {
+            JsonNode body = assertContractError(get(path), 404);
+            assertThat(body.get("code").asString()).isEqualTo("notFound");
+            assertThat(body.get("description").asString()).isEqualTo(text(ContractMessages.NO_SUCH_RESOURCE, SupportedLocales.EN_US));
+        }
+    }
+
+    @Test
+    void errorPathItselfIsNotAResource() {
+        assertContractError(get("/error"), 404);
+        // Spring's resource handler would answer POST with 405: restfault's controller owns the path.
+        assertContractError(method("POST", "/error"), 404);
+    }
+
+    @Test
+    void wrongMethodIs405WithAnAccurateAllow() {
+        Reply r = method("DELETE", "/methods");
+        JsonNode body = assertContractError(r, 405);
+        assertThat(body.get("code").asString()).isEqualTo("methodNotAllowed");
+        Set<String> allow = Set.of(r.header("Allow").split("\\s*,\\s*"));
+        assertThat(allow).containsExactlyInAnyOrder("GET", "POST", "HEAD", "OPTIONS");
+        for (String m : allow) {
+            Reply served = method(m, "/methods");
+            assertThat(served.status()).as(m).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void unacceptableAcceptIs406ListingTheAvailableTypes() {
+        Reply r = get("/report", "Accept", "image/png");
+        JsonNode body = assertContractError(r, 406);
+        assertThat(texts(body.get("data"), "description")).containsExactlyInAnyOrder("text/csv", "application/json");
+        assertThat(texts(body.get("data"), "source")).containsOnly("Accept");
+        assertThat(body.get("description").asString()).contains("text/csv").contains("application/json");
+    }
+
+    @Test
+    void unsupportedContentTypeIs415() {
+        Reply r = post("/items", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+        JsonNode body = assertContractError(r, 415);
+        assertThat(body.get("description").asString()).contains("application/json");
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        Reply r = post("/items", "application/json", "{\"name\": ".getBytes(StandardCharsets.UTF_8));
+        JsonNode body = assertContractError(r, 400);
+        assertThat(body.get("description").asString()).isEqualTo(text(ContractMessages.MALFORMED_BODY, SupportedLocales.EN_US));
+    }
+
+    @Test
+    void typeMismatchMissingParameterAndMissingHeaderAre400NamingTheElement() {
+        JsonNode mismatch = assertContractError(get("/search?q=x&page=abc"), 400);
+        assertThat(texts(mismatch.get("data"), "source")).containsExactly("page");
+        assertThat(mismatch.toString()).doesNotContain("abc");
+
+        JsonNode missing = assertContractError(get("/search"), 400);
+        assertThat(texts(missing.get("data"), "source")).containsExactly("q");
+
+        JsonNode header = assertContractError(get("/tenant"), 400);
+        assertThat(texts(header.get("data"), "source")).containsExactly("X-Tenant");
+    }
+
+    @Test
+    void beanValidationOfABodyListsEachViolation() {
+        byte[] invalid = "{\"name\":\"\",\"quantity\":0,\"sku\":\"too-long\"}".getBytes(StandardCharsets.UTF_8);
+        JsonNode body = assertContractError(post("/items", "application/json", invalid), 400);
+        assertThat(body.get("description").asString()).isEqualTo(text(ContractMessages.VALIDATION_FAILED, SupportedLocales.EN_US, 3));
+        assertThat(texts(body.get("data"), "source")).containsExactlyInAnyOrder("name", "quantity", "sku");
+        assertThat(texts(body.get("data"), "code")).containsExactlyInAnyOrder("notBlank", "min", "size");
+
+        JsonNode fr = assertContractError(post("/items", "application/json", invalid, "X-Locale", "fr-FR"), 400);
+        JsonNode en = body;
+        assertThat(fr.get("description").asString()).isEqualTo(text(ContractMessages.VALIDATION_FAILED, SupportedLocales.FR_FR, 3));
+        assertThat(texts(fr.get("data"), "description")).doesNotContainAnyElementsOf(texts(en.get("data"), "description"));
+    }
+
+    @Test
+    void methodValidationOfParametersNamesTheParameter() {
+        JsonNode mvc = assertContractError(get("/page?size=0"), 400);
+        assertThat(texts(mvc.get("data"), "source")).containsExactly("size");
+        JsonNode service = assertContractError(get("/reserve?quantity=0"), 400);
+        assertThat(texts(service.get("data"), "source")).containsExactly("quantity");
+        assertThat(texts(service.get("data"), "code")).containsExactly("min");
+    }
+
+    @Test
+    void uploadTooLargeIs413() {
+        String boundary = "restfault-boundary";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(4096) + "\r\n--" + boundary + "--\r\n";
+        Reply r = post("/upload", "multipart/form-data; boundary=" + boundary, part.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(assertContractError(r, 413).get("code").asString()).isEqualTo("contentTooLarge");
+        assertStillServing();
+    }
+
+    @Test
+    void asyncTimeoutIs503() {
+        assertThat(assertContractError(get("/async-timeout"), 503).get("code").asString()).isEqualTo("serviceUnavailable");
+    }
+
+    @Test
+    void responseStatusAndErrorResponseExceptionsKeepStatusHeadersAndText() {
+        JsonNode rse = assertContractError(get("/rse"), 409);
+        assertThat(rse.get("description").asString()).isEqualTo("Order 42 is already shipped.");
+        Reply ere = get("/ere");
+        assertThat(assertContractError(ere, 429).get("description").asString()).isEqualTo("Slow down, please.");
+        assertThat(ere.header("Retry-After")).isEqualTo("17");
+    }
+
+    // ---------------------------------------------------------------- failures that bypass Spring MVC
+
+    @Test
+    void sendErrorFromAControllerIsRenderedDirectly() {
+        JsonNode conflict = assertContractError(get("/send-error/409"), 409);
+        assertThat(conflict.get("code").asString()).isEqualTo("conflict");
+
+        Reply notAllowed = get("/send-error/405");
+        assertContractError(notAllowed, 405);
+        assertThat(Set.of(notAllowed.header("Allow").split("\\s*,\\s*"))).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+
+        Reply unauthorized = get("/send-error/401");
+        assertContractError(unauthorized, 401);
+        assertThat(unauthorized.header("WWW-Authenticate")).isEqualTo("OAuth realm=\"urn:cpsvc:cpid:" + CID + "\"");
+
+        assertContractError(get("/send-error/501"), 501);
+    }
+
+    @Test
+    void sendErrorBeforeRestfaultsFilterGoesThroughTheErrorPage() {
+        assertThat(assertContractError(get("/early/send-error"), 409).get("code").asString()).isEqualTo("conflict");
+    }
+
+    @Test
+    void failuresOfAServletOutsideSpringMvc() {
+        JsonNode conflict = assertContractError(get("/plain/conflict"), 409);
+        assertThat(conflict.get("code").asString()).isEqualTo("plainConflict");
+        assertThat(assertContractError(get("/plain/boom"), 500).get("code").asString()).isEqualTo("internalServerError");
+        assertThat(assertContractError(get("/plain/other"), 404).get("code").asString()).isEqualTo("notFound");
+    }
+
+    @Test
+    void sendErrorFromAFilter() {
+        assertThat(assertContractError(get("/filter/send-error"), 403).get("code").asString()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void bareErrorStatusGetsAContractBody() {
+        assertThat(assertContractError(get("/bare-status"), 409).get("code").asString()).isEqualTo("conflict");
+    }
+
+    // ---------------------------------------------------------------- Spring Security
+
+    @Test
+    void unauthenticatedIs401WithTheChallenge() {
+        Reply r = get("/secure/data");
+        JsonNode body = assertContractError(r, 401);
+        assertThat(body.get("description").asString()).isEqualTo(text(ContractMessages.AUTHENTICATION_REQUIRED, SupportedLocales.EN_US));
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("OAuth realm=\"urn:cpsvc:cpid:" + CID + "\"");
+    }
+
+    @Test
+    void badCredentialsAre401AndKeepTheBasicChallengeBesideTheContractOne() {
+        Reply r = get("/secure/data", "Authorization", basic("user", "wrong"));
+        assertContractError(r, 401);
+        assertThat(r.headers().allValues("WWW-Authenticate")).contains("OAuth realm=\"urn:cpsvc:cpid:" + CID + "\"");
+        assertThat(get("/secure/data", "Authorization", basic("user", "secret")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void accessDeniedByTheFilterChainIs403() {
+        assertThat(assertContractError(get("/secure/admin", "Authorization", basic("user", "secret")), 403)
+                .get("code").asString()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void methodSecurityIs401ForAnonymousAnd403ForAuthenticated() {
+        Reply anonymous = get("/method-secured");
+        assertContractError(anonymous, 401);
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("OAuth realm=\"urn:cpsvc:cpid:" + CID + "\"");
+        assertContractError(get("/method-secured", "Authorization", basic("user", "secret")), 403);
+    }
+
+    // ---------------------------------------------------------------- formats
+
+    @Test
+    void pathPrefixSelectsThePartnerApiFormatNotLocalized() {
+        Reply r = get("/legacy/items/7", "X-Locale", "fr-FR");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(normalized(r.header("Content-Type"))).isEqualTo("application/json;charset=utf-8");
+        JsonNode body = assertErrorHeaders(r);
+        assertThat(fieldNames(body)).containsExactly("error");
+        assertThat(body.get("error").get("code").asString()).isEqualTo("notFound");
+        assertThat(body.get("error").get("message").asString()).isEqualTo("Legacy item 7 does not exist.");
+        assertThat(r.header("Content-Language")).isEqualTo("en-US");
+        // The prefix matches whole segments only.
+        assertContractError(get("/legacyish"), 404);
+    }
+
+    @Test
+    void problemDetailsWhenAcceptPrefersIt() {
+        Reply r = get("/items/missing", "Accept", "application/problem+json, application/json;q=0.5");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(normalized(r.header("Content-Type"))).startsWith("application/problem+json");
+        JsonNode body = assertErrorHeaders(r);
+        assertThat(body.get("status").asInt()).isEqualTo(404);
+        assertThat(body.get("title").asString()).isEqualTo("Not found");
+        assertThat(body.get("detail").asString()).isEqualTo("Item missing does not exist.");
+        assertThat(body.get("code").asString()).isEqualTo("notFound");
+
+        Reply tie = get("/items/missing", "Accept", "application/json, application/problem+json");
+        assertContractError(tie, 404);
+    }
+
+    // ---------------------------------------------------------------- keep-alive
+
+    @Test
+    void keepAliveAfterErrorResponsesIsWhatTheServerDocuments() throws IOException {
+        Map<Integer, String> paths = Map.of(400, "/search", 404, "/items/missing", 500, "/throw/unexpected",
+                501, "/send-error/501", 503, "/filter/contract");
+        for (Map.Entry<Integer, String> e : paths.entrySet()) {
+            try (RawHttp raw = new RawHttp(port)) {
+                raw.send("GET " + e.getValue() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                RawHttp.Response r = raw.read();
+                assertThat(r).isNotNull();
+                assertThat(r.status()).isEqualTo(e.getKey());
+                boolean expectClose = closesConnectionAfter(e.getKey());
+                assertThat("close".equalsIgnoreCase(r.headers().get("connection"))).as("Connection: close after %s", e.getKey())
+                        .isEqualTo(expectClose);
+                if (expectClose) {
+                    assertThat(raw.closedByServer()).as("closed after %s", e.getKey()).isTrue();
+                } else {
+                    raw.send("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                    RawHttp.Response next = raw.read();
+                    assertThat(next).as("connection reused after %s", e.getKey()).isNotNull();
+                    assertThat(next.status()).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void badInputTenMegabyteBody() {
+        byte[] big = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        big[0] = '{';
+        Reply r = post("/items", "application/json", big);
+        assertContractError(r, 400);
+        assertStillServing();
+    }
+
+    @Test
+    void badInputJsonNested100000Deep() {
+        byte[] deep = "[".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+        assertContractError(post("/items", "application/json", deep), 400);
+        assertStillServing();
+    }
+
+    @Test
+    void badInputInvalidUtf8() {
+        byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'};
+        assertContractError(post("/items", "application/json", body), 400);
+        assertStillServing();
+    }
+
+    /**
+     * A bare CR or a NUL in a header value: both servers reject the request with a 400 before the
+     * application sees it, and restfault's container-level handler renders it in the contract. An
+     * obs-fold (CRLF then a space) is rejected by Jetty (400) and unfolded into a space by Tomcat,
+     * as RFC 9112 section 5.2 allows either; unfolded, the value is no language tag and is ignored.
+     * A bare LF is a line terminator (RFC 9112 section 2.2 allows that), so what follows it is a
+     * header of its own; it never reaches a response.
+     */
+    @Test
+    void badInputHeaderValuesWithCrOrLf() throws IOException {
+        for (String header : List.of("X-Locale: fr\rX-Injected: 1", "X-Locale: fr\u0000x",
+                "MS-CorrelationId: " + UUID.randomUUID() + "\rSet-Cookie: a=b")) {
+            String shown = header.replace("\r", "<CR>").replace("\n", "<LF>").replace("\u0000", "<NUL>");
+            RawHttp.Response r = rawGet("/items/1", header);
+            assertThat(r).as(shown).isNotNull();
+            assertRawContractError(r, 400, shown);
+            assertThat(r.headers()).doesNotContainKeys("x-injected", "set-cookie");
+            // The server cannot trust the rest of the stream: it closes the connection.
+            assertThat(r.headers().get("connection")).as(shown).isEqualToIgnoringCase("close");
+        }
+        RawHttp.Response folded = rawGet("/items/missing", "X-Locale: fr\r\n folded");
+        if (folded.status() == 400) {
+            assertRawContractError(folded, 400, "obs-fold");
+        } else {
+            assertThat(folded.status()).isEqualTo(404);
+            assertThat(folded.headers().get("content-language")).isEqualTo("en-US");
+        }
+        RawHttp.Response lf = rawGet("/items/missing", "X-Locale: fr\nX-Injected: 1");
+        assertThat(lf.status()).isEqualTo(404);
+        assertThat(lf.headers()).doesNotContainKey("x-injected");
+        assertStillServing();
+    }
+
+    /** Paths the servers refuse on their own (an encoded slash, dot segments): contract 400s. */
+    @Test
+    void containerRejectedPathsAreContractErrors() throws IOException {
+        for (String path : List.of("/a%2Fb", "/%2e%2e/etc/passwd")) {
+            assertRawContractError(rawGet(path, "X-Locale: fr-FR"), 400, path);
+        }
+        assertStillServing();
+    }
+
+    /** Headers over the server's limit (32 KB here): the server refuses them itself, in the contract. */
+    @Test
+    void badInputHeadersOverTheServersLimit() throws IOException {
+        RawHttp.Response r = rawGet("/items/1", "X-Locale: " + "a".repeat(40 * 1024));
+        assertThat(r).isNotNull();
+        assertThat(r.status()).isIn(400, 431);
+        assertThat(normalized(r.headers().get("content-type"))).isEqualTo("application/json;charset=utf-8");
+        assertThat(RequestIds.isValid(r.headers().get("ms-requestid"))).isTrue();
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("code").asString()).isEqualTo(r.status() == 431 ? "requestHeaderFieldsTooLarge" : "badRequest");
+        assertStillServing();
+    }
+
+    RawHttp.Response rawGet(String path, String header) throws IOException {
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header + "\r\n\r\n");
+            return raw.read();
+        }
+    }
+
+    static void assertRawContractError(RawHttp.Response r, int status, String what) {
+        assertThat(r.status()).as(what).isEqualTo(status);
+        assertThat(normalized(r.headers().get("content-type"))).as(what).isEqualTo("application/json;charset=utf-8");
+        assertThat(r.headers().get("cache-control")).as(what).isEqualTo("no-store");
+        assertThat(r.headers().get("x-content-type-options")).as(what).isEqualTo("nosniff");
+        assertThat(RequestIds.isValid(r.headers().get("ms-correlationid"))).as(what).isTrue();
+        assertThat(RequestIds.isValid(r.headers().get("ms-requestid"))).as(what).isTrue();
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("code").asString()).as(what).isEqualTo("badRequest");
+        assertThat(body.get("description").asString()).as(what).isNotBlank();
+        assertThat(body.get("source").asString()).as(what).isEqualTo(SOURCE);
+    }
+
+    @Test
+    void badInputTenKilobyteXLocaleIsIgnored() {
+        String huge = "fr-" + "a".repeat(10 * 1024);
+        Reply ok = get("/items/1", "X-Locale", huge);
+        assertThat(ok.status()).isEqualTo(200);
+        Reply error = get("/items/missing", "X-Locale", huge, "Accept-Language", "ja-JP");
+        assertContractError(error, 404);
+        assertThat(error.header("Content-Language")).isEqualTo("ja-JP");
+        assertStillServing();
+    }
+
+    @Test
+    void badInputAcceptWithAThousandEntries() {
+        StringBuilder accept = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            accept.append(i == 0 ? "" : ", ").append("application/x-type-").append(i).append(";q=0.").append(i % 9 + 1);
+        }
+        Reply error = get("/items/missing", "Accept", accept.toString());
+        assertContractError(error, 404);
+        Reply ok = get("/items/1", "Accept", accept.toString());
+        // Spring MVC refuses to sort more than 50 media types, so even an acceptable JSON at the end
+        // of the list is a 406: HTTP allows either that or disregarding the header.
+        assertContractError(get("/items/1", "Accept", accept + ", application/json;q=0.1"), 406);
+        // Spring MVC answers 406, listing what it can produce.
+        JsonNode notAcceptable = assertContractError(ok, 406);
+        assertThat(texts(notAcceptable.get("data"), "description")).contains("application/json");
+        Reply withProblem = get("/items/missing", "Accept", accept + ", application/problem+json");
+        assertThat(withProblem.status()).isEqualTo(404);
+        assertErrorHeaders(withProblem);
+        assertStillServing();
+    }
+}

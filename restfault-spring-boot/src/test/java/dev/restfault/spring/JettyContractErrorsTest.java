@@ -1,0 +1,15 @@
+package dev.restfault.spring;
+
+/** The contract over embedded Jetty 12, which keeps keep-alive connections open after error responses. */
+class JettyContractErrorsTest extends AbstractContractErrorsTest {
+
+    @Override
+    String otherServerAutoConfiguration() {
+        return TOMCAT_AUTOCONFIG;
+    }
+
+    @Override
+    boolean closesConnectionAfter(int status) {
+        return false;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.restfault.spring;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A loopback socket for the two things {@code java.net.http} cannot do: send a header value with
+ * CR or LF in it (it refuses, rightly), and show whether the server kept the connection open
+ * after a response. Reads one response at a time, framed by {@code Content-Length} (the servers
+ * under test send it for errors) or by the connection closing. Not an HTTP client.
+ */
+final class RawHttp implements AutoCloseable {
+
+    /** One response: status, headers (names lower-cased, last value wins) and body text. */
+    record Response(int status, Map<String, String> headers, String body) {
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    RawHttp(int port) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(10_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** Sends {@code request} as ISO-8859-1 bytes, exactly as given. */
+    void send(String request) throws IOException {
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** Reads one response; null if the server closed the connection before sending one. */
+    Response read() throws IOException {
+        String head = readHead();
+        if (head == null) {
+            return null;
+        }
+        String[] lines = head.split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String length = headers.get("content-length");
+        if (length != null) {
+            int n = Integer.parseInt(length);
+            for (int i = 0; i < n; i++) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                body.write(b);
+            }
+        } else if (!"chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            in.transferTo(body); // delimited by close
+        }
+        return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the server has closed the connection: a read sees end of stream or a reset. */
+    boolean closedByServer() {
+        try {
+            socket.setSoTimeout(2_000);
+            return in.read() < 0;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
+    private String readHead() throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int state = 0;
+        while (state < 4) {
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException reset) {
+                return head.size() == 0 ? null : head.toString(StandardCharsets.ISO_8859_1);
+            }
+            if (b < 0) {
+                return head.size() == 0 ? null : head.toString(StandardCharsets.ISO_8859_1);
+            }
+            head.write(b);
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            if (head.size() > 65_536) {
+                throw new IOException("response head too long");
+            }
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.restfault.spring;
+
+/**
+ * The contract over embedded Tomcat. Tomcat closes the keep-alive connection after a response
+ * whose status is one of 400, 408, 411, 413, 414, 500, 501 and 503 (its
+ * {@code Http11Processor.statusDropsConnection}), sending {@code Connection: close}.
+ */
+class TomcatContractErrorsTest extends AbstractContractErrorsTest {
+
+    @Override
+    String otherServerAutoConfiguration() {
+        return JETTY_AUTOCONFIG;
+    }
+
+    @Override
+    boolean closesConnectionAfter(int status) {
+        return status == 400 || status == 500 || status == 501 || status == 503;
+    }
+}

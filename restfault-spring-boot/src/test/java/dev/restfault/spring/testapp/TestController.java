@@ -1,0 +1,176 @@
+package dev.restfault.spring.testapp;
+
+import dev.restfault.core.exception.ContractException;
+import dev.restfault.spring.RequestCorrelation;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Endpoints that succeed and fail in every way the tests need. */
+@RestController
+public class TestController {
+
+    private final ItemService service;
+
+    public TestController(ItemService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/items/{id}")
+    public Map<String, Object> item(@PathVariable String id) {
+        if (id.equals("missing")) {
+            throw ContractException.notFound("Item " + id + " does not exist.");
+        }
+        return Map.of("id", id);
+    }
+
+    @PostMapping(path = "/items", consumes = "application/json")
+    public Map<String, Object> create(@Valid @RequestBody ItemRequest item) {
+        return Map.of("name", item.name());
+    }
+
+    @GetMapping("/domains/{name}")
+    public Map<String, Object> domain(@PathVariable String name) {
+        throw ContractException.builder(409).code("domainTaken").arguments(name).build();
+    }
+
+    @GetMapping("/locked/{id}")
+    public String locked(@PathVariable String id) {
+        throw new ItemLockedException(id);
+    }
+
+    @GetMapping("/throw/service")
+    public String throttled() {
+        return service.throttled();
+    }
+
+    @GetMapping("/throw/interceptor")
+    public String intercepted() {
+        return "never";
+    }
+
+    @GetMapping("/throw/unexpected")
+    public String unexpected(@RequestParam(defaultValue = "none") String marker) {
+        throw new IllegalStateException("unexpected secret: password=hunter2 " + marker);
+    }
+
+    @GetMapping("/throw/unauthorized")
+    public String unauthorized() {
+        throw ContractException.unauthorized();
+    }
+
+    @GetMapping("/send-error/{status}")
+    public void sendError(@PathVariable int status, HttpServletResponse response) throws IOException {
+        response.sendError(status, "sendError internal detail");
+    }
+
+    @GetMapping("/bare-status")
+    public ResponseEntity<Void> bareStatus() {
+        return ResponseEntity.status(HttpStatus.CONFLICT).build();
+    }
+
+    @GetMapping("/methods")
+    public String methodsGet() {
+        return "get";
+    }
+
+    @PostMapping("/methods")
+    public String methodsPost() {
+        return "post";
+    }
+
+    @GetMapping(path = "/report", produces = {"text/csv", "application/json"})
+    public String report() {
+        return "a,b";
+    }
+
+    @GetMapping("/search")
+    public String search(@RequestParam String q, @RequestParam(defaultValue = "1") int page) {
+        return q + page;
+    }
+
+    @GetMapping("/tenant")
+    public String tenant(@RequestHeader("X-Tenant") String tenant) {
+        return tenant;
+    }
+
+    @GetMapping("/page")
+    public String page(@RequestParam("size") @Min(1) int size) {
+        return "size " + size;
+    }
+
+    @GetMapping("/reserve")
+    public String reserve(@RequestParam int quantity) {
+        return service.reserve(quantity);
+    }
+
+    @PostMapping("/upload")
+    public String upload(@RequestPart("file") MultipartFile file) {
+        return "size " + file.getSize();
+    }
+
+    @GetMapping("/async-timeout")
+    public DeferredResult<String> asyncTimeout() {
+        return new DeferredResult<>(150L); // never completed: times out
+    }
+
+    @GetMapping("/rse")
+    public String rse() {
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "Order 42 is already shipped.");
+    }
+
+    @GetMapping("/ere")
+    public String ere() {
+        ErrorResponseException e = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+                ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Slow down, please."), null);
+        e.getHeaders().set("Retry-After", "17");
+        throw e;
+    }
+
+    @GetMapping("/secure/data")
+    public String secureData() {
+        return "data";
+    }
+
+    @GetMapping("/secure/admin")
+    public String secureAdmin() {
+        return "admin";
+    }
+
+    @GetMapping("/method-secured")
+    public String methodSecured() {
+        return service.adminOnly();
+    }
+
+    @GetMapping("/legacy/items/{id}")
+    public String legacy(@PathVariable String id) {
+        throw ContractException.notFound("Legacy item " + id + " does not exist.");
+    }
+
+    /** What the MDC holds while the request is handled. */
+    @GetMapping("/mdc")
+    public Map<String, String> mdc(jakarta.servlet.http.HttpServletRequest request) {
+        RequestCorrelation ids = RequestCorrelation.of(request);
+        return Map.of("mdcCorrelationId", String.valueOf(MDC.get(RequestCorrelation.MDC_CORRELATION_ID)),
+                "mdcRequestId", String.valueOf(MDC.get(RequestCorrelation.MDC_REQUEST_ID)),
+                "correlationId", ids.correlationId());
+    }
+}

@@ -57,15 +57,10 @@ public final class ContractErrorException extends RestfaultException {
     private final transient RawBody body;
     private final transient DecodedError decoded;
     private final ErrorBodyException.Reason bodyFailure;
-    private final transient Duration retryAfter;
-    private final transient List<AuthChallenge> challenges;
-    private final String responseRequestId;
-    private final String responseCorrelationId;
-    private final Locale contentLanguage;
+    private final transient HeaderFacts facts;
 
     ContractErrorException(StatusEntry entry, HttpHeaders headers, RawBody body, DecodedError decoded,
-            ErrorBodyException.Reason bodyFailure, Duration retryAfter, List<AuthChallenge> challenges,
-            String responseRequestId, String responseCorrelationId, Locale contentLanguage, RequestContext request) {
+            ErrorBodyException.Reason bodyFailure, HeaderFacts facts, RequestContext request) {
         // The message is composed on demand (detail()): decoding stays cheap when nobody logs it.
         super(null, null, request);
         this.status = entry.status();
@@ -74,11 +69,7 @@ public final class ContractErrorException extends RestfaultException {
         this.body = body;
         this.decoded = decoded;
         this.bodyFailure = bodyFailure;
-        this.retryAfter = retryAfter;
-        this.challenges = List.copyOf(challenges);
-        this.responseRequestId = responseRequestId;
-        this.responseCorrelationId = responseCorrelationId;
-        this.contentLanguage = contentLanguage;
+        this.facts = facts;
     }
 
     @Override
@@ -99,10 +90,8 @@ public final class ContractErrorException extends RestfaultException {
             sb.append(bodyFailure == ErrorBodyException.Reason.EMPTY ? "no body"
                     : "body not understood (" + bodyFailure + ", " + body + ")");
         }
-        if (retryAfter != null) {
-            sb.append("; retry after ").append(Safe.duration(retryAfter));
-        }
-        for (AuthChallenge c : challenges) {
+        retryAfter().ifPresent(d -> sb.append("; retry after ").append(Safe.duration(d)));
+        for (AuthChallenge c : challenges()) {
             sb.append("; challenge ").append(Safe.oneLine(c.scheme(), 40));
             c.cid().ifPresent(cid -> sb.append(" cid ").append(Safe.oneLine(cid, 100)));
             break;
@@ -222,7 +211,7 @@ public final class ContractErrorException extends RestfaultException {
      */
     @Override
     public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+        return facts == null ? Optional.empty() : facts.retryAfter();
     }
 
     /**
@@ -231,28 +220,31 @@ public final class ContractErrorException extends RestfaultException {
      * the header is absent or malformed.
      */
     public Optional<AuthChallenge> challenge() {
-        return challenges.isEmpty() ? Optional.empty() : Optional.of(challenges.get(0));
+        List<AuthChallenge> all = challenges();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     /** Every parsed challenge, the preferred one first; empty when none. */
     public List<AuthChallenge> challenges() {
-        return challenges;
+        return facts == null ? List.of() : facts.challenges();
     }
 
     /** The server's {@code MS-RequestId} when it sent a valid GUID, else the one sent. */
     @Override
     public Optional<String> requestId() {
-        return responseRequestId != null ? Optional.of(responseRequestId) : super.requestId();
+        Optional<String> echoed = facts == null ? Optional.empty() : facts.requestId();
+        return echoed.isPresent() ? echoed : super.requestId();
     }
 
     /** The server's {@code MS-CorrelationId} when it sent a valid GUID, else the one sent. */
     @Override
     public Optional<String> correlationId() {
-        return responseCorrelationId != null ? Optional.of(responseCorrelationId) : super.correlationId();
+        Optional<String> echoed = facts == null ? Optional.empty() : facts.correlationId();
+        return echoed.isPresent() ? echoed : super.correlationId();
     }
 
     /** The language of {@link #description()}, from {@code Content-Language} (its first tag). */
     public Optional<Locale> contentLanguage() {
-        return Optional.ofNullable(contentLanguage);
+        return facts == null ? Optional.empty() : facts.contentLanguage();
     }
 }

@@ -2,11 +2,8 @@ package dev.restfault.client;
 
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.catalog.StatusEntry;
-import dev.restfault.core.http.AuthChallenge;
 import dev.restfault.core.http.HeaderNames;
-import dev.restfault.core.http.HeaderValues;
 import dev.restfault.core.http.RequestIds;
-import dev.restfault.core.http.RetryAfter;
 import dev.restfault.json.DecodedError;
 import dev.restfault.json.ErrorBodyException;
 import dev.restfault.json.ErrorReader;
@@ -14,11 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -135,7 +128,8 @@ public final class ErrorDecoder {
         Objects.requireNonNull(request, "request");
         HttpHeaders h = headers == null ? NO_HEADERS : headers;
 
-        ContentType type = ContentType.parse(h.firstValue(HeaderNames.CONTENT_TYPE).orElse(null));
+        HeaderFacts facts = new HeaderFacts(h, clock.instant());
+        ContentType type = ContentType.parse(facts.contentType());
         RawBody raw = bytes.length == 0 && !truncated && !timedOut && type.mediaType == null
                 ? RawBody.EMPTY : new RawBody(bytes, truncated, timedOut, type.mediaType, type.charset, type.charsetDeclared);
 
@@ -153,55 +147,6 @@ public final class ErrorDecoder {
             failure = ErrorBodyException.Reason.MALFORMED;
         }
 
-        Duration retryAfter = RetryAfter.fromHeaders(name -> h.firstValue(name).orElse(null), clock.instant()).orElse(null);
-        return new ContractErrorException(entry, h, raw, decoded, failure, retryAfter, challenges(h),
-                validId(h, HeaderNames.MS_REQUEST_ID), validId(h, HeaderNames.MS_CORRELATION_ID),
-                contentLanguage(h), request);
-    }
-
-    private static List<AuthChallenge> challenges(HttpHeaders h) {
-        List<String> values = h.allValues(HeaderNames.WWW_AUTHENTICATE);
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        List<AuthChallenge> all = new ArrayList<>();
-        for (String v : values) {
-            if (all.size() >= AuthChallenge.MAX_CHALLENGES) {
-                break;
-            }
-            try {
-                all.addAll(AuthChallenge.parseAll(v));
-            } catch (IllegalArgumentException malformed) {
-                // Tolerant: a malformed challenge is absent; the status still says 401.
-            }
-        }
-        // The preferred challenge first: one naming a cid, then OAuth, then the rest in order.
-        all.sort((a, b) -> Integer.compare(rank(a), rank(b)));
-        return all.size() > AuthChallenge.MAX_CHALLENGES ? all.subList(0, AuthChallenge.MAX_CHALLENGES) : all;
-    }
-
-    private static int rank(AuthChallenge c) {
-        if (c.cid().isPresent()) {
-            return 0;
-        }
-        return c.scheme().equalsIgnoreCase("OAuth") ? 1 : 2;
-    }
-
-    private static String validId(HttpHeaders h, String name) {
-        return h.firstValue(name).map(String::trim).filter(RequestIds::isValid).orElse(null);
-    }
-
-    private static Locale contentLanguage(HttpHeaders h) {
-        String v = h.firstValue(HeaderNames.CONTENT_LANGUAGE).orElse(null);
-        if (v == null || v.length() > 256 || !HeaderValues.isSafe(v)) {
-            return null;
-        }
-        int comma = v.indexOf(',');
-        String tag = (comma < 0 ? v : v.substring(0, comma)).trim();
-        if (tag.isEmpty() || tag.length() > 35) {
-            return null;
-        }
-        Locale locale = Locale.forLanguageTag(tag);
-        return locale.getLanguage().isEmpty() ? null : locale;
+        return new ContractErrorException(entry, h, raw, decoded, failure, facts, request);
     }
 }

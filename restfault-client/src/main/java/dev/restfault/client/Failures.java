@@ -106,7 +106,10 @@ final class Failures {
         return unwrap(t) instanceof CancellationException;
     }
 
-    /** The failure's own words, on one line; its type when it has none. */
+    /**
+     * The failure's own words, on one line, or "no detail" when it has none: never a class name,
+     * which means nothing to the person reading the message (the cause is still attached).
+     */
     static String describe(Throwable t) {
         Throwable x = t;
         // The JDK's wrappers repeat or hide the root message; the deepest message is the useful one.
@@ -117,7 +120,7 @@ final class Failures {
             }
         }
         if (message == null) {
-            return t == null ? "unknown" : t.getClass().getSimpleName();
+            return "no detail";
         }
         return Safe.oneLine(message, 160);
     }

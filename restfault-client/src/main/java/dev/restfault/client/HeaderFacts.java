@@ -1,0 +1,188 @@
+package dev.restfault.client;
+
+import dev.restfault.core.http.AuthChallenge;
+import dev.restfault.core.http.HeaderNames;
+import dev.restfault.core.http.HeaderValues;
+import dev.restfault.core.http.RequestIds;
+import dev.restfault.core.http.RetryAfter;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an error response's headers say (Retry-After, challenges, ids, language): the values are
+ * gathered in one pass while decoding and parsed on first use, since most callers read the code
+ * and the status only. Each value is computed at most a few
+ * times under a race, always to the same result (the headers are immutable and the Retry-After
+ * date is read against the instant the response arrived), so no lock is needed.
+ */
+final class HeaderFacts {
+
+    private static final Object ABSENT = new Object();
+
+    private final Instant receivedAt;
+    // The raw values of interest, gathered in one pass over the headers: a lookup in
+    // HttpHeaders walks a case-insensitive tree, which costs more than this whole scan.
+    private String contentTypeValue;
+    private String retryAfterValue;
+    private String retryAfterMsValue;
+    private String xMsRetryAfterMsValue;
+    private String requestIdValue;
+    private String correlationIdValue;
+    private String contentLanguageValue;
+    private List<String> challengeValues = List.of();
+
+    // Memoized results; null means not computed yet, ABSENT means computed and absent.
+    private Object retryAfter;
+    private List<AuthChallenge> challenges;
+    private Object requestId;
+    private Object correlationId;
+    private Object contentLanguage;
+
+    HeaderFacts(HttpHeaders headers, Instant receivedAt) {
+        this.receivedAt = receivedAt;
+        for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
+            List<String> values = e.getValue();
+            if (values.isEmpty()) {
+                continue;
+            }
+            String name = e.getKey();
+            String first = values.get(0);
+            if (name.equalsIgnoreCase(HeaderNames.CONTENT_TYPE)) {
+                contentTypeValue = first;
+            } else if (name.equalsIgnoreCase(HeaderNames.RETRY_AFTER)) {
+                retryAfterValue = first;
+            } else if (name.equalsIgnoreCase(HeaderNames.RETRY_AFTER_MS)) {
+                retryAfterMsValue = first;
+            } else if (name.equalsIgnoreCase(HeaderNames.X_MS_RETRY_AFTER_MS)) {
+                xMsRetryAfterMsValue = first;
+            } else if (name.equalsIgnoreCase(HeaderNames.MS_REQUEST_ID)) {
+                requestIdValue = first;
+            } else if (name.equalsIgnoreCase(HeaderNames.MS_CORRELATION_ID)) {
+                correlationIdValue = first;
+            } else if (name.equalsIgnoreCase(HeaderNames.CONTENT_LANGUAGE)) {
+                contentLanguageValue = first;
+            } else if (name.equalsIgnoreCase(HeaderNames.WWW_AUTHENTICATE)) {
+                challengeValues = values;
+            }
+        }
+    }
+
+    /** The first {@code Content-Type} value, or null. */
+    String contentType() {
+        return contentTypeValue;
+    }
+
+    Optional<Duration> retryAfter() {
+        Object v = retryAfter;
+        if (v == null) {
+            v = RetryAfter.fromHeaders(this::retryAfterHeader, receivedAt).<Object>map(d -> d).orElse(ABSENT);
+            retryAfter = v;
+        }
+        return v == ABSENT ? Optional.empty() : Optional.of((Duration) v);
+    }
+
+    private String retryAfterHeader(String name) {
+        switch (name) {
+            case HeaderNames.RETRY_AFTER:
+                return retryAfterValue;
+            case HeaderNames.RETRY_AFTER_MS:
+                return retryAfterMsValue;
+            case HeaderNames.X_MS_RETRY_AFTER_MS:
+                return xMsRetryAfterMsValue;
+            default:
+                return null;
+        }
+    }
+
+    /** Every parsed challenge, the preferred first: one naming a cid, then OAuth, then the rest. */
+    List<AuthChallenge> challenges() {
+        List<AuthChallenge> v = challenges;
+        if (v == null) {
+            v = parseChallenges();
+            challenges = v;
+        }
+        return v;
+    }
+
+    Optional<String> requestId() {
+        Object v = requestId;
+        if (v == null) {
+            v = validId(requestIdValue);
+            requestId = v;
+        }
+        return v == ABSENT ? Optional.empty() : Optional.of((String) v);
+    }
+
+    Optional<String> correlationId() {
+        Object v = correlationId;
+        if (v == null) {
+            v = validId(correlationIdValue);
+            correlationId = v;
+        }
+        return v == ABSENT ? Optional.empty() : Optional.of((String) v);
+    }
+
+    Optional<Locale> contentLanguage() {
+        Object v = contentLanguage;
+        if (v == null) {
+            v = parseContentLanguage();
+            contentLanguage = v;
+        }
+        return v == ABSENT ? Optional.empty() : Optional.of((Locale) v);
+    }
+
+    private List<AuthChallenge> parseChallenges() {
+        List<String> values = challengeValues;
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<AuthChallenge> all = new ArrayList<>();
+        for (String value : values) {
+            if (all.size() >= AuthChallenge.MAX_CHALLENGES) {
+                break;
+            }
+            try {
+                all.addAll(AuthChallenge.parseAll(value));
+            } catch (IllegalArgumentException malformed) {
+                // Tolerant: a malformed challenge is absent; the status still says 401.
+            }
+        }
+        all.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+        return List.copyOf(all.size() > AuthChallenge.MAX_CHALLENGES ? all.subList(0, AuthChallenge.MAX_CHALLENGES) : all);
+    }
+
+    private static int rank(AuthChallenge c) {
+        if (c.cid().isPresent()) {
+            return 0;
+        }
+        return c.scheme().equalsIgnoreCase("OAuth") ? 1 : 2;
+    }
+
+    private static Object validId(String value) {
+        if (value == null) {
+            return ABSENT;
+        }
+        String id = value.trim();
+        return RequestIds.isValid(id) ? id : ABSENT;
+    }
+
+    private Object parseContentLanguage() {
+        String v = contentLanguageValue;
+        if (v == null || v.length() > 256 || !HeaderValues.isSafe(v)) {
+            return ABSENT;
+        }
+        int comma = v.indexOf(',');
+        String tag = (comma < 0 ? v : v.substring(0, comma)).trim();
+        if (tag.isEmpty() || tag.length() > 35) {
+            return ABSENT;
+        }
+        Locale locale = Locale.forLanguageTag(tag);
+        return locale.getLanguage().isEmpty() ? ABSENT : locale;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.restfault.cli;
+
+import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.catalog.StatusEntry;
+import dev.restfault.core.i18n.ContractMessages;
+import dev.restfault.core.i18n.LocaleResolver;
+import dev.restfault.core.model.ErrorFormat;
+import dev.restfault.core.model.PartnerCenterError;
+import dev.restfault.json.DecodedError;
+import dev.restfault.json.ErrorBodyException;
+import dev.restfault.json.ErrorReader;
+import dev.restfault.json.ErrorWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code restfault convert}: rewrites an error body in another of the three formats. */
+@Command(name = "convert",
+        mixinStandardHelpOptions = true,
+        description = "Reads an error body in any shape and writes it, strictly, in the chosen format. The status "
+                + "is --status, else the body's own (a problem's status, the throttling statusCode), else "
+                + "500; it fills a missing code or description from the catalog and is the problem's status.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  restfault convert --to problem error.json",
+            "  echo '{\"statusCode\":429,\"message\":\"Slow down\"}' | restfault convert --to partner-center"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:converted",
+            "1:the input is not an error body",
+            "2:usage error or unreadable file"})
+final class ConvertCommand implements Callable<Integer> {
+
+    enum Target {
+        PARTNER_CENTER("partner-center", ErrorFormat.PARTNER_CENTER),
+        PARTNER_API("partner-api", ErrorFormat.PARTNER_API),
+        PROBLEM("problem", ErrorFormat.PROBLEM_DETAILS);
+
+        final String label;
+        final ErrorFormat format;
+
+        Target(String label, ErrorFormat format) {
+            this.label = label;
+            this.format = format;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    @ParentCommand
+    RestfaultCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = TargetConverter.class,
+            description = "partner-center, partner-api or problem.")
+    Target to;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "The body; '-' or nothing reads standard input.")
+    String file;
+
+    @Option(names = "--status", paramLabel = "N", description = "The response status (400..599).")
+    Integer status;
+
+    @Option(names = "--locale", paramLabel = "TAG", description = "Language of texts filled in from the catalog (default en-US).")
+    String locale;
+
+    @Option(names = "--source", paramLabel = "NAME", defaultValue = "unknown",
+            description = "The source when the body names none (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
+        @Override
+        public Target convert(String value) {
+            for (Target t : Target.values()) {
+                if (t.label.equalsIgnoreCase(value)) {
+                    return t;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected partner-center, partner-api or problem");
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (status != null && !StatusCatalog.isError(status)) {
+            spec.commandLine().getErr().println("restfault convert: --status must be within 400..599");
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+        byte[] body;
+        try {
+            body = Input.read(file, parent.stdin);
+        } catch (Input.Unreadable e) {
+            spec.commandLine().getErr().println("restfault convert: " + e.getMessage());
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+        DecodedError decoded;
+        try {
+            decoded = ErrorReader.standard().read(body);
+        } catch (ErrorBodyException e) {
+            spec.commandLine().getErr().println("restfault convert: not an error body ("
+                    + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+            return ExitCodes.VIOLATIONS;
+        }
+        Locale l = LocaleResolver.defaults().fromXLocale(locale).orElse(LocaleResolver.defaults().fallback());
+        int effective = status != null ? status
+                : decoded.statusCode().filter(StatusCatalog::isError).orElse(500);
+        StatusEntry entry = StatusCatalog.entry(effective);
+        byte[] out;
+        if (to == Target.PARTNER_API && decoded.partnerApi().isPresent()) {
+            out = ErrorWriter.standard().writePartnerApi(decoded.partnerApi().get()); // keeps innerError
+        } else {
+            PartnerCenterError pce = decoded.toPartnerCenter(entry, l, source);
+            out = ErrorWriter.standard().write(to.format, pce, effective,
+                    ContractMessages.defaults().reasonPhrase(effective, l));
+        }
+        spec.commandLine().getOut().println(new String(out, StandardCharsets.UTF_8));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

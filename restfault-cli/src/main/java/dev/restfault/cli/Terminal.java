@@ -1,0 +1,42 @@
+package dev.restfault.cli;
+
+/**
+ * Makes text from a server or a file safe to print: control characters (ESC sequences that
+ * could repaint or retitle a terminal, CR that could overwrite a line, NUL) become U+FFFD, and
+ * lone surrogates too. Line feeds and tabs are kept only where {@code multiline} says so.
+ */
+final class Terminal {
+
+    private Terminal() {
+    }
+
+    static String safe(String s) {
+        return safe(s, false);
+    }
+
+    static String safe(String s, boolean multiline) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (multiline && (c == '\n' || c == '\t')) {
+                sb.append(c);
+            } else if (c == '\t') {
+                sb.append(' ');
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+                // Bidi overrides are included: they can make printed text lie about its order.
+                sb.append('\uFFFD');
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                sb.append('\uFFFD');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.restfault.testkit.probe;
+
+import dev.restfault.testkit.check.Violation;
+import java.io.StringWriter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Renders a {@link ProbeReport} as text (for a terminal), JSON (for CI tools) or a standalone
+ * HTML page. Everything that came from the server is escaped for the target format; the token
+ * never appears (it is not part of the report).
+ */
+public final class ProbeReports {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private ProbeReports() {
+    }
+
+    /** One block per request, then a summary line. */
+    public static String text(ProbeReport report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("restfault check ").append(report.baseUrl()).append("\n\n");
+        for (ProbeResult r : report.results()) {
+            sb.append(r.violations().isEmpty() ? "PASS " : "FAIL ").append(String.format("%-15s", r.probeCase().id()))
+                    .append(' ').append(r.method()).append(' ').append(r.uri().getRawPath()).append(" -> ")
+                    .append(r.status().isPresent() ? String.valueOf(r.status().getAsInt()) : "no answer")
+                    .append(r.status().isPresent() && !r.provokedError() ? " (no error provoked)" : "")
+                    .append('\n');
+            for (Violation v : r.violations()) {
+                sb.append("     ").append(v).append('\n');
+            }
+        }
+        sb.append('\n').append(summary(report)).append('\n');
+        return sb.toString();
+    }
+
+    /** {@code "10 requests, 3 violations: not conformant"}. */
+    public static String summary(ProbeReport report) {
+        int n = report.violations().size();
+        return report.results().size() + " requests, " + n + " violation" + (n == 1 ? "" : "s") + ": "
+                + (report.isConformant() ? "conformant" : "not conformant");
+    }
+
+    /** {@code {"baseUrl","conformant","results":[{"case","method","uri","status","violations":[{"rule","explanation","evidence"}]}]}}. */
+    public static String json(ProbeReport report) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartObject();
+            g.writeStringProperty("baseUrl", report.baseUrl().toString());
+            g.writeBooleanProperty("conformant", report.isConformant());
+            g.writeNumberProperty("violationCount", report.violations().size());
+            g.writeName("results");
+            g.writeStartArray();
+            for (ProbeResult r : report.results()) {
+                g.writeStartObject();
+                g.writeStringProperty("case", r.probeCase().id());
+                g.writeStringProperty("method", r.method());
+                g.writeStringProperty("uri", r.uri().toString());
+                g.writeName("status");
+                if (r.status().isPresent()) {
+                    g.writeNumber(r.status().getAsInt());
+                } else {
+                    g.writeNull();
+                }
+                if (r.failure().isPresent()) {
+                    g.writeStringProperty("failure", r.failure().get());
+                }
+                g.writeName("violations");
+                g.writeStartArray();
+                for (Violation v : r.violations()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("rule", v.ruleId());
+                    g.writeStringProperty("explanation", v.explanation());
+                    g.writeStringProperty("evidence", v.evidence());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    /** A standalone HTML page (no scripts, no external resources). */
+    public static String html(ProbeReport report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>restfault check ")
+                .append(escape(report.baseUrl().toString())).append("</title>\n<style>")
+                .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}")
+                .append(".pass{color:#0a0}.fail{color:#c00}code{font-size:90%}</style></head><body>\n");
+        sb.append("<h1>restfault check</h1>\n<p><code>").append(escape(report.baseUrl().toString())).append("</code>: <strong class=\"")
+                .append(report.isConformant() ? "pass" : "fail").append("\">").append(escape(summary(report)))
+                .append("</strong></p>\n<table><tr><th>case</th><th>request</th><th>status</th><th>violations</th></tr>\n");
+        for (ProbeResult r : report.results()) {
+            sb.append("<tr><td class=\"").append(r.violations().isEmpty() ? "pass" : "fail").append("\">")
+                    .append(escape(r.probeCase().id())).append("</td><td><code>").append(escape(r.method() + " " + r.uri().getRawPath()))
+                    .append("</code></td><td>").append(r.status().isPresent() ? String.valueOf(r.status().getAsInt()) : "no answer")
+                    .append("</td><td>");
+            if (r.violations().isEmpty()) {
+                sb.append("none");
+            } else {
+                sb.append("<ul>");
+                for (Violation v : r.violations()) {
+                    sb.append("<li><code>").append(escape(v.ruleId())).append("</code>: ").append(escape(v.explanation()));
+                    if (!v.evidence().isEmpty()) {
+                        sb.append("<br><small>").append(escape(v.evidence())).append("</small>");
+                    }
+                    sb.append("</li>");
+                }
+                sb.append("</ul>");
+            }
+            sb.append("</td></tr>\n");
+        }
+        sb.append("</table>\n</body></html>\n");
+        return sb.toString();
+    }
+
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<':
+                    sb.append("&lt;");
+                    break;
+                case '>':
+                    sb.append("&gt;");
+                    break;
+                case '&':
+                    sb.append("&amp;");
+                    break;
+                case '"':
+                    sb.append("&quot;");
+                    break;
+                case '\'':
+                    sb.append("&#39;");
+                    break;
+                default:
+                    sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.restfault.sandbox.guard;
+
+import dev.restfault.core.exception.ContractException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bounds request bodies on the API to {@value #MAX_BODY_BYTES} bytes: the sandbox's bodies are a
+ * few hundred bytes, so anything larger is refused with 413 instead of being parsed. A declared
+ * {@code Content-Length} over the bound is refused before a byte is read; a body without one
+ * (chunked) is read up to the bound here, before any parser sees it, and refused if it goes
+ * further. Reading it here keeps the refusal a 413: a limit hit inside the JSON parser would
+ * surface as "malformed body" (400). At most {@value #MAX_BODY_BYTES} bytes are held per request;
+ * the rest of a refused body, up to {@value #MAX_DRAIN_BYTES} bytes, is read and discarded.
+ */
+final class BodyLimitFilter extends OncePerRequestFilter {
+
+    /** The largest request body accepted. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** The most of a refused body read and discarded so its sender gets to read the 413. */
+    static final int MAX_DRAIN_BYTES = 1024 * 1024;
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            if (declared <= MAX_DRAIN_BYTES) {
+                drain(request);
+            }
+            throw tooLarge();
+        }
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                drain(request);
+                throw tooLarge();
+            }
+            chain.doFilter(new Buffered(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Reads and discards what is left of a refused body, up to {@value #MAX_DRAIN_BYTES} bytes in
+     * all, as Tomcat's {@code maxSwallowSize} does: a client still sending its body when the 413
+     * arrives and the connection closes sees a broken pipe instead of the answer. Past the bound
+     * the connection is closed anyway; a client that wants the answer early sends
+     * {@code Expect: 100-continue}.
+     */
+    private static void drain(HttpServletRequest request) throws IOException {
+        ServletInputStream in = request.getInputStream();
+        byte[] sink = new byte[8192];
+        long left = MAX_DRAIN_BYTES;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
+    }
+
+    private static ContractException tooLarge() {
+        return ContractException.builder(413).build();
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body is already read; no asynchronous reading");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.restfault.sandbox.simulate;
+
+import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.exception.ContractException;
+import dev.restfault.sandbox.config.SandboxProperties;
+import dev.restfault.core.http.HeaderNames;
+import dev.restfault.spring.ContractErrorRenderer;
+import dev.restfault.spring.RestfaultProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code /v1/simulate/{status}} (any method; also under {@code /partner/v1}): answers the
+ * error status asked for, with every header and the body the contract requires, so a client's
+ * decoding and retry can be tried on demand. Open to everyone (no token) and not rate-limited.
+ *
+ * <p>Parameters, each validated (a bad one is a 400 whose {@code data} names it):
+ * <ul>
+ *   <li>{@code status}: 400..599 (unknown ones get the catalog's generic entry);</li>
+ *   <li>{@code retryAfter}: seconds for {@code Retry-After}, 0..86400 (a 429 or 503 without it
+ *       gets {@code sandbox.simulate.default-retry-after});</li>
+ *   <li>{@code delay}: milliseconds to wait before answering, 0..{@value #MAX_DELAY_MS};</li>
+ *   <li>{@code format}: {@code partner-center}, {@code partner-api} or {@code problem};
+ *       without it the path and {@code Accept} decide, as for every other error;</li>
+ *   <li>{@code fault}: {@code html}, {@code truncated}, {@code empty} or {@code reset}, see
+ *       {@link Fault}.</li>
+ * </ul>
+ * The body is always rendered by the starter; this class only decides what to simulate.
+ */
+@RestController
+class SimulateController {
+
+    /** The longest {@code delay}, in milliseconds. */
+    static final int MAX_DELAY_MS = 10_000;
+
+    private final ContractErrorRenderer renderer;
+    private final Duration defaultRetryAfter;
+    private final String challenge;
+
+    SimulateController(ContractErrorRenderer renderer, SandboxProperties properties, RestfaultProperties restfault) {
+        this.renderer = renderer;
+        this.defaultRetryAfter = properties.simulate().defaultRetryAfter();
+        this.challenge = restfault.challenge().toChallenge().toHeaderValue();
+    }
+
+    @RequestMapping({"/v1/simulate/{status}", "/partner/v1/simulate/{status}"})
+    void simulate(@PathVariable @Min(400) @Max(599) int status,
+            @RequestParam(required = false) @Min(0) @Max(86_400) Integer retryAfter,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_DELAY_MS) int delay,
+            @RequestParam(required = false) @Pattern(regexp = "(?i)partner-center|partner-api|problem") String format,
+            @RequestParam(required = false) @Pattern(regexp = "(?i)html|truncated|empty|reset") String fault,
+            HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        if (delay > 0) {
+            Thread.sleep(delay);
+        }
+        ContractException error = simulated(status, Optional.ofNullable(retryAfter).map(Duration::ofSeconds));
+        HttpServletRequest view = format == null ? request : new FormatRequest(request, FormatRequest.Format.parse(format));
+        Optional<Fault> broken = Fault.parse(fault);
+        if (broken.isEmpty()) {
+            if (format == null) {
+                throw error; // the normal path: the starter's exception handling renders it
+            }
+            renderer.render(view, response, error);
+            return;
+        }
+        switch (broken.get()) {
+            case HTML -> html(status, response);
+            case EMPTY -> {
+                response.setStatus(status);
+                error.headers().forEach(response::setHeader);
+                if (status == 401) {
+                    response.setHeader(HeaderNames.WWW_AUTHENTICATE, challenge); // the starter's, from its configuration
+                }
+                response.setContentLength(0);
+                response.getOutputStream(); // a body was produced, empty: the starter leaves it alone
+            }
+            case TRUNCATED -> truncated(view, response, error);
+            case RESET -> {
+                response.getOutputStream(); // nothing is to be rendered after the reset
+                if (!ConnectionReset.reset(request)) {
+                    throw error;
+                }
+            }
+        }
+    }
+
+    /** The error for {@code status} with the headers its catalog entry calls for. */
+    private ContractException simulated(int status, Optional<Duration> retryAfter) {
+        ContractException.Builder b = ContractException.builder(status);
+        switch (status) {
+            case 405 -> b.allow(List.of("GET", "HEAD", "OPTIONS"));
+            case 406 -> {
+                return ContractException.notAcceptable(List.of("application/json", "application/problem+json"));
+            }
+            case 412 -> b.entityTag("\"v1\"");
+            default -> {
+            }
+        }
+        if (retryAfter.isPresent()) {
+            b.retryAfter(retryAfter.get());
+        } else if (StatusCatalog.entry(status).header("Retry-After").isPresent()) {
+            b.retryAfter(defaultRetryAfter);
+        }
+        return b.build();
+    }
+
+    private static void html(int status, HttpServletResponse response) throws IOException {
+        String title = status + " " + StatusCatalog.entry(status).reasonPhrase();
+        byte[] page = ("<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
+                + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.US_ASCII);
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
+    }
+
+    /** Renders the real contract response into a buffer, then sends its first half only. */
+    private void truncated(HttpServletRequest view, HttpServletResponse response, ContractException error) throws IOException {
+        ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+        renderer.render(view, buffer, error);
+        byte[] whole = buffer.getContentAsByteArray();
+        int cut = Math.max(1, whole.length / 2);
+        response.setContentLength(cut);
+        OutputStream out = response.getOutputStream();
+        out.write(whole, 0, cut);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.restfault.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real sandbox application, started as {@code java -jar} starts it (its main class, its
+ * {@code application.properties}) on a random loopback port, plus a small {@code java.net.http}
+ * client for it. One per test class: starting Spring costs seconds.
+ */
+final class RunningSandbox implements AutoCloseable {
+
+    static final String RW = "sandbox-rw-token";
+    static final String RO = "sandbox-ro-token";
+    static final String CID = "5a4db0c5-0000-4000-8000-000000000001";
+    static final String CONTOSO = "c0000000-0000-4000-8000-000000000001";
+    static final String FABRIKAM = "c0000000-0000-4000-8000-000000000002";
+    static final String UNKNOWN = "c0000000-0000-4000-8000-00000000dead";
+
+    private final ConfigurableApplicationContext context;
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private RunningSandbox(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Starts the sandbox with {@code --server.port=0}, no banner, and {@code args} on top. */
+    static RunningSandbox start(String... args) {
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--sandbox.banner=false"));
+        all.addAll(List.of(args));
+        return new RunningSandbox(SpringApplication.run(SandboxApplication.class, all.toArray(String[]::new)));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    Call call(String method, String path) {
+        return new Call(method, path);
+    }
+
+    Call get(String path) {
+        return call("GET", path);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** One request, built fluently; {@link #send()} sends it over a real socket. */
+    final class Call {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+        private boolean chunked;
+
+        private Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Call token(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        Call json(String json) {
+            this.body = json;
+            return header("Content-Type", "application/json");
+        }
+
+        /** A JSON body sent without {@code Content-Length} (chunked), so only its reader can count it. */
+        Call chunkedJson(String json) {
+            this.chunked = true;
+            return json(json);
+        }
+
+        Call body(String contentType, String text) {
+            this.body = text;
+            return header("Content-Type", contentType);
+        }
+
+        Reply send() {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+            headers.forEach(b::header);
+            byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+            b.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
+                    : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                    : HttpRequest.BodyPublishers.ofByteArray(bytes));
+            try {
+                return new Reply(http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Sends and returns the transport failure, for the fault that resets the connection. */
+        IOException sendExpectingFailure() {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+            headers.forEach(b::header);
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+            try {
+                HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                throw new AssertionError("expected a transport failure, got status " + r.statusCode());
+            } catch (IOException expected) {
+                return expected;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -49,6 +49,11 @@ final class RunningSandbox implements AutoCloseable {
         return new RunningSandbox(SpringApplication.run(SandboxApplication.class, all.toArray(String[]::new)));
     }
 
+    /** {@code http://127.0.0.1:<port>}. */
+    URI base() {
+        return base;
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

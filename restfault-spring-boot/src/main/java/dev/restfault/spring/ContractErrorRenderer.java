@@ -55,6 +55,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContractErrorRenderer {
 
+    /**
+     * A request attribute through which application code chooses the error format of one request
+     * (an {@link ErrorFormat}), over {@code Accept} and the configured path formats: for a
+     * resource that lets its caller pick, such as a {@code ?format=} parameter.
+     */
+    public static final String FORMAT_ATTRIBUTE = ContractErrorRenderer.class.getName() + ".format";
+
+
     private static final Logger LOG = LoggerFactory.getLogger(ContractErrorRenderer.class);
     private static final int MAX_UNWRAP = 16;
 
@@ -113,13 +121,19 @@ public final class ContractErrorRenderer {
             throws IOException {
         Throwable cause = unwrap(Objects.requireNonNull(failure, "failure"));
         RequestCorrelation ids = RequestCorrelation.of(request);
-        Optional<ContractException> translated = translate(cause, request);
+        // A ContractException wrapped by a framework (thrown from a JSON deserializer, a message
+        // converter, a proxy) is still the application's chosen answer: it wins over a
+        // translation of the wrapper, which would only say "malformed body".
+        Optional<ContractException> translated = contractInChain(cause).or(() -> translate(cause, request));
         ContractException error;
         if (translated.isPresent()) {
             error = translated.get();
             if (error.status() >= 500 && error.getCause() != null) {
-                LOG.error("{} answered with {} (correlation id {}, request id {})", describe(request), error.status(),
-                        ids.correlationId(), ids.requestId(), error.getCause());
+                // A deliberate 5xx (an upstream failed, say) is routine: one line at WARN, the
+                // cause's stack trace at DEBUG. Unexpected failures below get ERROR and the stack.
+                LOG.warn("{} answered with {} {} (correlation id {}, request id {}): {}", describe(request), error.status(),
+                        error.code(), ids.correlationId(), ids.requestId(), error.getCause().toString());
+                LOG.debug("Cause of the {} answered to {}", error.status(), describe(request), error.getCause());
             } else {
                 LOG.debug("{} answered with {} {}", describe(request), error.status(), error.code());
             }
@@ -170,8 +184,25 @@ public final class ContractErrorRenderer {
         return Optional.empty();
     }
 
-    /** The error format for {@code request}: problem details if its Accept prefers it, else by path. */
+    private static Optional<ContractException> contractInChain(Throwable failure) {
+        Throwable t = failure;
+        for (int i = 0; i < MAX_UNWRAP && t != null; i++, t = t.getCause()) {
+            if (t instanceof ContractException) {
+                return Optional.of((ContractException) t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The error format for {@code request}: the {@link #FORMAT_ATTRIBUTE} request attribute when
+     * the application set one, else problem details if its Accept prefers them, else by path.
+     */
     public ErrorFormat formatFor(HttpServletRequest request) {
+        Object chosen = request.getAttribute(FORMAT_ATTRIBUTE);
+        if (chosen instanceof ErrorFormat) {
+            return (ErrorFormat) chosen;
+        }
         if (properties.problemDetails() && AcceptPreference.prefersProblemDetails(request.getHeaders(HeaderNames.ACCEPT))) {
             return ErrorFormat.PROBLEM_DETAILS;
         }

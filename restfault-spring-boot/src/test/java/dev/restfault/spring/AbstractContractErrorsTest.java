@@ -603,6 +603,24 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    void aContractExceptionWrappedByTheJsonParserKeepsItsStatus() {
+        Reply r = post("/coupons", "application/json", "{\"code\":\"EXPIRED\"}".getBytes(StandardCharsets.UTF_8));
+        JsonNode body = assertContractError(r, 422);
+        assertThat(body.get("code").asString()).isEqualTo("couponExpired");
+        assertThat(body.get("description").asString()).isEqualTo("The coupon has expired.");
+        // An ordinary malformed body is still a 400.
+        assertContractError(post("/coupons", "application/json", "{".getBytes(StandardCharsets.UTF_8)), 400);
+    }
+
+    @Test
+    void theApplicationCanChooseTheFormatOfOneRequest() {
+        Reply r = get("/chosen-format");
+        assertThat(r.status()).isEqualTo(404);
+        JsonNode body = assertErrorHeaders(r);
+        assertThat(body.get("error").get("message").asString()).isEqualTo("Chosen format.");
+    }
+
+    @Test
     void problemDetailsWhenAcceptPrefersIt() {
         Reply r = get("/items/missing", "Accept", "application/problem+json, application/json;q=0.5");
         assertThat(r.status()).isEqualTo(404);

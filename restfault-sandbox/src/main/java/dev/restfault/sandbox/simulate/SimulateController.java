@@ -2,6 +2,7 @@ package dev.restfault.sandbox.simulate;
 
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.exception.ContractException;
+import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.sandbox.config.SandboxProperties;
 import dev.restfault.core.http.HeaderNames;
 import dev.restfault.spring.ContractErrorRenderer;
@@ -16,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,14 +70,13 @@ class SimulateController {
             Thread.sleep(delay);
         }
         ContractException error = simulated(status, Optional.ofNullable(retryAfter).map(Duration::ofSeconds));
-        HttpServletRequest view = format == null ? request : new FormatRequest(request, FormatRequest.Format.parse(format));
+        if (format != null) {
+            // The starter renders this request's errors in the format asked for.
+            request.setAttribute(ContractErrorRenderer.FORMAT_ATTRIBUTE, errorFormat(format));
+        }
         Optional<Fault> broken = Fault.parse(fault);
         if (broken.isEmpty()) {
-            if (format == null) {
-                throw error; // the normal path: the starter's exception handling renders it
-            }
-            renderer.render(view, response, error);
-            return;
+            throw error; // the normal path: the starter's exception handling renders it
         }
         switch (broken.get()) {
             case HTML -> html(status, response);
@@ -88,13 +89,25 @@ class SimulateController {
                 response.setContentLength(0);
                 response.getOutputStream(); // a body was produced, empty: the starter leaves it alone
             }
-            case TRUNCATED -> truncated(view, response, error);
+            case TRUNCATED -> truncated(request, response, error);
             case RESET -> {
                 response.getOutputStream(); // nothing is to be rendered after the reset
                 if (!ConnectionReset.reset(request)) {
                     throw error;
                 }
             }
+        }
+    }
+
+    /** {@code partner-center}, {@code partner-api} or {@code problem}, any case (validated above). */
+    private static ErrorFormat errorFormat(String format) {
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "partner-api":
+                return ErrorFormat.PARTNER_API;
+            case "problem":
+                return ErrorFormat.PROBLEM_DETAILS;
+            default:
+                return ErrorFormat.PARTNER_CENTER;
         }
     }
 
@@ -129,9 +142,9 @@ class SimulateController {
     }
 
     /** Renders the real contract response into a buffer, then sends its first half only. */
-    private void truncated(HttpServletRequest view, HttpServletResponse response, ContractException error) throws IOException {
+    private void truncated(HttpServletRequest request, HttpServletResponse response, ContractException error) throws IOException {
         ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
-        renderer.render(view, buffer, error);
+        renderer.render(request, buffer, error);
         byte[] whole = buffer.getContentAsByteArray();
         int cut = Math.max(1, whole.length / 2);
         response.setContentLength(cut);

@@ -47,6 +47,19 @@ public class TestController {
         return Map.of("name", item.name());
     }
 
+    @PostMapping(path = "/coupons", consumes = "application/json")
+    public Map<String, Object> redeem(@RequestBody Coupon coupon) {
+        return Map.of("code", coupon.code());
+    }
+
+    /** The application picks the error format of this request itself. */
+    @GetMapping("/chosen-format")
+    public String chosenFormat(jakarta.servlet.http.HttpServletRequest request) {
+        request.setAttribute(dev.restfault.spring.ContractErrorRenderer.FORMAT_ATTRIBUTE,
+                dev.restfault.core.model.ErrorFormat.PARTNER_API);
+        throw ContractException.notFound("Chosen format.");
+    }
+
     @GetMapping("/domains/{name}")
     public Map<String, Object> domain(@PathVariable String name) {
         throw ContractException.builder(409).code("domainTaken").arguments(name).build();

@@ -35,6 +35,23 @@ class ReadmeJsonSyncTest {
         assertThat(names).containsExactly("write", "read", "limits", "schemas", "databind");
     }
 
+    /** The project README shows the writing and reading examples too. */
+    @Test
+    void theProjectReadmeShowsTheWriteAndReadExamples() throws IOException {
+        String source = Files.readString(
+                Path.of("src/test/java/dev/restfault/json/readme/ReadmeJsonExamplesTest.java"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        Matcher m = BLOCK.matcher(source);
+        List<String> shown = new ArrayList<>();
+        while (m.find()) {
+            if (m.group(1).equals("write") || m.group(1).equals("read")) {
+                assertThat(readme).as("project README shows example '%s' verbatim", m.group(1)).contains(dedent(m.group(2)));
+                shown.add(m.group(1));
+            }
+        }
+        assertThat(shown).containsExactly("write", "read");
+    }
+
     static String dedent(String block) {
         String[] lines = block.split("\n", -1);
         int indent = Integer.MAX_VALUE;

@@ -154,4 +154,45 @@ class ReaderLimitsTest {
                 () -> reader.read("<h1>12345😀</h1>".getBytes(UTF_8)));
         assertThat(cutPair.rawExcerpt()).isEqualTo("<h1>12345");
     }
+
+    /** An error whose data (or details) nest down to {@code leafLevel}, the leaf carrying an innerError. */
+    private static String nestedWithInnerErrorAt(int leafLevel, boolean partnerApi) {
+        String list = partnerApi ? "details" : "data";
+        String text = partnerApi ? "message" : "description";
+        StringBuilder sb = new StringBuilder(partnerApi ? "{\"error\":" : "");
+        for (int level = 1; level < leafLevel; level++) {
+            sb.append("{\"code\":\"level").append(level).append("\",\"").append(text).append("\":\"d\",\"").append(list).append("\":[");
+        }
+        sb.append("{\"code\":\"leaf\",\"").append(text).append("\":\"d\",\"innerError\":{\"code\":\"deep\",\"message\":\"why\"}}");
+        sb.append("]}".repeat(leafLevel - 1));
+        return sb.append(partnerApi ? "}" : "").toString();
+    }
+
+    private static int height(dev.restfault.core.model.PartnerCenterError e) {
+        return 1 + e.data().stream().mapToInt(ReaderLimitsTest::height).max().orElse(0);
+    }
+
+    @Test
+    void anEntryAtTheDeepestLevelWithAnInnerErrorIsStillRead() {
+        for (boolean partnerApi : new boolean[] {false, true}) {
+            // The leaf sits at the deepest level the model allows: no room for the inner error's entry.
+            DecodedError deepest = ErrorReader.standard().read(nestedWithInnerErrorAt(ModelLimits.MAX_DEPTH, partnerApi).getBytes(UTF_8));
+            dev.restfault.core.model.PartnerCenterError top = deepest.data().get(0);
+            assertThat(height(top)).as("partnerApi=" + partnerApi).isEqualTo(ModelLimits.MAX_DEPTH - 1);
+            dev.restfault.core.model.PartnerCenterError leaf = top;
+            while (!leaf.data().isEmpty()) {
+                leaf = leaf.data().get(0);
+            }
+            assertThat(leaf.code()).isEqualTo("leaf");
+            // One level up there is room: the inner error becomes an entry, as everywhere else.
+            DecodedError roomy = ErrorReader.standard().read(nestedWithInnerErrorAt(ModelLimits.MAX_DEPTH - 1, partnerApi).getBytes(UTF_8));
+            dev.restfault.core.model.PartnerCenterError entry = roomy.data().get(0);
+            while (!entry.data().isEmpty() && !entry.data().get(0).source().equals("innerError")) {
+                entry = entry.data().get(0);
+            }
+            assertThat(entry.data()).as("partnerApi=" + partnerApi).singleElement()
+                    .satisfies(e -> assertThat(e.code()).isEqualTo("deep"))
+                    .satisfies(e -> assertThat(e.source()).isEqualTo("innerError"));
+        }
+    }
 }

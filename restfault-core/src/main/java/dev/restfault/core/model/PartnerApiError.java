@@ -86,19 +86,29 @@ public final class PartnerApiError {
      * {@code target} becomes {@code source} ({@code defaultSource} when absent), {@code details}
      * become {@code data}. The Partner Center shape has no inner error: when there is one, its
      * deepest entry's code and message become one more {@code data} entry whose source is
-     * {@code "innerError"}, so the most specific reason is not lost.
+     * {@code "innerError"}, so the most specific reason is not lost (except at the deepest level
+     * the model allows, where that entry would break the depth bound and is left out).
      *
      * @param defaultSource the source to use when there is no target; null means empty
      */
     public PartnerCenterError toPartnerCenter(String defaultSource) {
+        return toPartnerCenter(defaultSource, 1);
+    }
+
+    /**
+     * @param level how deep this error sits in the converted tree (1 at the top): the inner
+     *     error's entry is one level deeper, so at {@link ModelLimits#MAX_DEPTH} it is left out
+     *     rather than breaking the bound a valid Partner API error already respects
+     */
+    private PartnerCenterError toPartnerCenter(String defaultSource, int level) {
         PartnerCenterError.Builder b = PartnerCenterError.builder()
                 .code(code)
                 .description(message)
                 .source(target != null ? target : defaultSource);
         for (PartnerApiError d : details) {
-            b.addData(d.toPartnerCenter(""));
+            b.addData(d.toPartnerCenter("", level + 1));
         }
-        if (innerError != null && details.size() < ModelLimits.MAX_ENTRIES) {
+        if (innerError != null && details.size() < ModelLimits.MAX_ENTRIES && level < ModelLimits.MAX_DEPTH) {
             InnerError deepest = innerError.deepest();
             b.addData(PartnerCenterError.builder()
                     .code(deepest.code().orElse(code))

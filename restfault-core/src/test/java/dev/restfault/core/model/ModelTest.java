@@ -133,6 +133,23 @@ class ModelTest {
     }
 
     @Test
+    void anInnerErrorAtTheDeepestLevelIsLeftOutRatherThanBreakingTheBound() {
+        PartnerApiError leaf = PartnerApiError.builder().code("leaf").message("m")
+                .innerError(InnerError.of("inner", "why")).build();
+        PartnerApiError nested = leaf;
+        for (int i = 0; i < 7; i++) {
+            nested = PartnerApiError.builder().code("c" + i).message("m").addDetail(nested).build();
+        }
+        assertThat(nested.depth()).isEqualTo(8);
+        PartnerCenterError converted = nested.toPartnerCenter("svc");
+        assertThat(converted.depth()).isEqualTo(8);
+        // One level up, the leaf's inner error fits and is kept.
+        PartnerCenterError shallow = PartnerApiError.builder().code("top").message("m").addDetail(leaf).build()
+                .toPartnerCenter("svc");
+        assertThat(shallow.data().get(0).data()).extracting(PartnerCenterError::source).containsExactly("innerError");
+    }
+
+    @Test
     void problemDetailBridge() {
         PartnerCenterError pc = PartnerCenterError.builder()
                 .code("notFound").description("No customer 42.").source("sandbox").addData(field("id")).build();

@@ -423,7 +423,7 @@ public final class BodyDecoder {
         String code = firstOf(f.code, f.errorCode);
         String description = firstOf(f.description, f.message, f.errorDescription);
         String source = firstOf(f.source, f.target);
-        List<PartnerCenterError> data = pcEntries(f.data != null ? f.data : f.details, code);
+        List<PartnerCenterError> data = pcEntries(f.data != null ? f.data : f.details, code, 2);
         PartnerCenterError complete = null;
         if (f.code != null && f.description != null) {
             complete = PartnerCenterError.builder()
@@ -445,7 +445,7 @@ public final class BodyDecoder {
         List<PartnerApiError> details = paEntries(e.details != null ? e.details : e.data, code);
         List<PartnerCenterError> data = new ArrayList<>(details.size());
         for (PartnerApiError d : details) {
-            data.add(d.toPartnerCenter(""));
+            data.add(toPartnerCenter(d, 2));
         }
         PartnerApiError complete = null;
         if (code != null && message != null) {
@@ -462,7 +462,7 @@ public final class BodyDecoder {
     }
 
     private static Decoded problem(Fields f) {
-        List<PartnerCenterError> data = pcEntries(f.data, f.code);
+        List<PartnerCenterError> data = pcEntries(f.data, f.code, 2);
         ProblemDetail.Builder b = ProblemDetail.builder()
                 .type(f.type)
                 .title(f.title)
@@ -479,13 +479,17 @@ public final class BodyDecoder {
                 null, f.status, null, null, b.build());
     }
 
-    private static List<PartnerCenterError> pcEntries(List<Fields> entries, String parentCode) {
+    /**
+     * The entries of one data list, {@code level} being theirs: the top-level error is level 1,
+     * its entries level 2, down to {@link ModelLimits#MAX_DEPTH}, which the parser enforces.
+     */
+    private static List<PartnerCenterError> pcEntries(List<Fields> entries, String parentCode, int level) {
         if (entries == null || entries.isEmpty()) {
             return List.of();
         }
         List<PartnerCenterError> out = new ArrayList<>(entries.size());
         for (Fields f : entries) {
-            PartnerCenterError e = pcEntry(f, parentCode);
+            PartnerCenterError e = pcEntry(f, parentCode, level);
             if (e != null) {
                 out.add(e);
             }
@@ -493,7 +497,7 @@ public final class BodyDecoder {
         return out;
     }
 
-    private static PartnerCenterError pcEntry(Fields f, String parentCode) {
+    private static PartnerCenterError pcEntry(Fields f, String parentCode, int level) {
         if (f.text != null) {
             return PartnerCenterError.of(parentCode != null ? parentCode : UNKNOWN_CODE, f.text, "");
         }
@@ -503,8 +507,10 @@ public final class BodyDecoder {
             return null;
         }
         code = firstOf(code, parentCode, UNKNOWN_CODE);
-        List<PartnerCenterError> data = pcEntries(f.data != null ? f.data : f.details, code);
-        if (f.innerError != null && data.size() < ModelLimits.MAX_ENTRIES) {
+        List<PartnerCenterError> data = pcEntries(f.data != null ? f.data : f.details, code, level + 1);
+        // The synthesized entry sits one level below this one: only where the model has room,
+        // or an entry at the deepest level would make a readable body unreadable.
+        if (f.innerError != null && data.size() < ModelLimits.MAX_ENTRIES && level < ModelLimits.MAX_DEPTH) {
             // As PartnerApiError.toPartnerCenter does: keep the most specific reason.
             InnerError deepest = f.innerError.deepest();
             data = new ArrayList<>(data);
@@ -517,6 +523,30 @@ public final class BodyDecoder {
                 .source(firstOf(f.source, f.target, ""))
                 .data(data)
                 .build();
+    }
+
+    /**
+     * {@link PartnerApiError#toPartnerCenter(String)} with an empty default source, except that the
+     * deepest inner error becomes an extra entry only where it stays within
+     * {@link ModelLimits#MAX_DEPTH}: {@code level} is that of {@code e} in the data tree.
+     */
+    private static PartnerCenterError toPartnerCenter(PartnerApiError e, int level) {
+        PartnerCenterError.Builder b = PartnerCenterError.builder()
+                .code(e.code())
+                .description(e.message())
+                .source(e.target().orElse(""));
+        for (PartnerApiError d : e.details()) {
+            b.addData(toPartnerCenter(d, level + 1));
+        }
+        if (e.innerError().isPresent() && e.details().size() < ModelLimits.MAX_ENTRIES && level < ModelLimits.MAX_DEPTH) {
+            InnerError deepest = e.innerError().get().deepest();
+            b.addData(PartnerCenterError.builder()
+                    .code(deepest.code().orElse(e.code()))
+                    .description(deepest.message().orElse(e.message()))
+                    .source("innerError")
+                    .build());
+        }
+        return b.build();
     }
 
     private static List<PartnerApiError> paEntries(List<Fields> entries, String parentCode) {

@@ -23,11 +23,14 @@ public final class RequestContext {
     private final String requestId;
     private final String correlationId;
     private final int attempt;
+    private final boolean requestIdSuppliedByCaller;
 
-    private RequestContext(String method, URI uri, String requestId, String correlationId, int attempt) {
+    private RequestContext(String method, URI uri, String requestId, boolean requestIdSuppliedByCaller,
+            String correlationId, int attempt) {
         this.method = method;
         this.uri = uri;
         this.requestId = requestId;
+        this.requestIdSuppliedByCaller = requestId != null && requestIdSuppliedByCaller;
         this.correlationId = correlationId;
         this.attempt = attempt;
     }
@@ -47,17 +50,32 @@ public final class RequestContext {
         if (!HeaderValues.isToken(method)) {
             throw new IllegalArgumentException("method must be an HTTP token");
         }
-        return new RequestContext(method.toUpperCase(Locale.ROOT), uri, null, null, 1);
+        return new RequestContext(method.toUpperCase(Locale.ROOT), uri, null, false, null, 1);
     }
 
     /**
-     * A copy carrying {@code requestId} as its {@code MS-RequestId}.
+     * A copy carrying {@code requestId} as an {@code MS-RequestId} the <em>caller</em> supplied:
+     * the caller vouches that the server deduplicates on it, so it makes a retry of a
+     * non-idempotent method safe ({@link #requestIdSuppliedByCaller()} is true).
      *
      * @param requestId a GUID (see {@link RequestIds#isValid(String)}), or null for none
      * @throws IllegalArgumentException if it is not a GUID; the value is not echoed
      */
     public RequestContext withRequestId(String requestId) {
-        return new RequestContext(method, uri, requireId(requestId, "MS-RequestId"), correlationId, attempt);
+        return new RequestContext(method, uri, requireId(requestId, "MS-RequestId"), true, correlationId, attempt);
+    }
+
+    /**
+     * A copy carrying {@code requestId} as an {@code MS-RequestId} the client generated on its
+     * own: it is sent (and kept the same across retries) for tracing, but it does not make a
+     * non-idempotent request safe to retry ({@link #requestIdSuppliedByCaller()} is false),
+     * because nobody vouched that the server deduplicates on it.
+     *
+     * @param requestId a GUID, or null for none
+     * @throws IllegalArgumentException if it is not a GUID; the value is not echoed
+     */
+    public RequestContext withGeneratedRequestId(String requestId) {
+        return new RequestContext(method, uri, requireId(requestId, "MS-RequestId"), false, correlationId, attempt);
     }
 
     /**
@@ -67,7 +85,8 @@ public final class RequestContext {
      * @throws IllegalArgumentException if it is not a GUID; the value is not echoed
      */
     public RequestContext withCorrelationId(String correlationId) {
-        return new RequestContext(method, uri, requestId, requireId(correlationId, "MS-CorrelationId"), attempt);
+        return new RequestContext(method, uri, requestId, requestIdSuppliedByCaller,
+                requireId(correlationId, "MS-CorrelationId"), attempt);
     }
 
     /**
@@ -79,7 +98,7 @@ public final class RequestContext {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
         }
-        return new RequestContext(method, uri, requestId, correlationId, attempt);
+        return new RequestContext(method, uri, requestId, requestIdSuppliedByCaller, correlationId, attempt);
     }
 
     private static String requireId(String id, String name) {
@@ -104,6 +123,15 @@ public final class RequestContext {
         return Optional.ofNullable(requestId);
     }
 
+    /**
+     * Whether the {@code MS-RequestId} was supplied by the caller (DESIGN §1: only such an id
+     * makes a POST or PATCH retryable after a 500, 502 or transport failure); false when the
+     * request carried none or the client generated it.
+     */
+    public boolean requestIdSuppliedByCaller() {
+        return requestIdSuppliedByCaller;
+    }
+
     /** The {@code MS-CorrelationId} the request carried, if any. */
     public Optional<String> correlationId() {
         return Optional.ofNullable(correlationId);
@@ -118,7 +146,7 @@ public final class RequestContext {
     @Override
     public String toString() {
         return method + " " + Safe.uri(uri) + ", attempt " + attempt
-                + (requestId == null ? "" : ", MS-RequestId " + requestId)
+                + (requestId == null ? "" : ", MS-RequestId " + requestId + (requestIdSuppliedByCaller ? "" : " (generated)"))
                 + (correlationId == null ? "" : ", MS-CorrelationId " + correlationId);
     }
 
@@ -132,11 +160,12 @@ public final class RequestContext {
         }
         RequestContext c = (RequestContext) o;
         return method.equals(c.method) && uri.equals(c.uri) && Objects.equals(requestId, c.requestId)
+                && requestIdSuppliedByCaller == c.requestIdSuppliedByCaller
                 && Objects.equals(correlationId, c.correlationId) && attempt == c.attempt;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, uri, requestId, correlationId, attempt);
+        return Objects.hash(method, uri, requestId, requestIdSuppliedByCaller, correlationId, attempt);
     }
 }

@@ -20,8 +20,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small facade over {@link HttpClient} that sends a request, retries it exactly when the
@@ -42,9 +47,11 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code MS-RequestId}: the caller's if the request has one, otherwise a new GUID (unless
  *       {@link Builder#generateRequestIds(boolean) turned off}); the <em>same</em> value on every
- *       attempt, so the server can deduplicate retries. A request carrying one counts as safe to
- *       retry after a 500, 502 or transport failure, whatever its method: turn generation off
- *       for servers that do not deduplicate on it;</li>
+ *       attempt. Only an id the <em>caller</em> set makes a non-idempotent request (POST, PATCH)
+ *       retryable after a 500, 502, a 503/504 without {@code Retry-After} or a transport failure:
+ *       setting it is the caller's promise that the server deduplicates on it. A generated id is
+ *       for tracing only and never widens what is retried
+ *       ({@link RequestContext#requestIdSuppliedByCaller()});</li>
  *   <li>{@code MS-CorrelationId}: the caller's if set, otherwise a new GUID per call;</li>
  *   <li>{@code X-Locale} and {@code MS-Contract-Version} when configured and the request does
  *       not set them.</li>
@@ -57,7 +64,8 @@ import java.util.concurrent.TimeUnit;
  * both also by the time left before the policy's deadline. Error bodies are kept up to the
  * decoder's cap; other bodies up to {@link Builder#maxResponseBytes(int)}. Retries wait on
  * {@link CompletableFuture#delayedExecutor}: no thread sleeps, on the synchronous path either
- * (it waits on the same future).
+ * (it waits on the same future); they then start on {@link Builder#executor(Executor) the
+ * executor}, never on the JDK's delay-scheduler thread.
  *
  * <p>A request body is sent again on retry: use a replayable {@code BodyPublisher}
  * ({@code ofString}, {@code ofByteArray}, {@code ofFile}, or {@code ofInputStream} with a supplier
@@ -80,6 +88,8 @@ public final class RestfaultClient implements AutoCloseable {
     private final String contractVersion;
     private final boolean generateRequestIds;
     private final Executor executor;
+    // Non-null when this client created its executor (and so shuts it down on close).
+    private final ExecutorService ownedExecutor;
     private volatile boolean closed;
 
     private RestfaultClient(Builder b) {
@@ -95,7 +105,28 @@ public final class RestfaultClient implements AutoCloseable {
         this.localeTag = b.locale == null ? null : b.locale.toLanguageTag();
         this.contractVersion = b.contractVersion;
         this.generateRequestIds = b.generateRequestIds;
-        this.executor = b.executor != null ? b.executor : http.executor().orElse(Runnable::run);
+        Executor chosen = b.executor != null ? b.executor : http.executor().orElse(null);
+        // Never Runnable::run: retries would then start (and listeners run) on the JDK's single
+        // shared delay-scheduler thread, which also fires every body-timeout timer in the JVM,
+        // so one slow listener would hold up other calls' timeouts.
+        this.ownedExecutor = chosen == null ? newDefaultExecutor() : null;
+        this.executor = chosen != null ? chosen : ownedExecutor;
+    }
+
+    /**
+     * A small pool of daemon threads ("restfault-client-N"): two at most, idle ones end after a
+     * few seconds, so an unused client holds no thread and never keeps the JVM alive.
+     */
+    private static ExecutorService newDefaultExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "restfault-client-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** A client with every default: a new {@code HttpClient}, {@link RetryPolicy#defaults()}. */
@@ -173,11 +204,17 @@ public final class RestfaultClient implements AutoCloseable {
 
     /**
      * Refuses new calls. Closes the {@code HttpClient} if this client created it and the JDK can
-     * close one (Java 21+); calls in flight finish as they would.
+     * close one (Java 21+), and shuts down the default executor if the client created it:
+     * attempts in flight finish as they would, but a retry still waiting for its delay is not
+     * made (its call fails with its last failure).
      */
     @Override
     public void close() {
         closed = true;
+        if (ownedExecutor != null) {
+            // A retry still waiting is then rejected and its call fails with its last failure.
+            ownedExecutor.shutdown();
+        }
         if (ownsHttp && http instanceof AutoCloseable) {
             try {
                 ((AutoCloseable) http).close();
@@ -211,6 +248,7 @@ public final class RestfaultClient implements AutoCloseable {
         if (requestId != null && !RequestIds.isValid(requestId)) {
             throw new IllegalArgumentException("MS-RequestId must be a GUID in 8-4-4-4-12 form");
         }
+        boolean suppliedByCaller = requestId != null;
         if (requestId == null && generateRequestIds) {
             requestId = RequestIds.generate();
         }
@@ -232,8 +270,9 @@ public final class RestfaultClient implements AutoCloseable {
         if (contractVersion != null && request.headers().firstValue(HeaderNames.MS_CONTRACT_VERSION).isEmpty()) {
             b.setHeader(HeaderNames.MS_CONTRACT_VERSION, contractVersion);
         }
-        RequestContext context = RequestContext.of(request.method(), request.uri())
-                .withRequestId(requestId).withCorrelationId(correlationId);
+        RequestContext base = RequestContext.of(request.method(), request.uri());
+        RequestContext context = (suppliedByCaller ? base.withRequestId(requestId) : base.withGeneratedRequestId(requestId))
+                .withCorrelationId(correlationId);
         long start = System.nanoTime();
         long deadline = policy.deadline().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
         return new Call(b.build(), request.timeout().orElse(requestTimeout), context, start, deadline);
@@ -265,7 +304,19 @@ public final class RestfaultClient implements AutoCloseable {
         if (call.result.isCancelled()) {
             f.cancel(true);
         }
-        f.whenComplete((response, failure) -> completed(call, ctx, attemptStart, headersTimeout, response, failure));
+        // Decoding, the retry decision and the listener run on the executor, not on whichever
+        // thread completed the exchange: after a body timeout that is the JDK's shared delay
+        // scheduler, which must stay free to fire every other timer of the JVM.
+        f.whenComplete((response, failure) -> dispatch(() -> completed(call, ctx, attemptStart, headersTimeout, response, failure)));
+    }
+
+    /** Runs {@code task} on the executor, or here if it refuses (the attempt is over either way). */
+    private void dispatch(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException shutDown) {
+            task.run();
+        }
     }
 
     private void completed(Call call, RequestContext ctx, long attemptStart, Duration headersTimeout,
@@ -498,9 +549,10 @@ public final class RestfaultClient implements AutoCloseable {
 
         /**
          * Whether to add a new {@code MS-RequestId} to calls that do not carry one; default true.
-         * With it, the server can deduplicate retries, and the contract retries any method after
-         * a 500, 502 or transport failure; set false for servers that do not deduplicate, so
-         * only idempotent methods (and requests you give an id) are retried then.
+         * A generated id is sent on every attempt of the call (the same value) so the server's
+         * logs tie the attempts together, but it does <em>not</em> make a POST or PATCH
+         * retryable: only an id the caller set on the request does (the caller vouches that the
+         * server deduplicates on it). Set false to send no id at all.
          */
         public Builder generateRequestIds(boolean generate) {
             this.generateRequestIds = generate;
@@ -508,8 +560,12 @@ public final class RestfaultClient implements AutoCloseable {
         }
 
         /**
-         * Where retries are started and listeners called after a delay; default the
-         * {@code HttpClient}'s executor if it has one, else the JDK's delay scheduler thread.
+         * Where retries are started (and {@link RetryListener#onAttempt} called for them) after
+         * their delay. Default: the {@code HttpClient}'s executor if it has one, else a small pool
+         * owned by the client (two daemon threads named {@code restfault-client-N}, ended when
+         * idle, shut down by {@link RestfaultClient#close()}). Never the JDK's delay-scheduler
+         * thread, which fires every body timeout of the JVM. A supplied executor is not shut down
+         * by the client; one that rejects a retry ends that call with its last failure.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");

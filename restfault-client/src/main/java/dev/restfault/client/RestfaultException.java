@@ -98,11 +98,13 @@ public abstract class RestfaultException extends RuntimeException {
 
     /**
      * Whether the contract allows sending the same request again:
-     * {@link #retryRule()}{@code .permits(method, the request carried an MS-RequestId,
-     * the server sent Retry-After)}. Says nothing about attempt limits or deadlines.
+     * {@link #retryRule()}{@code .permits(method, the caller supplied the MS-RequestId,
+     * the server sent Retry-After)}. An id the client generated on its own does not count
+     * ({@link RequestContext#requestIdSuppliedByCaller()}). Says nothing about attempt limits or
+     * deadlines.
      */
     public boolean retryPermitted() {
-        return retryRule().permits(request.method(), request.requestId().isPresent(), retryAfter().isPresent());
+        return retryRule().permits(request.method(), request.requestIdSuppliedByCaller(), retryAfter().isPresent());
     }
 
     /**

@@ -89,10 +89,11 @@ class RetryTest {
     }
 
     @Test
-    void serviceUnavailableWithoutRetryAfterOnPostWithoutRequestIdIsNotRetried() throws Exception {
+    void serviceUnavailableWithoutRetryAfterOnPostIsNotRetriedWithTheDefaultClient() throws Exception {
         RecordingListener listener = new RecordingListener();
+        // The default client generates an MS-RequestId; that id must not make the POST retryable.
         try (StubServer server = StubServer.always(error(503, "maintenance"));
-                RestfaultClient client = RestfaultClient.builder().generateRequestIds(false)
+                RestfaultClient client = RestfaultClient.builder()
                         .retryPolicy(DefaultRetryPolicy.create(fast().maxAttempts(5).build()))
                         .listener(listener).build()) {
             ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(
@@ -101,23 +102,59 @@ class RetryTest {
             assertThat(e.retryPermitted()).isFalse();
             assertThat(e.retryStop()).contains(StopReason.NOT_RETRYABLE);
             assertThat(e.attempt()).isEqualTo(1);
+            assertThat(e.request().requestIdSuppliedByCaller()).isFalse();
             assertThat(server.received()).hasSize(1);
-            assertThat(server.received().get(0).header("MS-RequestId")).isNull();
+            assertThat(RequestIds.isValid(server.received().get(0).header("MS-RequestId"))).isTrue();
             assertThat(listener.decisions()).containsExactly(RetryDecision.stop(StopReason.NOT_RETRYABLE));
         }
     }
 
     @Test
-    void serviceUnavailableOnPostIsRetriedWhenTheRequestCarriesAnId() throws Exception {
+    void internalServerErrorOnPostIsNotRetriedBecauseOfAGeneratedRequestId() throws Exception {
+        try (StubServer server = StubServer.start(r -> r.index() == 0 ? error(500, "failure") : Reply.of(201));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(
+                    HttpRequest.newBuilder(server.uri("/orders")).POST(HttpRequest.BodyPublishers.ofString("{}")).build()));
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.retryStop()).contains(StopReason.NOT_RETRYABLE);
+            assertThat(server.received()).hasSize(1);
+            // Still sent, for tracing.
+            String sent = server.received().get(0).header("MS-RequestId");
+            assertThat(RequestIds.isValid(sent)).isTrue();
+            assertThat(e.request().requestId()).contains(sent);
+            assertThat(e.request().requestIdSuppliedByCaller()).isFalse();
+        }
+    }
+
+    @Test
+    void internalServerErrorOnPostIsRetriedWithTheSameIdWhenTheCallerSetIt() throws Exception {
+        String id = RequestIds.generate();
+        try (StubServer server = StubServer.start(r -> r.index() == 0 ? error(500, "failure") : Reply.of(201));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
+            ClientResponse response = client.send(HttpRequest.newBuilder(server.uri("/orders"))
+                    .header("MS-RequestId", id).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.request().requestIdSuppliedByCaller()).isTrue();
+            assertThat(server.received()).hasSize(2);
+            assertThat(server.received().get(0).header("MS-RequestId")).isEqualTo(id);
+            assertThat(server.received().get(1).header("MS-RequestId")).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void serviceUnavailableOnPostIsRetriedWhenTheCallerSetAnId() throws Exception {
+        String id = RequestIds.generate();
         try (StubServer server = StubServer.start(r -> r.index() == 0 ? error(503, "maintenance") : Reply.of(201));
                 RestfaultClient client = RestfaultClient.builder()
                         .retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
-            ClientResponse response = client.send(
-                    HttpRequest.newBuilder(server.uri("/orders")).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+            ClientResponse response = client.send(HttpRequest.newBuilder(server.uri("/orders"))
+                    .header("MS-RequestId", id).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
             assertThat(response.status()).isEqualTo(201);
             assertThat(server.received()).hasSize(2);
-            assertThat(server.received().get(0).header("MS-RequestId"))
-                    .isEqualTo(server.received().get(1).header("MS-RequestId"));
+            assertThat(server.received().get(0).header("MS-RequestId")).isEqualTo(id);
+            assertThat(server.received().get(1).header("MS-RequestId")).isEqualTo(id);
         }
     }
 
@@ -319,6 +356,105 @@ class RetryTest {
             assertThat(attempts).isEqualTo(25);
             assertThat(server.received()).hasSize(25);
             assertThat(policy.budgetRemaining()).isZero();
+        }
+    }
+
+    @Test
+    void aRetrysCallbacksDoNotRunOnTheJdkDelaySchedulerThread() throws Exception {
+        List<String> attemptThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> outcomeThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubServer server = StubServer.start(r -> r.index() == 0 ? error(500, "once") : Reply.of(204));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(DefaultRetryPolicy.create(fast().build()))
+                        .listener(new RetryListener() {
+                            @Override
+                            public void onAttempt(RequestContext request) {
+                                attemptThreads.add(Thread.currentThread().getName());
+                            }
+
+                            @Override
+                            public void onFailure(RequestContext r, RestfaultException f, RetryDecision d, Duration t) {
+                                outcomeThreads.add(Thread.currentThread().getName());
+                            }
+
+                            @Override
+                            public void onSuccess(RequestContext request, int status, Duration took) {
+                                outcomeThreads.add(Thread.currentThread().getName());
+                            }
+                        }).build()) {
+            assertThat(client.send(get(server)).status()).isEqualTo(204);
+            assertThat(attemptThreads).hasSize(2);
+            // The second attempt starts after the backoff delay: on the client's own executor.
+            assertThat(attemptThreads.get(1)).startsWith("restfault-client-")
+                    .doesNotContain("CompletableFutureDelayScheduler");
+            assertThat(outcomeThreads).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("restfault-client-"));
+        }
+    }
+
+    @Test
+    void aBodyTimeoutsOutcomeIsNotReportedOnTheJdkDelaySchedulerThread() throws Exception {
+        List<String> failureThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RawServer stalling = RawServer.start((s, srv) -> {
+                    RawServer.readHead(s);
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{".getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    srv.awaitClientClose(s, 10_000);
+                });
+                RestfaultClient client = RestfaultClient.builder().bodyTimeout(Duration.ofMillis(100))
+                        .retryPolicy(RetryPolicy.never()).listener(new RetryListener() {
+                            @Override
+                            public void onFailure(RequestContext r, RestfaultException f, RetryDecision d, Duration t) {
+                                failureThreads.add(Thread.currentThread().getName());
+                            }
+                        }).build()) {
+            Throwable t = catchThrowableOfType(TransportTimeoutException.class,
+                    () -> client.send(HttpRequest.newBuilder(stalling.uri("/s")).build()));
+            assertThat(t).isNotNull();
+            // The body timer fires on the scheduler thread; the listener must not run there.
+            assertThat(failureThreads).singleElement().asString().startsWith("restfault-client-");
+        }
+    }
+
+    @Test
+    void aSlowListenerDoesNotHoldUpAnotherClientsBodyTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        try (StubServer failing = StubServer.start(r -> r.index() == 0 ? error(500, "once") : Reply.of(204));
+                RawServer stalling = RawServer.start((s, srv) -> {
+                    RawServer.readHead(s);
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{".getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    srv.awaitClientClose(s, 10_000);
+                });
+                RestfaultClient slow = RestfaultClient.builder().retryPolicy(DefaultRetryPolicy.create(fast().build()))
+                        .listener(new RetryListener() {
+                            @Override
+                            public void onAttempt(RequestContext request) {
+                                if (request.attempt() == 2) {
+                                    blocked.countDown();
+                                    try {
+                                        release.await(15, TimeUnit.SECONDS);
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                }
+                            }
+                        }).build();
+                RestfaultClient other = RestfaultClient.builder().bodyTimeout(Duration.ofMillis(200))
+                        .retryPolicy(RetryPolicy.never()).build()) {
+            CompletableFuture<ClientResponse> slowCall = slow.sendAsync(get(failing));
+            try {
+                assertThat(blocked.await(10, TimeUnit.SECONDS)).as("the retry's listener is running").isTrue();
+                // While that listener blocks, the other client's body timer must still fire.
+                CompletableFuture<ClientResponse> stalled = other.sendAsync(HttpRequest.newBuilder(stalling.uri("/s")).build());
+                Throwable t = catchThrowableOfType(ExecutionException.class, () -> stalled.get(8, TimeUnit.SECONDS)).getCause();
+                assertThat(t).isInstanceOf(TransportTimeoutException.class);
+                assertThat(((TransportTimeoutException) t).phase()).isEqualTo(TransportTimeoutException.Phase.RESPONSE_BODY);
+            } finally {
+                release.countDown();
+            }
+            assertThat(slowCall.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
         }
     }
 }

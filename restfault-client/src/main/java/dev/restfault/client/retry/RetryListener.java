@@ -8,8 +8,10 @@ import java.time.Duration;
  * Told of each attempt of a client's calls, its outcome and the retry decision, so applications
  * can log or count with whatever they use; restfault forces no logging framework.
  *
- * <p>Called on the thread that completes the attempt (an {@code HttpClient} thread, the
- * client's executor, or the delay scheduler): keep it quick and non-blocking. Every method has
+ * <p>Called on the client's executor ({@code RestfaultClient.Builder.executor}), except
+ * {@link #onAttempt} for a call's first attempt, which runs on the thread that started the call
+ * (or on that thread as well if the executor refuses a task); never on the JDK's shared
+ * delay-scheduler thread. Keep it quick and non-blocking. Every method has
  * an empty default. An exception thrown by a listener is caught and reported to
  * {@link System.Logger} at WARNING; it never changes the call's outcome.
  */

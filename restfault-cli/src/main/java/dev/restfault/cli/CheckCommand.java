@@ -42,9 +42,9 @@ import picocli.CommandLine.Spec;
             "  restfault check http://localhost:8080/v1/ --locale zh-TW"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:conformant: no violation",
-            "1:violations found",
-            "2:usage error, or the API could not be reached at all"})
+            "0:conformant: at least one error provoked, and no violation",
+            "1:violations found, or no request was answered with an error (no-error-provoked)",
+            "2:usage error (every case skipped included), or the API could not be reached at all"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -111,6 +111,11 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_CONNECTION;
         } catch (IllegalArgumentException e) {
             err.println("restfault check: " + e.getMessage());
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+        if (probe.cases().isEmpty()) {
+            // Nothing would be sent, so nothing checked: not a pass.
+            err.println("restfault check: every probe case is skipped: nothing to send, nothing checked");
             return ExitCodes.USAGE_OR_CONNECTION;
         }
         ProbeReport result = probe.run(new ProbeListener() {

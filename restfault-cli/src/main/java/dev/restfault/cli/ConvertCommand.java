@@ -5,6 +5,7 @@ import dev.restfault.core.catalog.StatusEntry;
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.i18n.LocaleResolver;
 import dev.restfault.core.model.ErrorFormat;
+import dev.restfault.core.model.ModelLimits;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.json.DecodedError;
 import dev.restfault.json.ErrorBodyException;
@@ -76,7 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
     String locale;
 
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "unknown",
-            description = "The source when the body names none (default: ${DEFAULT-VALUE}).")
+            description = "The source when the body names none (default: ${DEFAULT-VALUE}); 1..1024 characters, no control characters.")
     String source;
 
     static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
@@ -95,6 +96,14 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         if (status != null && !StatusCatalog.isError(status)) {
             spec.commandLine().getErr().println("restfault convert: --status must be within 400..599");
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+        // Checked before reading anything: the model refuses a longer source with an exception
+        // that would otherwise surface as an internal error.
+        if (source.isBlank() || source.length() > ModelLimits.MAX_TOKEN_LENGTH
+                || source.codePoints().anyMatch(Character::isISOControl)) {
+            spec.commandLine().getErr().println("restfault convert: --source must be 1.." + ModelLimits.MAX_TOKEN_LENGTH
+                    + " characters, not blank, without control characters");
             return ExitCodes.USAGE_OR_CONNECTION;
         }
         byte[] body;

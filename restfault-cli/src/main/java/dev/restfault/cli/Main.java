@@ -10,7 +10,8 @@ import picocli.CommandLine;
  * The {@code restfault} command's entry point: {@code java -jar restfault.jar <command> ...}.
  *
  * <p>Whatever happens, the command prints no stack trace: usage mistakes print the usage and
- * exit 2; anything unexpected prints one line ({@code restfault: internal error ...}) and exits 2.
+ * exit 2; anything unexpected, an {@link Error} such as {@link OutOfMemoryError} included, prints
+ * one line ({@code restfault: internal error ...}) and exits 2.
  */
 public final class Main {
 
@@ -32,10 +33,19 @@ public final class Main {
      * @return the exit code (see the exit-code table in {@code restfault --help})
      */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(stdin);
-        cl.setOut(out);
-        cl.setErr(err);
-        int code = cl.execute(args == null ? new String[0] : args);
+        int code;
+        try {
+            CommandLine cl = commandLine(stdin);
+            cl.setOut(out);
+            cl.setErr(err);
+            code = cl.execute(args == null ? new String[0] : args);
+        } catch (Throwable e) {
+            // picocli's handler sees Exceptions only: an Error (OutOfMemoryError, StackOverflowError)
+            // would otherwise reach the terminal as a stack trace. Still one line, still exit 2.
+            // Nothing is allocated beyond the line itself, in case memory is what ran out.
+            err.println("restfault: internal error (" + e.getClass().getSimpleName() + ")");
+            code = ExitCodes.USAGE_OR_CONNECTION;
+        }
         out.flush();
         err.flush();
         return code;

@@ -194,6 +194,51 @@ class CliTest {
         assertThat(run(ansi, "decode").out).contains("\uFFFD[2J").doesNotContain("\nfake: line");
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void decodeOfLongPathsOverHalfAMillionValuesGivesAVerdictNotAnOutOfMemoryError(@TempDir Path dir) throws IOException {
+        // Ten nested 4000-character member names over an array of 500 000 zeros: under 1 MiB.
+        StringBuilder sb = new StringBuilder(1_048_576);
+        for (int level = 0; level < 10; level++) {
+            sb.append("{\"").append(String.valueOf((char) ('a' + level)).repeat(4000)).append("\":");
+        }
+        sb.append('[');
+        for (int i = 0; i < 500_000; i++) {
+            sb.append(i == 0 ? "0" : ",0");
+        }
+        sb.append(']').append("}".repeat(10));
+        Path file = dir.resolve("hostile.json");
+        Files.writeString(file, sb);
+        assertThat(Files.size(file)).isLessThan(1 << 20);
+        Run r = run("decode", "--status", "400", file.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.out).contains("body-limits");
+        assertThat(r.err).doesNotContain("OutOfMemoryError", "Exception");
+    }
+
+    @Test
+    void anErrorThrownInsideACommandIsOneLineAndExit2() {
+        // A stdin that throws an Error when decode reads it: the path an OutOfMemoryError or a
+        // StackOverflowError would take out of a command.
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() {
+                throw new StackOverflowError();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                throw new StackOverflowError();
+            }
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"decode", "-"}, failing, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("restfault: internal error (StackOverflowError)" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
     // ---- convert -----------------------------------------------------------------------------
 
     @Test
@@ -216,6 +261,20 @@ class CliTest {
         assertThat(garbage.code).isEqualTo(1);
         assertThat(garbage.err).contains("not an error body");
         assertThat(run(utf8(PC_404), "convert", "--to", "problem", "--status", "200").code).isEqualTo(2);
+    }
+
+    @Test
+    void convertRefusesAnOversizedOrHostileSourceAsAUsageError() {
+        Run tooLong = run(utf8(PC_404.replace(",\"source\":\"orders-api\"", "")), "convert", "--to", "partner-center",
+                "--source", "s".repeat(1025));
+        assertThat(tooLong.code).isEqualTo(2);
+        assertThat(tooLong.err).contains("--source must be 1..1024 characters");
+        assertThat(run(utf8(PC_404), "convert", "--to", "problem", "--source", " ").code).isEqualTo(2);
+        assertThat(run(utf8(PC_404), "convert", "--to", "problem", "--source", "a\u001bb").code).isEqualTo(2);
+        Run longest = run(utf8("{\"code\":\"c\",\"description\":\"d\"}"), "convert", "--to", "partner-center",
+                "--source", "s".repeat(1024));
+        assertThat(longest.code).isZero();
+        assertThat(longest.out).contains("\"source\":\"" + "s".repeat(1024) + "\"");
     }
 
     // ---- check -------------------------------------------------------------------------------
@@ -246,6 +305,53 @@ class CliTest {
             assertThat(h.code).isEqualTo(1);
             assertThat(h.out).contains("not conformant", "report.html");
             assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("leak-stack-trace");
+        }
+    }
+
+    @Test
+    void checkWithEveryCaseSkippedExits2AndAServerWithoutErrorsIsNotConformant() throws IOException {
+        try (LoopbackServers.Running server = LoopbackServers.conformant()) {
+            StringBuilder all = new StringBuilder();
+            for (dev.restfault.testkit.probe.ProbeCase c : dev.restfault.testkit.probe.ProbeCase.values()) {
+                all.append(all.length() == 0 ? "" : ",").append(c.id());
+            }
+            Run none = run("check", server.baseUrl().toString(), "--skip", all.toString());
+            assertThat(none.code).isEqualTo(2);
+            assertThat(none.err).contains("every probe case is skipped");
+            assertThat(server.requests).isEmpty();
+        }
+        // A server that answers 200 to everything provokes no error: nothing was checked.
+        HttpServer ok = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        ok.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                // Ids echoed as the contract asks: only the missing errors can make this run fail.
+                exchange.getResponseHeaders().set("MS-CorrelationId", dev.restfault.core.http.RequestIds.validOrNew(
+                        exchange.getRequestHeaders().getFirst("MS-CorrelationId")));
+                exchange.getResponseHeaders().set("MS-RequestId", dev.restfault.core.http.RequestIds.validOrNew(
+                        exchange.getRequestHeaders().getFirst("MS-RequestId")));
+                exchange.sendResponseHeaders(200, 2);
+                exchange.getResponseBody().write(utf8("[]"));
+            }
+        });
+        ok.start();
+        try {
+            Run r = run("check", "http://127.0.0.1:" + ok.getAddress().getPort() + "/api/");
+            assertThat(r.code).as(r.out).isEqualTo(1);
+            assertThat(r.out).contains("10 requests, 1 violation: not conformant", "no-error-provoked");
+        } finally {
+            ok.stop(0);
+        }
+    }
+
+    @Test
+    void checkWithAResourceThatIsNotARelativePathIsAUsageError() throws IOException {
+        try (LoopbackServers.Running server = LoopbackServers.conformant()) {
+            Run r = run("check", server.baseUrl().toString(), "--resource", "a:b");
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err).contains("restfault check: resource must be a path relative to the base URL");
+            assertThat(server.requests).isEmpty();
         }
     }
 
@@ -325,6 +431,42 @@ class CliTest {
             Run gaveUp = run("call", "POST", url, "-d", "{}", "--retries", "1");
             assertThat(gaveUp.code).isEqualTo(22);
             assertThat(gaveUp.out).contains("code:        serviceUnavailable");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void callRetriesAPostAfterA500OnlyWhenTheUserGaveTheRequestId() throws IOException {
+        AtomicInteger hits = new AtomicInteger();
+        java.util.List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                ids.add(String.valueOf(exchange.getRequestHeaders().getFirst("MS-RequestId")));
+                boolean fail = hits.incrementAndGet() % 2 == 1; // 500, then 200, then 500...
+                byte[] b = utf8(fail ? "{\"code\":\"internal\",\"description\":\"Oops.\",\"source\":\"s\"}" : "{\"ok\":true}");
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(fail ? 500 : 200, b.length);
+                exchange.getResponseBody().write(b);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/orders";
+            // The client's own (generated) id does not make a POST safe to repeat.
+            Run generated = run("call", "POST", url, "-d", "{}", "--retries", "3");
+            assertThat(generated.code).isEqualTo(19);
+            assertThat(ids).hasSize(1);
+            assertThat(dev.restfault.core.http.RequestIds.isValid(ids.get(0))).isTrue();
+            // The user's id is their promise that the server deduplicates: retried, same id.
+            hits.set(0);
+            ids.clear();
+            String mine = "12345678-1234-1234-1234-123456789abc";
+            Run given = run("call", "POST", url, "-d", "{}", "--retries", "3", "-H", "MS-RequestId: " + mine);
+            assertThat(given.code).as(given.err).isZero();
+            assertThat(ids).containsExactly(mine, mine);
         } finally {
             server.stop(0);
         }

@@ -407,14 +407,14 @@ public final class ContractChecker {
             checkProblem(root, status, out);
             JsonTree.Node detail = root.member("detail");
             if (detail != null && detail.isString()) {
-                result.localizedText = new LocalizedText(detail.pointer, detail.text);
+                result.localizedText = new LocalizedText(detail.pointer(), detail.text);
             }
         } else if (root.has("code") || root.has("description")) {
             result.shape = Shape.PARTNER_CENTER;
             checkPartnerCenter(root, true, out);
             JsonTree.Node description = root.member("description");
             if (description != null && description.isString()) {
-                result.localizedText = new LocalizedText(description.pointer, description.text);
+                result.localizedText = new LocalizedText(description.pointer(), description.text);
             }
         } else if (root.has("statusCode") && root.has("message")) {
             out.add(Violation.of(Rule.BODY_SHAPE, "the throttling body {statusCode, message} is read by clients but is "
@@ -439,13 +439,13 @@ public final class ContractChecker {
         JsonTree.Node source = node.member("source");
         if (source == null) {
             if (top) {
-                out.add(Violation.of(Rule.REQUIRED_MEMBER, "no source", node.pointer));
+                out.add(Violation.of(Rule.REQUIRED_MEMBER, "no source", node.pointer()));
             }
         } else if (!source.isString()) {
-            out.add(Violation.of(Rule.MEMBER_TYPE, "source is " + source.describeKind() + ", not a string", source.pointer));
+            out.add(Violation.of(Rule.MEMBER_TYPE, "source is " + source.describeKind() + ", not a string", source.pointer()));
         } else {
             if (top && source.text.isBlank()) {
-                out.add(Violation.of(Rule.REQUIRED_MEMBER, "source is empty", source.pointer));
+                out.add(Violation.of(Rule.REQUIRED_MEMBER, "source is empty", source.pointer()));
             }
             checkSourceName(source, out);
         }
@@ -457,15 +457,15 @@ public final class ContractChecker {
             return;
         }
         if (data.kind != JsonTree.Kind.ARRAY) {
-            out.add(Violation.of(Rule.MEMBER_TYPE, "data is " + data.describeKind() + ", not an array", data.pointer));
+            out.add(Violation.of(Rule.MEMBER_TYPE, "data is " + data.describeKind() + ", not an array", data.pointer()));
             return;
         }
         if (data.items.isEmpty()) {
-            out.add(Violation.of(Rule.DATA_EMPTY, "data is sent empty instead of omitted", data.pointer));
+            out.add(Violation.of(Rule.DATA_EMPTY, "data is sent empty instead of omitted", data.pointer()));
         }
         for (JsonTree.Node item : data.items) {
             if (!item.isObject()) {
-                out.add(Violation.of(Rule.MEMBER_TYPE, "a data entry is " + item.describeKind() + ", not an error object", item.pointer));
+                out.add(Violation.of(Rule.MEMBER_TYPE, "a data entry is " + item.describeKind() + ", not an error object", item.pointer()));
             } else {
                 checkPartnerCenter(item, false, out);
             }
@@ -477,7 +477,7 @@ public final class ContractChecker {
         requireText(error, "message", out);
         JsonTree.Node target = error.member("target");
         if (target != null && !target.isString() && target.kind != JsonTree.Kind.NULL) {
-            out.add(Violation.of(Rule.MEMBER_TYPE, "target is " + target.describeKind() + ", not a string", target.pointer));
+            out.add(Violation.of(Rule.MEMBER_TYPE, "target is " + target.describeKind() + ", not a string", target.pointer()));
         } else if (target != null && target.isString()) {
             checkSourceName(target, out);
         }
@@ -486,15 +486,15 @@ public final class ContractChecker {
         int depth = 0;
         while (inner != null && inner.kind != JsonTree.Kind.NULL && depth++ < JsonTree.MAX_DEPTH) {
             if (!inner.isObject()) {
-                out.add(Violation.of(Rule.MEMBER_TYPE, "innerError is " + inner.describeKind() + ", not an object", inner.pointer));
+                out.add(Violation.of(Rule.MEMBER_TYPE, "innerError is " + inner.describeKind() + ", not an object", inner.pointer()));
                 break;
             }
             if (!inner.has("code") && !inner.has("message")) {
-                out.add(Violation.of(Rule.REQUIRED_MEMBER, "an innerError without code or message", inner.pointer));
+                out.add(Violation.of(Rule.REQUIRED_MEMBER, "an innerError without code or message", inner.pointer()));
             }
             JsonTree.Node code = inner.member("code");
             if (code != null && !code.isString()) {
-                out.add(Violation.of(Rule.MEMBER_TYPE, "innerError code is " + code.describeKind() + ", not a string", code.pointer));
+                out.add(Violation.of(Rule.MEMBER_TYPE, "innerError code is " + code.describeKind() + ", not a string", code.pointer()));
             }
             JsonTree.Node message = inner.member("message");
             if (message != null) {
@@ -506,11 +506,11 @@ public final class ContractChecker {
         JsonTree.Node details = error.member("details");
         if (details != null) {
             if (details.kind != JsonTree.Kind.ARRAY) {
-                out.add(Violation.of(Rule.MEMBER_TYPE, "details is " + details.describeKind() + ", not an array", details.pointer));
+                out.add(Violation.of(Rule.MEMBER_TYPE, "details is " + details.describeKind() + ", not an array", details.pointer()));
             } else {
                 for (JsonTree.Node d : details.items) {
                     if (!d.isObject()) {
-                        out.add(Violation.of(Rule.MEMBER_TYPE, "a details entry is " + d.describeKind() + ", not an error object", d.pointer));
+                        out.add(Violation.of(Rule.MEMBER_TYPE, "a details entry is " + d.describeKind() + ", not an error object", d.pointer()));
                     } else {
                         checkPartnerApi(d, false, out);
                     }
@@ -522,7 +522,7 @@ public final class ContractChecker {
     private static void checkInnerErrorSpelling(JsonTree.Node node, List<Violation> out) {
         String spelled = node.memberNameIgnoringCase("innerError");
         if (spelled != null && !spelled.equals("innerError") && !node.has("innerError")) {
-            out.add(Violation.of(Rule.INNER_ERROR_SPELLING, "\"" + spelled + "\" instead of \"innerError\"", node.pointer));
+            out.add(Violation.of(Rule.INNER_ERROR_SPELLING, "\"" + spelled + "\" instead of \"innerError\"", node.pointer()));
         }
     }
 
@@ -535,20 +535,20 @@ public final class ContractChecker {
         }
         JsonTree.Node type = root.member("type");
         if (type != null && !type.isString()) {
-            out.add(Violation.of(Rule.MEMBER_TYPE, "type is " + type.describeKind() + ", not a string", type.pointer));
+            out.add(Violation.of(Rule.MEMBER_TYPE, "type is " + type.describeKind() + ", not a string", type.pointer()));
         }
         JsonTree.Node st = root.member("status");
         if (st != null) {
             if (st.kind != JsonTree.Kind.NUMBER) {
-                out.add(Violation.of(Rule.MEMBER_TYPE, "status is " + st.describeKind() + ", not a number", st.pointer));
+                out.add(Violation.of(Rule.MEMBER_TYPE, "status is " + st.describeKind() + ", not a number", st.pointer()));
             } else if (status != 0 && !st.text.equals(Integer.toString(status))) {
-                out.add(Violation.of(Rule.PROBLEM_STATUS, "status member " + st.text + " but HTTP status " + status, st.pointer));
+                out.add(Violation.of(Rule.PROBLEM_STATUS, "status member " + st.text + " but HTTP status " + status, st.pointer()));
             }
         }
         JsonTree.Node source = root.member("source");
         if (source != null) {
             if (!source.isString()) {
-                out.add(Violation.of(Rule.MEMBER_TYPE, "source is " + source.describeKind() + ", not a string", source.pointer));
+                out.add(Violation.of(Rule.MEMBER_TYPE, "source is " + source.describeKind() + ", not a string", source.pointer()));
             } else {
                 checkSourceName(source, out);
             }
@@ -559,24 +559,24 @@ public final class ContractChecker {
     private static void requireCode(JsonTree.Node node, List<Violation> out) {
         JsonTree.Node code = node.member("code");
         if (code == null) {
-            out.add(Violation.of(Rule.REQUIRED_MEMBER, "no code", node.pointer));
+            out.add(Violation.of(Rule.REQUIRED_MEMBER, "no code", node.pointer()));
         } else if (code.kind == JsonTree.Kind.NULL) {
-            out.add(Violation.of(Rule.REQUIRED_MEMBER, "code is null", code.pointer));
+            out.add(Violation.of(Rule.REQUIRED_MEMBER, "code is null", code.pointer()));
         } else if (code.kind == JsonTree.Kind.NUMBER) {
-            out.add(Violation.of(Rule.MEMBER_TYPE, "code is the number " + code.text + ", the contract emits a string", code.pointer));
+            out.add(Violation.of(Rule.MEMBER_TYPE, "code is the number " + code.text + ", the contract emits a string", code.pointer()));
         } else if (!code.isString()) {
-            out.add(Violation.of(Rule.MEMBER_TYPE, "code is " + code.describeKind() + ", not a string", code.pointer));
+            out.add(Violation.of(Rule.MEMBER_TYPE, "code is " + code.describeKind() + ", not a string", code.pointer()));
         } else if (code.text.isBlank()) {
-            out.add(Violation.of(Rule.REQUIRED_MEMBER, "code is empty", code.pointer));
+            out.add(Violation.of(Rule.REQUIRED_MEMBER, "code is empty", code.pointer()));
         }
     }
 
     private static void requireText(JsonTree.Node node, String name, List<Violation> out) {
         JsonTree.Node text = node.member(name);
         if (text == null) {
-            out.add(Violation.of(Rule.REQUIRED_MEMBER, "no " + name, node.pointer));
+            out.add(Violation.of(Rule.REQUIRED_MEMBER, "no " + name, node.pointer()));
         } else if (text.kind == JsonTree.Kind.NULL) {
-            out.add(Violation.of(Rule.REQUIRED_MEMBER, name + " is null", text.pointer));
+            out.add(Violation.of(Rule.REQUIRED_MEMBER, name + " is null", text.pointer()));
         } else {
             checkTextValue(text, name, out);
         }
@@ -584,19 +584,19 @@ public final class ContractChecker {
 
     private static void checkTextValue(JsonTree.Node text, String name, List<Violation> out) {
         if (!text.isString()) {
-            out.add(Violation.of(Rule.MEMBER_TYPE, name + " is " + text.describeKind() + ", not a string", text.pointer));
+            out.add(Violation.of(Rule.MEMBER_TYPE, name + " is " + text.describeKind() + ", not a string", text.pointer()));
         } else if (text.text.isEmpty()) {
-            out.add(Violation.of(Rule.REQUIRED_MEMBER, name + " is empty", text.pointer));
+            out.add(Violation.of(Rule.REQUIRED_MEMBER, name + " is empty", text.pointer()));
         } else if (text.text.length() > Descriptions.MAX_LENGTH) {
             out.add(Violation.of(Rule.DESCRIPTION_LENGTH, text.text.length() + " UTF-16 units, max " + Descriptions.MAX_LENGTH,
-                    text.pointer));
+                    text.pointer()));
         }
     }
 
     private static void checkSourceName(JsonTree.Node source, List<Violation> out) {
         String s = source.text.trim();
         if (s.length() <= 300 && (QUALIFIED_CLASS.matcher(s).matches() || SIMPLE_CLASS.matcher(s).matches())) {
-            out.add(Violation.of(Rule.SOURCE_CLASS_NAME, "source is a Java class name", source.pointer + ": " + s));
+            out.add(Violation.of(Rule.SOURCE_CLASS_NAME, "source is a Java class name", source.pointer() + ": " + s));
         }
     }
 

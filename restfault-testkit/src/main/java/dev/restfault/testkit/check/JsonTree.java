@@ -22,8 +22,12 @@ import tools.jackson.core.json.JsonFactory;
  * cut to 1024 code units, {@code innererror} becomes {@code innerError}), and the checker must
  * judge what was actually sent. Why not databind: one small tree is all the checker needs.
  *
- * <p>Each node knows its JSON pointer, for evidence. Depth, string length and document length
- * are bounded by Jackson's {@link StreamReadConstraints}; duplicate members are an error.
+ * <p>Each node knows its parent and its own reference token, and builds its JSON pointer only
+ * when evidence needs it: building every pointer eagerly costs the length of the path per node,
+ * which ten nested 4000-character names over half a million array items turn into gigabytes.
+ * Depth, string length and document length are bounded by Jackson's
+ * {@link StreamReadConstraints}, the number of values by {@link #MAX_VALUES}; duplicate members
+ * are an error.
  */
 final class JsonTree {
 
@@ -31,6 +35,15 @@ final class JsonTree {
 
     /** Deepest nesting parsed; a contract error nests far less (see ModelLimits). */
     static final int MAX_DEPTH = 64;
+
+    /**
+     * Most values (objects, arrays, scalars) parsed; a contract error has a few hundred at most.
+     * Bounds the tree's memory and every walk over it.
+     */
+    static final int MAX_VALUES = 100_000;
+
+    /** Longest reference token kept whole in a pointer built for evidence; longer ones are elided. */
+    static final int MAX_TOKEN_IN_POINTER = 64;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -46,17 +59,52 @@ final class JsonTree {
     /** One value of the tree. */
     static final class Node {
         final Kind kind;
-        final String pointer;
         final String text;
-        final Map<String, Node> members;
-        final List<Node> items;
+        // Set once, by the parser, before the node is handed out.
+        Map<String, Node> members;
+        List<Node> items;
+        private final Node parent;
+        // The member name (unescaped) under which the parent holds this node, or null for an item.
+        private final String name;
+        private final int index;
 
-        private Node(Kind kind, String pointer, String text, Map<String, Node> members, List<Node> items) {
+        private Node(Kind kind, Node parent, String name, int index, String text) {
             this.kind = kind;
-            this.pointer = pointer.isEmpty() ? "/" : pointer;
+            this.parent = parent;
+            this.name = name;
+            this.index = index;
             this.text = text;
-            this.members = members;
-            this.items = items;
+        }
+
+        /**
+         * This node's JSON pointer (RFC 6901; {@code "/"} for the root), built on demand. A
+         * reference token longer than {@value #MAX_TOKEN_IN_POINTER} characters is shortened
+         * with an ellipsis, so a pointer costs at most depth × that much.
+         */
+        String pointer() {
+            if (parent == null) {
+                return "/";
+            }
+            java.util.ArrayDeque<String> tokens = new java.util.ArrayDeque<>();
+            for (Node n = this; n.parent != null; n = n.parent) {
+                tokens.push(n.name == null ? Integer.toString(n.index) : token(n.name));
+            }
+            StringBuilder sb = new StringBuilder();
+            for (String t : tokens) {
+                sb.append('/').append(t);
+            }
+            return sb.toString();
+        }
+
+        private static String token(String name) {
+            String escaped = escape(name.length() > MAX_TOKEN_IN_POINTER ? name.substring(0, MAX_TOKEN_IN_POINTER) : name);
+            if (name.length() > MAX_TOKEN_IN_POINTER) {
+                if (Character.isHighSurrogate(escaped.charAt(escaped.length() - 1))) {
+                    escaped = escaped.substring(0, escaped.length() - 1);
+                }
+                return escaped + "\u2026";
+            }
+            return escaped;
         }
 
         boolean isObject() {
@@ -134,14 +182,14 @@ final class JsonTree {
             if (first == null) {
                 throw new Failure("no JSON value", false, true);
             }
-            Node root = read(p, "");
+            Node root = read(p, null, null, 0, new int[1]);
             if (p.nextToken() != null) {
                 throw new Failure("content after the JSON value at " + where(p.currentTokenLocation()), false, false);
             }
             return root;
-        } catch (StreamConstraintsException e) {
+        } catch (StreamConstraintsException | TooManyValues e) {
             throw new Failure("exceeds the parser's limits (depth " + MAX_DEPTH + ", size "
-                    + ContractChecker.MAX_BODY_BYTES + " bytes)", true, false);
+                    + ContractChecker.MAX_BODY_BYTES + " bytes, " + MAX_VALUES + " values)", true, false);
         } catch (UnexpectedEndOfInputException e) {
             throw new Failure("the JSON ends early (truncated) at " + where(e.getLocation()), false, true);
         } catch (JacksonException e) {
@@ -159,36 +207,52 @@ final class JsonTree {
         return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
-    private static Node read(JsonParser p, String pointer) {
+    /** Thrown (without a stack trace) past {@link #MAX_VALUES}. */
+    private static final class TooManyValues extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyValues() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Node read(JsonParser p, Node parent, String name, int index, int[] count) {
+        if (++count[0] > MAX_VALUES) {
+            throw new TooManyValues();
+        }
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {
+                Node node = new Node(Kind.OBJECT, parent, name, index, null);
                 Map<String, Node> members = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName();
+                    String member = p.currentName();
                     p.nextToken();
-                    members.put(name, read(p, pointer + "/" + escape(name)));
+                    members.put(member, read(p, node, member, 0, count));
                 }
-                return new Node(Kind.OBJECT, pointer, null, Collections.unmodifiableMap(members), null);
+                node.members = Collections.unmodifiableMap(members);
+                return node;
             }
             case START_ARRAY: {
+                Node node = new Node(Kind.ARRAY, parent, name, index, null);
                 List<Node> items = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, pointer + "/" + i++));
+                    items.add(read(p, node, null, i++, count));
                 }
-                return new Node(Kind.ARRAY, pointer, null, null, Collections.unmodifiableList(items));
+                node.items = Collections.unmodifiableList(items);
+                return node;
             }
             case VALUE_STRING:
-                return new Node(Kind.STRING, pointer, p.getString(), null, null);
+                return new Node(Kind.STRING, parent, name, index, p.getString());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return new Node(Kind.NUMBER, pointer, p.getString(), null, null);
+                return new Node(Kind.NUMBER, parent, name, index, p.getString());
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return new Node(Kind.BOOLEAN, pointer, p.getString(), null, null);
+                return new Node(Kind.BOOLEAN, parent, name, index, p.getString());
             case VALUE_NULL:
-                return new Node(Kind.NULL, pointer, null, null, null);
+                return new Node(Kind.NULL, parent, name, index, null);
             default:
                 throw new IllegalStateException("unexpected token " + t);
         }
@@ -199,15 +263,18 @@ final class JsonTree {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    /** Every string value of the tree (member names too), depth first, with its pointer. */
-    static void strings(Node node, java.util.function.BiConsumer<String, String> sink) {
+    /**
+     * Every string value of the tree (member names too), depth first, with a supplier of where it
+     * is: the pointer is built only if the sink asks for it (for evidence).
+     */
+    static void strings(Node node, java.util.function.BiConsumer<java.util.function.Supplier<String>, String> sink) {
         switch (node.kind) {
             case STRING:
-                sink.accept(node.pointer, node.text);
+                sink.accept(node::pointer, node.text);
                 break;
             case OBJECT:
                 for (Map.Entry<String, Node> e : node.members.entrySet()) {
-                    sink.accept(node.pointer + " (member name)", e.getKey());
+                    sink.accept(() -> node.pointer() + " (member name)", e.getKey());
                     strings(e.getValue(), sink);
                 }
                 break;

@@ -61,6 +61,12 @@ final class LeakScanner {
      *     leak rule once, at its first occurrence
      */
     static void scan(String where, String text, java.util.Set<Rule> seen, Consumer<Violation> sink) {
+        scan(() -> where, text, seen, sink);
+    }
+
+    /** As {@link #scan(String, String, java.util.Set, Consumer)}, computing {@code where} only for a finding. */
+    static void scan(java.util.function.Supplier<String> where, String text, java.util.Set<Rule> seen,
+            Consumer<Violation> sink) {
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -72,7 +78,7 @@ final class LeakScanner {
             if (m.find()) {
                 seen.add(probe.rule);
                 sink.accept(Violation.of(probe.rule, "body contains " + probe.what,
-                        where + ": " + excerpt(text, m.start(), m.end())));
+                        where.get() + ": " + excerpt(text, m.start(), m.end())));
             }
         }
     }

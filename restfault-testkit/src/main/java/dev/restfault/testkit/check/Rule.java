@@ -83,7 +83,12 @@ public enum Rule {
      * Reported by the probe when told which format the API promises: an error body is in that
      * format (a problem details answer to a request that preferred it excepted).
      */
-    EXPECTED_FORMAT("expected-format", "errors come in the format the API promises");
+    EXPECTED_FORMAT("expected-format", "errors come in the format the API promises"),
+    /**
+     * Reported by the probe for a whole run: it sent no request (every case skipped) or not one
+     * answer was an error (4xx/5xx), so nothing was checked and the run proves nothing.
+     */
+    NO_ERROR_PROVOKED("no-error-provoked", "a probe run provokes at least one error response to check");
 
     private final String id;
     private final String summary;
@@ -105,7 +110,7 @@ public enum Rule {
 
     /** Whether the probe, rather than the checker, reports this rule (it needs the request's intent). */
     public boolean isProbeRule() {
-        return this == CLIENT_ERROR_AS_5XX || this == NO_RESPONSE || this == EXPECTED_FORMAT;
+        return this == CLIENT_ERROR_AS_5XX || this == NO_RESPONSE || this == EXPECTED_FORMAT || this == NO_ERROR_PROVOKED;
     }
 
     /** The rule with {@code id}, if any. */

@@ -9,7 +9,6 @@ import dev.restfault.testkit.check.ResponseHeaders;
 import dev.restfault.testkit.check.Rule;
 import dev.restfault.testkit.check.Violation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Provokes errors from a live API and checks every answer with the {@link ContractChecker}.
@@ -42,7 +42,10 @@ import java.util.concurrent.TimeoutException;
  * <p>Guarantees: every request goes to the base URL or below it (the resource path is checked,
  * redirects are never followed); at most {@link #MAX_REQUESTS} requests, each bounded by the
  * timeout (connect, headers and body alike); at most {@link ContractChecker#MAX_BODY_BYTES} + 1
- * bytes of each body are read; nothing destructive is sent (see {@link ProbeCase}); valid
+ * bytes of each body are read, without blocking a thread, and a body not complete by the deadline
+ * is abandoned with its connection closed; nothing destructive is sent (see {@link ProbeCase}:
+ * the two requests with a body also carry {@code If-Match: "restfault-probe-never-matches"},
+ * so a server that would act must refuse with 412 first); valid
  * {@code MS-CorrelationId} and {@code MS-RequestId} are sent with every request (except the case
  * that sends invalid ones), so the checker can verify they are echoed. The token is sent as a
  * bearer token to the base URL only, never printed. A probe may be run more than once;
@@ -55,6 +58,13 @@ public final class Probe {
 
     /** The size of the huge header's value. */
     public static final int HUGE_HEADER_BYTES = 32 * 1024;
+
+    /**
+     * The {@code If-Match} sent with the two requests that carry a body ({@code PATCH} and
+     * {@code POST}): an entity tag no resource has, so a server that would act on either must
+     * answer 412 Precondition Failed instead (RFC 9110 §13.1.1).
+     */
+    public static final String NEVER_MATCHING_ETAG = "\"restfault-probe-never-matches\"";
 
     private final URI baseUrl;
     private final URI resource;
@@ -95,6 +105,11 @@ public final class Probe {
     /** The base URL, ending with {@code /}. */
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** The cases a run sends, in order; empty when every case was skipped. */
+    public Set<ProbeCase> cases() {
+        return java.util.Collections.unmodifiableSet(cases);
     }
 
     /** Runs the battery. */
@@ -151,6 +166,9 @@ public final class Probe {
             case WRONG_METHOD:
                 method = "PATCH";
                 rb.header("Content-Type", "application/merge-patch+json");
+                // A precondition no entity can meet: a server that would act on the request
+                // must answer 412 before changing anything (RFC 9110 §13.1.1).
+                rb.header("If-Match", NEVER_MATCHING_ETAG);
                 break;
             case NOT_ACCEPTABLE:
                 rb.setHeader(HeaderNames.ACCEPT, "application/x-restfault-probe");
@@ -158,6 +176,7 @@ public final class Probe {
             case MALFORMED_BODY:
                 method = "POST";
                 rb.header("Content-Type", "application/json");
+                rb.header("If-Match", NEVER_MATCHING_ETAG);
                 break;
             case NO_CREDENTIALS:
                 credentials = false;
@@ -257,29 +276,37 @@ public final class Probe {
     }
 
     private Exchange exchange(HttpRequest request) throws ProbeFailure {
-        // The request timeout covers the wait for headers; the body is read under the same
-        // bound, so a server that trickles a body cannot hold the probe.
-        CompletableFuture<Exchange> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(response -> {
-                    try (InputStream in = response.body()) {
-                        byte[] bytes = in.readNBytes(ContractChecker.MAX_BODY_BYTES + 1);
-                        return new Exchange(response.statusCode(), ResponseHeaders.of(response.headers()), bytes);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+        // The request timeout covers the wait for headers; the whole exchange, body included, is
+        // bounded by twice that: at the deadline the body subscriber is aborted, which closes
+        // the connection, so a server that stalls mid-body holds neither a thread nor a socket.
+        AtomicReference<BoundedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, info -> {
+            BoundedBody b = new BoundedBody(ContractChecker.MAX_BODY_BYTES + 1);
+            body.set(b);
+            return b;
+        });
+        long limit = timeout.toMillis() * 2;
         try {
-            return f.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = f.get(limit, TimeUnit.MILLISECONDS);
+            return new Exchange(response.statusCode(), ResponseHeaders.of(response.headers()), response.body());
         } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new ProbeFailure("no complete answer within " + timeout.toMillis() * 2 + " ms");
+            abort(f, body.get());
+            throw new ProbeFailure("no complete answer within " + limit + " ms");
         } catch (InterruptedException e) {
-            f.cancel(true);
+            abort(f, body.get());
             Thread.currentThread().interrupt();
             throw new ProbeFailure("interrupted");
         } catch (ExecutionException e) {
             throw new ProbeFailure(describe(e.getCause()));
         }
+    }
+
+    private static void abort(CompletableFuture<?> exchange, BoundedBody body) {
+        if (body != null) {
+            body.abort();
+        }
+        // Before the headers: cancelling the future aborts the exchange (and its connection).
+        exchange.cancel(true);
     }
 
     /** A short, stable description of a transport failure. */
@@ -347,7 +374,9 @@ public final class Probe {
                 path = path + "/";
             }
             try {
-                return new URI(scheme.toLowerCase(Locale.ROOT), url.getRawAuthority(), path, null, null).normalize();
+                // From the raw parts as a string: the multi-argument constructors would quote
+                // the '%' of an already-encoded path again (/api%20v1/ -> /api%2520v1/).
+                return new URI(scheme.toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority() + path).normalize();
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("base URL is not valid: " + e.getReason());
             }
@@ -356,10 +385,13 @@ public final class Probe {
         /**
          * The resource the resource-level cases target (wrong method, bad {@code Accept},
          * malformed body, credentials, huge header): a path relative to the base URL, such as
-         * {@code "orders"}. Defaults to the base URL itself.
+         * {@code "orders"}, written as in a URL (percent-encoded: {@code "my%20orders"}; a path
+         * without any {@code %} whose characters a URL cannot hold, such as {@code "my orders"},
+         * is encoded for you). Defaults to the base URL itself.
          *
-         * @throws IllegalArgumentException if the path is absolute, has a scheme or authority,
-         *     or leaves the base URL ({@code ..})
+         * @throws IllegalArgumentException if the path is absolute, has a scheme or authority
+         *     (a colon in the first segment, as in {@code "a:b"}, reads as one: write
+         *     {@code "./a:b"}), has a query or fragment, or leaves the base URL ({@code ..})
          */
         public Builder resource(String relativePath) {
             if (relativePath == null || relativePath.isEmpty()) {
@@ -368,14 +400,35 @@ public final class Probe {
             }
             URI rel;
             try {
-                rel = new URI(null, null, relativePath, null);
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("resource must be a relative path");
+                // As written in a URL (already percent-encoded, like the base URL): parsed raw, so
+                // "my%20orders" stays one escape. Only a path with characters a URL cannot hold
+                // and no escape of its own ("my orders") is encoded for the caller.
+                rel = new URI(relativePath);
+            } catch (URISyntaxException raw) {
+                if (relativePath.indexOf('%') >= 0) {
+                    throw new IllegalArgumentException("resource must be a relative path, percent-encoded throughout");
+                }
+                try {
+                    rel = new URI(null, null, relativePath, null);
+                } catch (URISyntaxException e) {
+                    throw new IllegalArgumentException("resource must be a relative path");
+                }
+            }
+            if (rel.getRawQuery() != null || rel.getRawFragment() != null) {
+                throw new IllegalArgumentException("resource must be a path, without query or fragment");
             }
             if (relativePath.startsWith("/") || relativePath.contains("://") || relativePath.startsWith("//")) {
                 throw new IllegalArgumentException("resource must be a path relative to the base URL");
             }
+            if (rel.isOpaque() || rel.getScheme() != null || rel.getRawAuthority() != null) {
+                // "a:b" parses as scheme "a": not a path below the base URL.
+                throw new IllegalArgumentException("resource must be a path relative to the base URL (a colon in its "
+                        + "first segment reads as a scheme; write ./" + "name)");
+            }
             URI resolved = baseUrl.resolve(rel).normalize();
+            if (resolved.isOpaque() || resolved.getRawPath() == null || !Objects.equals(resolved.getScheme(), baseUrl.getScheme())) {
+                throw new IllegalArgumentException("resource must be a path relative to the base URL");
+            }
             if (!resolved.getRawPath().startsWith(baseUrl.getRawPath()) || !Objects.equals(resolved.getRawAuthority(), baseUrl.getRawAuthority())
                     || relativePath.contains("..")) {
                 throw new IllegalArgumentException("resource must stay within the base URL");

@@ -5,7 +5,10 @@ package dev.restfault.testkit.probe;
  *
  * <p>None is destructive: the methods are {@code GET}, a {@code PATCH} whose body is the empty
  * JSON merge patch {@code {}} (RFC 7396: it changes nothing), and a {@code POST} whose body is
- * truncated JSON that no server can act on. No {@code PUT} or {@code DELETE} is ever sent.
+ * truncated JSON that no server can act on; both also carry
+ * {@code If-Match: "restfault-probe-never-matches"} ({@link Probe#NEVER_MATCHING_ETAG}), so a server
+ * that would act on them must answer 412 Precondition Failed first. No {@code PUT} or
+ * {@code DELETE} is ever sent.
  */
 public enum ProbeCase {
     /** {@code GET} a path under the base URL that cannot exist. */

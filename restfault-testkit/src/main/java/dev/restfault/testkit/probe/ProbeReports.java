@@ -32,6 +32,9 @@ public final class ProbeReports {
                 sb.append("     ").append(v).append('\n');
             }
         }
+        for (Violation v : report.runViolations()) {
+            sb.append("FAIL run\n     ").append(v).append('\n');
+        }
         sb.append('\n').append(summary(report)).append('\n');
         return sb.toString();
     }
@@ -43,7 +46,10 @@ public final class ProbeReports {
                 + (report.isConformant() ? "conformant" : "not conformant");
     }
 
-    /** {@code {"baseUrl","conformant","results":[{"case","method","uri","status","violations":[{"rule","explanation","evidence"}]}]}}. */
+    /**
+     * {@code {"baseUrl","conformant","violationCount","results":[{"case","method","uri","status",
+     * "violations":[{"rule","explanation","evidence"}]}],"runViolations":[{"rule","explanation"}]}}.
+     */
     public static String json(ProbeReport report) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
@@ -77,6 +83,15 @@ public final class ProbeReports {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeName("runViolations");
+            g.writeStartArray();
+            for (Violation v : report.runViolations()) {
+                g.writeStartObject();
+                g.writeStringProperty("rule", v.ruleId());
+                g.writeStringProperty("explanation", v.explanation());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -116,7 +131,12 @@ public final class ProbeReports {
             }
             sb.append("</td></tr>\n");
         }
-        sb.append("</table>\n</body></html>\n");
+        sb.append("</table>\n");
+        for (Violation v : report.runViolations()) {
+            sb.append("<p class=\"fail\"><code>").append(escape(v.ruleId())).append("</code>: ")
+                    .append(escape(v.explanation())).append("</p>\n");
+        }
+        sb.append("</body></html>\n");
         return sb.toString();
     }
 

@@ -361,4 +361,47 @@ class ContractCheckerTest {
         }
         return out;
     }
+
+    /** Ten nested 4000-character member names over an array of 500 000 zeros: under 1 MiB. */
+    static byte[] deepNamesOverAHugeArray() {
+        StringBuilder sb = new StringBuilder(1_048_576);
+        for (int level = 0; level < 10; level++) {
+            sb.append("{\"").append(String.valueOf((char) ('a' + level)).repeat(4000)).append("\":");
+        }
+        sb.append('[');
+        for (int i = 0; i < 500_000; i++) {
+            sb.append(i == 0 ? "0" : ",0");
+        }
+        sb.append(']').append("}".repeat(10));
+        byte[] body = json(sb.toString());
+        assertThat(body.length).isLessThan(ContractChecker.MAX_BODY_BYTES);
+        return body;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void longPathsOverManyValuesAreBoundedNotExhaustingMemory() {
+        List<Violation> v = CHECKER.check(ObservedResponse.of(400, headers(), deepNamesOverAHugeArray()));
+        assertThat(v).extracting(Violation::rule).contains(Rule.BODY_LIMITS);
+        assertThat(v).filteredOn(x -> x.rule() == Rule.BODY_LIMITS).first()
+                .satisfies(x -> assertThat(x.explanation()).contains(JsonTree.MAX_VALUES + " values"));
+    }
+
+    @Test
+    void aPointerBuiltForEvidenceElidesLongNames() throws Exception {
+        String name = "n".repeat(4000);
+        String body = "{\"code\":\"x\",\"description\":\"d\",\"source\":\"s\",\"data\":[{\"" + name
+                + "\":{\"k\":\"at java.lang.Thread.run(Thread.java:840)\"}}]}";
+        JsonTree.Node root = JsonTree.parse(json(body));
+        JsonTree.Node leaf = root.member("data").items.get(0).member(name).member("k");
+        assertThat(leaf.pointer()).isEqualTo("/data/0/" + "n".repeat(JsonTree.MAX_TOKEN_IN_POINTER) + "\u2026/k");
+        assertThat(root.pointer()).isEqualTo("/");
+        List<String> where = new ArrayList<>();
+        JsonTree.strings(root, (pointer, text) -> {
+            if (text.startsWith("at java")) {
+                where.add(pointer.get());
+            }
+        });
+        assertThat(where).containsExactly(leaf.pointer());
+    }
 }

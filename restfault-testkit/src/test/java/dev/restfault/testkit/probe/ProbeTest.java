@@ -106,7 +106,7 @@ class ProbeTest {
     }
 
     @Test
-    void aServerThatHangsUpIsReportedAsNoResponse() throws IOException {
+    void aServerThatResetsTheConnectionIsReportedAsNoResponse() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 for (int i = 0; i < 3; i++) {
@@ -120,9 +120,6 @@ class ProbeTest {
             acceptor.setDaemon(true);
             acceptor.start();
             ProbeReport report = Probe.builder(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"))
-                    .skip(ProbeCase.values()).build().run();
-            assertThat(report.results()).isEmpty();
-            report = Probe.builder(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"))
                     .timeout(Duration.ofSeconds(2))
                     .skip(ProbeCase.WRONG_METHOD, ProbeCase.NOT_ACCEPTABLE, ProbeCase.MALFORMED_BODY, ProbeCase.NO_CREDENTIALS,
                             ProbeCase.BAD_TOKEN, ProbeCase.HUGE_HEADER, ProbeCase.LOCALE, ProbeCase.INVALID_IDS, ProbeCase.PROBLEM_ACCEPT)
@@ -159,5 +156,228 @@ class ProbeTest {
         assertThatThrownBy(() -> Probe.builder(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Probe.builder(base).token("a\r\nb")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Probe.builder(base).timeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every case but {@code kept}. */
+    private static ProbeCase[] allBut(ProbeCase... kept) {
+        java.util.EnumSet<ProbeCase> skipped = java.util.EnumSet.allOf(ProbeCase.class);
+        skipped.removeAll(List.of(kept));
+        return skipped.toArray(new ProbeCase[0]);
+    }
+
+    /** Reads until the client closes the connection (end of stream or reset); true if it did in time. */
+    private static boolean awaitClientClose(Socket s, int millis) {
+        try {
+            s.setSoTimeout(millis);
+            java.io.InputStream in = s.getInputStream();
+            byte[] buffer = new byte[8192];
+            while (in.read(buffer) >= 0) {
+                // the request's remains: keep reading until the end
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
+    /** Reads a request head, up to its blank line. */
+    private static void readHead(Socket s) throws IOException {
+        java.io.InputStream in = s.getInputStream();
+        int matched = 0;
+        for (int i = 0; i < 65_536 && matched < 4; i++) {
+            int b = in.read();
+            if (b < 0) {
+                return;
+            }
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aServerThatNeverAnswersIsReportedAsNoResponseWithinTheTimeout() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<Boolean> closed = new java.util.concurrent.CompletableFuture<>();
+            Thread acceptor = new Thread(() -> {
+                try (Socket s = socket.accept()) {
+                    readHead(s);
+                    closed.complete(awaitClientClose(s, 10_000)); // accepts, reads, never answers
+                } catch (IOException e) {
+                    closed.complete(false);
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ProbeReport report = Probe.builder(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"))
+                    .timeout(Duration.ofMillis(300)).skip(allBut(ProbeCase.UNKNOWN_PATH)).build().run();
+            assertThat(report.results()).singleElement().satisfies(res -> {
+                assertThat(res.status()).isEmpty();
+                assertThat(res.failure()).hasValue("timed out");
+                assertThat(res.violations()).extracting(Violation::rule).containsExactly(Rule.NO_RESPONSE);
+            });
+            assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the probe closed the connection").isTrue();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aStalledBodyIsAbandonedAtTheDeadlineWithItsConnectionClosed() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<Boolean> closed = new java.util.concurrent.CompletableFuture<>();
+            Thread acceptor = new Thread(() -> {
+                try (Socket s = socket.accept()) {
+                    readHead(s);
+                    s.getOutputStream().write(("HTTP/1.1 404 Not Found\r\nContent-Type: application/json; charset=utf-8\r\n"
+                            + "Content-Length: 1000\r\n\r\n{\"code\":\"notF").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    closed.complete(awaitClientClose(s, 10_000)); // then stalls: the rest never comes
+                } catch (IOException e) {
+                    closed.complete(false);
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long start = System.nanoTime();
+            ProbeReport report = Probe.builder(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"))
+                    .timeout(Duration.ofMillis(300)).skip(allBut(ProbeCase.UNKNOWN_PATH)).build().run();
+            // Bounded by the probe's own deadline (twice the timeout), not by the server.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+            assertThat(report.results()).singleElement().satisfies(res -> {
+                assertThat(res.failure()).hasValue("no complete answer within 600 ms");
+                assertThat(res.violations()).extracting(Violation::rule).containsExactly(Rule.NO_RESPONSE);
+            });
+            assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the probe closed the connection").isTrue();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aTricklingBodyIsAbandonedAtTheDeadlineWithItsConnectionClosed() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<Integer> sentBeforeClose = new java.util.concurrent.CompletableFuture<>();
+            Thread acceptor = new Thread(() -> {
+                int sent = 0;
+                try (Socket s = socket.accept()) {
+                    readHead(s);
+                    java.io.OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 404 Not Found\r\nContent-Type: application/json; charset=utf-8\r\n"
+                            + "Content-Length: 100000\r\n\r\n{\"code\":\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                    // One byte every 50 ms, for at most 10 s: never complete, never silent for long.
+                    for (; sent < 200; sent++) {
+                        Thread.sleep(50);
+                        out.write('x');
+                        out.flush();
+                    }
+                    sentBeforeClose.complete(-1); // the client never closed
+                } catch (IOException closedByClient) {
+                    sentBeforeClose.complete(sent);
+                } catch (InterruptedException e) {
+                    sentBeforeClose.complete(-2);
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ProbeReport report = Probe.builder(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"))
+                    .timeout(Duration.ofMillis(300)).skip(allBut(ProbeCase.UNKNOWN_PATH)).build().run();
+            assertThat(report.results()).singleElement().satisfies(res -> {
+                assertThat(res.failure()).hasValue("no complete answer within 600 ms");
+                assertThat(res.violations()).extracting(Violation::rule).containsExactly(Rule.NO_RESPONSE);
+            });
+            // The server's writes fail once the probe has closed the connection, long before 200.
+            assertThat(sentBeforeClose.get(15, java.util.concurrent.TimeUnit.SECONDS)).as("bytes sent before the close")
+                    .isBetween(0, 199);
+        }
+    }
+
+    @Test
+    void theRequestsWithABodyCarryAnIfMatchNoEntityMatches() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                seen.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("If-Match"));
+                exchange.sendResponseHeaders(412, -1);
+            }
+        });
+        server.start();
+        try {
+            Probe.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/")).resource("orders")
+                    .timeout(Duration.ofSeconds(5)).skip(ProbeCase.HUGE_HEADER).build().run();
+        } finally {
+            server.stop(0);
+        }
+        assertThat(Probe.NEVER_MATCHING_ETAG).isEqualTo("\"restfault-probe-never-matches\"");
+        assertThat(seen).contains("PATCH \"restfault-probe-never-matches\"", "POST \"restfault-probe-never-matches\"");
+        // Only the requests with a body: the GETs carry none.
+        assertThat(seen).filteredOn(line -> line.startsWith("GET ")).isNotEmpty().allMatch(line -> line.equals("GET null"));
+    }
+
+    @Test
+    void aResourceThatReadsAsAnotherSchemeIsRefused() {
+        URI base = URI.create("http://127.0.0.1:1/api/");
+        for (String opaque : new String[] {"a:b", "mailto:x@example.com", "urn:x:y", "javascript:alert(1)"}) {
+            assertThatThrownBy(() -> Probe.builder(base).resource(opaque)).as(opaque)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("relative to the base URL");
+        }
+        // The same name written as a relative path is fine.
+        assertThat(Probe.builder(base).resource("./a:b").build()).isNotNull();
+        assertThatThrownBy(() -> Probe.builder(base).resource("orders?x=1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Probe.builder(base).resource("my orders%2")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEncodedBaseUrlIsNotEncodedTwice() throws IOException {
+        try (LoopbackServers.Running server = LoopbackServers.conformant()) {
+            URI base = URI.create(server.baseUrl() + "v%20one");
+            Probe probe = Probe.builder(base).resource("my%20orders").timeout(Duration.ofSeconds(5))
+                    .skip(allBut(ProbeCase.UNKNOWN_PATH, ProbeCase.NO_CREDENTIALS)).build();
+            assertThat(probe.baseUrl().getRawPath()).isEqualTo("/api/v%20one/");
+            probe.run();
+            assertThat(Probe.builder(base).resource("my orders").build()).isNotNull();
+            assertThat(server.requests).hasSize(2)
+                    .anySatisfy(line -> assertThat(line).startsWith("GET /api/v%20one/restfault-probe-"))
+                    .anySatisfy(line -> assertThat(line).isEqualTo("GET /api/v%20one/my%20orders"));
+        }
+    }
+
+    @Test
+    void aRunThatSendsNothingOrProvokesNoErrorIsNotConformant() throws IOException {
+        ProbeReport empty = Probe.builder(URI.create("http://127.0.0.1:1/")).skip(ProbeCase.values()).build().run();
+        assertThat(empty.results()).isEmpty();
+        assertThat(empty.isConformant()).isFalse();
+        assertThat(empty.isUnreachable()).isFalse();
+        assertThat(empty.violations()).extracting(Violation::rule).containsExactly(Rule.NO_ERROR_PROVOKED);
+        assertThat(ProbeReports.summary(empty)).isEqualTo("0 requests, 1 violation: not conformant");
+        assertThat(ProbeReports.json(empty)).contains("\"conformant\":false", "\"runViolations\":[{\"rule\":\"no-error-provoked\"");
+
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                var rq = exchange.getRequestHeaders();
+                exchange.getResponseHeaders().set("MS-CorrelationId",
+                        dev.restfault.core.http.RequestIds.validOrNew(rq.getFirst("MS-CorrelationId")));
+                exchange.getResponseHeaders().set("MS-RequestId", dev.restfault.core.http.RequestIds.validOrNew(rq.getFirst("MS-RequestId")));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        server.start();
+        try {
+            ProbeReport allOk = Probe.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
+                    .timeout(Duration.ofSeconds(5)).build().run();
+            assertThat(allOk.results()).hasSize(ProbeCase.values().length).allSatisfy(r -> assertThat(r.violations()).isEmpty());
+            assertThat(allOk.isConformant()).isFalse();
+            assertThat(allOk.runViolations()).extracting(Violation::rule).containsExactly(Rule.NO_ERROR_PROVOKED);
+            assertThat(ProbeReports.text(allOk)).contains("FAIL run", "no-error-provoked", "not conformant");
+            assertThat(ProbeReports.html(allOk)).contains("no-error-provoked");
+        } finally {
+            server.stop(0);
+        }
     }
 }

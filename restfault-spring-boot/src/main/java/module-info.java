@@ -26,6 +26,7 @@ module dev.restfault.spring {
     requires spring.web;
     requires spring.webmvc;
     requires org.slf4j;
+    requires tools.jackson.core;
 
     requires static spring.security.core;
     requires static spring.security.web;

@@ -19,7 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,6 +33,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Writes the contract error that answers a failure: the one place where restfault's Spring
@@ -51,7 +58,12 @@ import org.slf4j.LoggerFactory;
  * localized generic text with the request id; the exception is logged once, at ERROR, with the
  * correlation and request ids, and nothing of it (class, message, stack) reaches the client. A
  * response that is already committed is left alone (logged at DEBUG). The body is written
- * directly, never through {@code sendError} or a forward. Thread-safe.
+ * directly, never through {@code sendError} or a forward. Entity headers the application set for
+ * the success it meant to send ({@code Content-Encoding}, {@code Content-Disposition},
+ * {@code Content-Range}, {@code Content-Location}, {@code Location}, {@code ETag},
+ * {@code Last-Modified}) are removed, except those the error itself sets; {@code Set-Cookie} is
+ * kept, as the application may have meant it whatever the outcome (a session, a logout).
+ * Thread-safe.
  */
 public final class ContractErrorRenderer {
 
@@ -65,6 +77,11 @@ public final class ContractErrorRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContractErrorRenderer.class);
     private static final int MAX_UNWRAP = 16;
+    /** Headers that describe the success response the application meant to send, not an error. */
+    private static final List<String> ENTITY_HEADERS = List.of("Content-Encoding", "Content-Disposition",
+            "Content-Range", "Content-Location", "Location", "ETag", "Last-Modified");
+    /** Re-encodes a body as ASCII-only JSON, for a writer whose charset can no longer be set. */
+    private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private final RestfaultProperties properties;
     private final String source;
@@ -72,26 +89,53 @@ public final class ContractErrorRenderer {
     private final LocaleResolver localeResolver;
     private final ErrorWriter writer;
     private final List<ExceptionTranslator> translators;
+    private final List<ExceptionTranslator> builtInTranslators;
     private final Function<HttpServletRequest, Collection<String>> allowedMethods;
     private final List<Map.Entry<String, ErrorFormat>> prefixFormats;
 
     /**
+     * A renderer whose translators are all the application's: asked in order, before a
+     * {@link ContractException} is looked for in the failure's cause chain.
+     *
      * @param properties the configuration
      * @param source the {@code source} of every error body (the service's name)
      * @param messages where texts come from
      * @param writer encodes the error
      * @param translators asked in order; the first that knows a failure answers it
      * @param allowedMethods the methods a request's path supports, for a 405 that does not say
+     * @throws NullPointerException if an argument is null
      */
     public ContractErrorRenderer(RestfaultProperties properties, String source, ContractMessages messages,
             ErrorWriter writer, List<ExceptionTranslator> translators,
+            Function<HttpServletRequest, Collection<String>> allowedMethods) {
+        this(properties, source, messages, writer, translators, List.of(), allowedMethods);
+    }
+
+    /**
+     * A renderer that answers a failure with, in this order: the first of the application's
+     * translators that knows it; a {@link ContractException} found in its cause chain (one thrown
+     * from a JSON creator and wrapped by the message converter, say); the first built-in translator
+     * that knows it; else an unexpected 500.
+     *
+     * @param properties the configuration
+     * @param source the {@code source} of every error body (the service's name)
+     * @param messages where texts come from
+     * @param writer encodes the error
+     * @param applicationTranslators the application's, asked first, in order
+     * @param builtInTranslators restfault's translations of framework exceptions, asked last, in order
+     * @param allowedMethods the methods a request's path supports, for a 405 that does not say
+     * @throws NullPointerException if an argument is null
+     */
+    public ContractErrorRenderer(RestfaultProperties properties, String source, ContractMessages messages,
+            ErrorWriter writer, List<ExceptionTranslator> applicationTranslators, List<ExceptionTranslator> builtInTranslators,
             Function<HttpServletRequest, Collection<String>> allowedMethods) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.source = Objects.requireNonNull(source, "source");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.localeResolver = LocaleResolver.of(properties.supportedLocales());
         this.writer = Objects.requireNonNull(writer, "writer");
-        this.translators = List.copyOf(translators);
+        this.translators = List.copyOf(applicationTranslators);
+        this.builtInTranslators = List.copyOf(builtInTranslators);
         this.allowedMethods = Objects.requireNonNull(allowedMethods, "allowedMethods");
         List<Map.Entry<String, ErrorFormat>> prefixes = new ArrayList<>(properties.formats().entrySet());
         prefixes.sort((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()));
@@ -121,10 +165,13 @@ public final class ContractErrorRenderer {
             throws IOException {
         Throwable cause = unwrap(Objects.requireNonNull(failure, "failure"));
         RequestCorrelation ids = RequestCorrelation.of(request);
-        // A ContractException wrapped by a framework (thrown from a JSON deserializer, a message
-        // converter, a proxy) is still the application's chosen answer: it wins over a
-        // translation of the wrapper, which would only say "malformed body".
-        Optional<ContractException> translated = contractInChain(cause).or(() -> translate(cause, request));
+        // The application's translators first; then a ContractException wrapped by a framework
+        // (thrown from a JSON deserializer, a message converter, a proxy), which is still the
+        // application's chosen answer and wins over restfault's translation of the wrapper (which
+        // would only say "malformed body"); then restfault's own translations.
+        Optional<ContractException> translated = translate(translators, cause, request)
+                .or(() -> wrappedContract(cause, request, ids))
+                .or(() -> translate(builtInTranslators, cause, request));
         ContractException error;
         if (translated.isPresent()) {
             error = translated.get();
@@ -132,7 +179,7 @@ public final class ContractErrorRenderer {
                 // A deliberate 5xx (an upstream failed, say) is routine: one line at WARN, the
                 // cause's stack trace at DEBUG. Unexpected failures below get ERROR and the stack.
                 LOG.warn("{} answered with {} {} (correlation id {}, request id {}): {}", describe(request), error.status(),
-                        error.code(), ids.correlationId(), ids.requestId(), error.getCause().toString());
+                        error.code(), ids.correlationId(), ids.requestId(), chain(error.getCause()));
                 LOG.debug("Cause of the {} answered to {}", error.status(), describe(request), error.getCause());
             } else {
                 LOG.debug("{} answered with {} {}", describe(request), error.status(), error.code());
@@ -167,11 +214,43 @@ public final class ContractErrorRenderer {
     }
 
     /**
-     * The contract error for {@code failure}, from the first translator that knows it; empty
-     * when it is unexpected. A translator that throws counts as not knowing it.
+     * The contract error for {@code failure}, as {@link #render(HttpServletRequest, HttpServletResponse, Throwable)}
+     * finds it (application translators, a {@link ContractException} in the cause chain, built-in
+     * translators); empty when it is unexpected. A translator that throws counts as not knowing it.
+     *
+     * @param failure not null
+     * @param request the request, passed to the translators; may be null outside a request
      */
     public Optional<ContractException> translate(Throwable failure, HttpServletRequest request) {
-        for (ExceptionTranslator t : translators) {
+        Objects.requireNonNull(failure, "failure");
+        return translate(translators, failure, request).or(() -> contractInChain(failure))
+                .or(() -> translate(builtInTranslators, failure, request));
+    }
+
+    private Optional<ContractException> wrappedContract(Throwable cause, HttpServletRequest request, RequestCorrelation ids) {
+        Optional<ContractException> found = contractInChain(cause);
+        if (found.isPresent() && found.get() != cause) {
+            // The wrapper is a framework's doing; one line says where the answer came from.
+            LOG.warn("{}: a {} wraps the ContractException {} {}; answered with it (correlation id {}, request id {})",
+                    describe(request), cause.getClass().getName(), found.get().status(), found.get().code(),
+                    ids.correlationId(), ids.requestId());
+        }
+        return found;
+    }
+
+    /** The exception and up to three causes, one line, for a WARN that carries no stack trace. */
+    private static String chain(Throwable t) {
+        StringBuilder sb = new StringBuilder(t.toString());
+        Throwable c = t.getCause();
+        for (int i = 0; i < 3 && c != null && c != t; i++, c = c.getCause()) {
+            sb.append(" <- caused by ").append(c);
+        }
+        return sb.toString().replace('\r', ' ').replace('\n', ' ');
+    }
+
+    private static Optional<ContractException> translate(List<ExceptionTranslator> list, Throwable failure,
+            HttpServletRequest request) {
+        for (ExceptionTranslator t : list) {
             try {
                 Optional<ContractException> e = t.translate(failure, request);
                 if (e != null && e.isPresent()) {
@@ -219,9 +298,20 @@ public final class ContractErrorRenderer {
         return properties.format();
     }
 
-    /** The language of the error for {@code request}, from X-Locale then Accept-Language. */
+    /**
+     * The language of the error for {@code request}: en-US when it is answered in the Partner API
+     * format (which is not localized), else from X-Locale then Accept-Language among the supported
+     * locales. Translators describe nested errors ({@code data}) in this language, so one body
+     * speaks one language.
+     */
     public Locale localeFor(HttpServletRequest request) {
-        return localeResolver.resolve(request.getHeader(HeaderNames.X_LOCALE), request.getHeader(HeaderNames.ACCEPT_LANGUAGE));
+        return localeFor(formatFor(request), request::getHeader);
+    }
+
+    private Locale localeFor(ErrorFormat format, Function<String, String> header) {
+        // The Partner API variant's messages are not localized (its documentation says so).
+        return format == ErrorFormat.PARTNER_API ? SupportedLocales.EN_US
+                : localeResolver.resolve(header.apply(HeaderNames.X_LOCALE), header.apply(HeaderNames.ACCEPT_LANGUAGE));
     }
 
     private ContractException forStatus(HttpServletRequest request, HttpServletResponse response, int status) {
@@ -268,6 +358,11 @@ public final class ContractErrorRenderer {
 
         List<String> earlierChallenges = new ArrayList<>(response.getHeaders(HeaderNames.WWW_AUTHENTICATE));
         response.setStatus(rendered.status());
+        for (String name : ENTITY_HEADERS) {
+            if (response.containsHeader(name)) {
+                response.setHeader(name, null); // Servlet 6: a null value removes the header
+            }
+        }
         for (Map.Entry<String, String> h : rendered.headers().entrySet()) {
             if (h.getKey().equals(HeaderNames.WWW_AUTHENTICATE) && error.challenge().isEmpty() && !earlierChallenges.isEmpty()) {
                 // Keep challenges set earlier (Basic from Spring Security, say) and add the contract's.
@@ -279,15 +374,25 @@ public final class ContractErrorRenderer {
             response.setHeader(h.getKey(), h.getValue());
         }
         byte[] bytes = rendered.body();
-        response.setContentLength(bytes.length);
+        OutputStream out;
         try {
-            OutputStream out = response.getOutputStream();
-            out.write(bytes);
+            out = response.getOutputStream();
         } catch (IllegalStateException writerInUse) {
-            // The application already asked for the writer; the body is UTF-8 text either way.
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            out = null;
+        }
+        if (out != null) {
+            response.setContentLength(bytes.length);
+            out.write(bytes);
+        } else {
+            // The application already asked for the writer, whose charset is fixed by now (a later
+            // setCharacterEncoding is ignored): the JSON goes out with every non-ASCII character
+            // escaped, which reads the same in any ASCII-compatible charset, and without a
+            // Content-Length, which the writer's encoding decides.
+            if (response.containsHeader("Content-Length")) {
+                response.setContentLengthLong(-1); // the application's length, for another body
+            }
             PrintWriter w = response.getWriter();
-            w.write(new String(bytes, StandardCharsets.UTF_8));
+            w.write(asciiJson(bytes));
         }
         response.flushBuffer();
     }
@@ -317,6 +422,8 @@ public final class ContractErrorRenderer {
                 RequestIds.validOrNew(header.apply(HeaderNames.MS_REQUEST_ID)));
         ContractException.Builder b = ContractException.builder(status);
         if (status == 405) {
+            // The request never reached the application, so nothing says which methods its path
+            // serves; OPTIONS is the one a client can always ask with.
             b.allow(List.of("OPTIONS"));
         }
         String accept = header.apply(HeaderNames.ACCEPT);
@@ -326,21 +433,59 @@ public final class ContractErrorRenderer {
         return prepare(b.build(), format, header, ids);
     }
 
+    /** {@code utf8Json} re-encoded with every non-ASCII character escaped ({@code \\u65e5}). */
+    static String asciiJson(byte[] utf8Json) {
+        StringWriter out = new StringWriter(utf8Json.length + 16);
+        try (JsonParser parser = ASCII_JSON.createParser(ObjectReadContext.empty(), utf8Json);
+                JsonGenerator generator = ASCII_JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
+        }
+        return out.toString();
+    }
+
     /**
-     * A rendered error: status, the response headers to set (in order) and the body.
+     * A rendered error: status, the response headers to set (in order) and the body. Immutable: the
+     * headers are copied into an unmodifiable map and the body is copied in and on every access.
      *
      * @param status the HTTP status
      * @param headers header names and values, all validated
      * @param body the encoded error
      */
     public record ContainerError(int status, Map<String, String> headers, byte[] body) {
+
+        /** @throws NullPointerException if {@code headers} or {@code body} is null */
+        public ContainerError {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
+            body = Objects.requireNonNull(body, "body").clone();
+        }
+
+        /** A copy of the encoded error. */
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ContainerError other && status == other.status && headers.equals(other.headers)
+                    && Arrays.equals(body, other.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, headers, Arrays.hashCode(body));
+        }
+
+        @Override
+        public String toString() {
+            return "ContainerError[status=" + status + ", headers=" + headers + ", body=" + body.length + " bytes]";
+        }
     }
 
     private ContainerError prepare(ContractException error, ErrorFormat format, Function<String, String> header,
             RequestCorrelation ids) {
-        // The Partner API variant's messages are not localized (its documentation says so).
-        Locale locale = format == ErrorFormat.PARTNER_API ? SupportedLocales.EN_US
-                : localeResolver.resolve(header.apply(HeaderNames.X_LOCALE), header.apply(HeaderNames.ACCEPT_LANGUAGE));
+        Locale locale = localeFor(format, header);
         int status = error.status();
         // Content-Language names the language the text is really in: an application code without
         // a translation falls back to English, and then the whole body and header say en-US.
@@ -355,7 +500,13 @@ public final class ContractErrorRenderer {
         byte[] bytes = writer.write(format, body, status, messages.reasonPhrase(status, language));
         Map<String, String> headers = new LinkedHashMap<>(error.headers());
         if (StatusCatalog.entry(status).header(HeaderNames.WWW_AUTHENTICATE).isPresent() && error.challenge().isEmpty()) {
-            headers.put(HeaderNames.WWW_AUTHENTICATE, properties.challenge().toChallenge().toHeaderValue());
+            String contract = properties.challenge().toChallenge().toHeaderValue();
+            String own = applicationChallenge(error);
+            headers.keySet().removeIf(HeaderNames.WWW_AUTHENTICATE::equalsIgnoreCase);
+            // The application's own challenge (a Bearer realm, say) is kept; the contract's is
+            // added beside it, in the same field: challenges form a comma-separated list.
+            headers.put(HeaderNames.WWW_AUTHENTICATE, own == null ? contract
+                    : own.regionMatches(true, 0, "OAuth", 0, 5) ? own : own + ", " + contract);
         }
         headers.put(HeaderNames.CONTENT_TYPE, format.contentType());
         headers.put(HeaderNames.CACHE_CONTROL, HeaderNames.NO_STORE);
@@ -364,6 +515,16 @@ public final class ContractErrorRenderer {
         headers.put(HeaderNames.MS_CORRELATION_ID, ids.correlationId());
         headers.put(HeaderNames.MS_REQUEST_ID, ids.requestId());
         return new ContainerError(status, Collections.unmodifiableMap(headers), bytes);
+    }
+
+    /** A WWW-Authenticate the error carries as a plain header (from an ErrorResponse), else null. */
+    private static String applicationChallenge(ContractException error) {
+        for (Map.Entry<String, String> h : error.headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(HeaderNames.WWW_AUTHENTICATE) && !h.getValue().isBlank()) {
+                return h.getValue();
+            }
+        }
+        return null;
     }
 
     private LocalizedText describe(ContractException error, Locale locale, RequestCorrelation ids) {

@@ -52,6 +52,7 @@ abstract class AbstractContractErrorsTest {
 
     private ConfigurableApplicationContext context;
     private ListAppender<ILoggingEvent> logs;
+    private Locale systemLocale;
     int port;
     HttpClient client;
 
@@ -63,6 +64,11 @@ abstract class AbstractContractErrorsTest {
 
     @BeforeAll
     void start() {
+        // The JVM runs in German, and the application ships a messages_de.properties: Spring's
+        // fallback to the system locale must not leak German into English (or Japanese) errors.
+        systemLocale = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        java.util.ResourceBundle.clearCache(getClass().getClassLoader());
         context = new SpringApplicationBuilder(TestApplication.class)
                 .properties(
                         "server.port=0",
@@ -91,6 +97,10 @@ abstract class AbstractContractErrorsTest {
         client = null; // Java 17's HttpClient has no close(); its selector thread ends once unreachable
         if (context != null) {
             context.close();
+        }
+        if (systemLocale != null) {
+            Locale.setDefault(systemLocale);
+            java.util.ResourceBundle.clearCache(getClass().getClassLoader());
         }
     }
 
@@ -223,6 +233,11 @@ abstract class AbstractContractErrorsTest {
      */
     List<ILoggingEvent> loggedWith(String marker) {
         return logs.list.stream().filter(e -> mentions(e.getThrowableProxy(), marker)).toList();
+    }
+
+    /** Every log event whose formatted message contains {@code text} (a request id, say). */
+    List<ILoggingEvent> loggedLines(String text) {
+        return logs.list.stream().filter(e -> e.getFormattedMessage().contains(text)).toList();
     }
 
     private static boolean mentions(ch.qos.logback.classic.spi.IThrowableProxy t, String marker) {
@@ -792,6 +807,177 @@ abstract class AbstractContractErrorsTest {
         Reply withProblem = get("/items/missing", "Accept", accept + ", application/problem+json");
         assertThat(withProblem.status()).isEqualTo(404);
         assertErrorHeaders(withProblem);
+        assertStillServing();
+    }
+
+    // ---------------------------------------------------------------- review fixes
+
+    @Test
+    void responseStatusAnnotatedExceptionsGetTheirStatusAndReason() {
+        Reply missing = get("/annotated/missing");
+        JsonNode body = assertContractError(missing, 404);
+        assertThat(body.get("code").asString()).isEqualTo("notFound");
+        assertThat(body.get("description").asString()).isEqualTo(TEXTS.statusDescription(404, SupportedLocales.EN_US));
+        assertThat(missing.text()).doesNotContain("order table", "internal");
+
+        Reply reason = get("/annotated/reason", "X-Locale", "fr-FR");
+        JsonNode locked = assertContractError(reason, 409);
+        assertThat(locked.get("code").asString()).isEqualTo("conflict");
+        assertThat(locked.get("description").asString()).isEqualTo("The order is locked.");
+        assertThat(reason.text()).doesNotContain("batch job");
+    }
+
+    @Test
+    void badInputModelAttributeTypeMismatchNeverEchoesTheValueOrJavaTypes() {
+        Reply r = get("/listing?page=%3Cscript%3Ealert(1)%3C/script%3E");
+        JsonNode body = assertContractError(r, 400);
+        assertThat(texts(body.get("data"), "source")).containsExactly("page");
+        assertThat(texts(body.get("data"), "description"))
+                .containsExactly(text("error.invalidParameter", SupportedLocales.EN_US, "page"));
+        assertThat(r.text()).doesNotContain("java.", "<script>", "alert", "Failed to convert", "String");
+        JsonNode fr = assertContractError(get("/listing?page=x", "X-Locale", "fr-FR"), 400);
+        assertThat(texts(fr.get("data"), "description"))
+                .containsExactly(text("error.invalidParameter", SupportedLocales.FR_FR, "page"));
+    }
+
+    /** The JVM runs in German (see start()); the application has a German bundle Spring falls back to. */
+    @Test
+    void theSystemLocalesBundleNeverAnswersAnotherLanguage() {
+        assertThat(Locale.getDefault()).isEqualTo(Locale.GERMANY);
+        Reply en = get("/domains/contoso.com", "Accept-Language", "en-US");
+        assertThat(assertContractError(en, 409).get("description").asString()).isEqualTo("The domain contoso.com is already taken.");
+        assertThat(en.header("Content-Language")).isEqualTo("en-US");
+        Reply ja = get("/domains/contoso.com", "X-Locale", "ja-JP");
+        assertThat(assertContractError(ja, 409).get("description").asString()).isEqualTo("The domain contoso.com is already taken.");
+        assertThat(ja.header("Content-Language")).isEqualTo("en-US");
+        Reply fr = get("/domains/contoso.com", "X-Locale", "fr-FR");
+        assertThat(assertContractError(fr, 409).get("description").asString()).isEqualTo("Le domaine contoso.com est déjà pris.");
+        assertThat(fr.header("Content-Language")).isEqualTo("fr-FR");
+
+        // messages_de.properties has a NotBlank text: it is German, so neither English nor French
+        // violations get it; they get Bean Validation's own text in their language.
+        byte[] invalid = "{\"name\":\"\",\"quantity\":1}".getBytes(StandardCharsets.UTF_8);
+        JsonNode enBody = assertContractError(post("/items", "application/json", invalid), 400);
+        assertThat(texts(enBody.get("data"), "description")).containsExactly("must not be blank");
+        JsonNode frBody = assertContractError(post("/items", "application/json", invalid, "X-Locale", "fr-FR"), 400);
+        assertThat(texts(frBody.get("data"), "description")).doesNotContain("Darf nicht leer sein (Anwendung).", "must not be blank")
+                .hasSize(1);
+    }
+
+    @Test
+    void partnerApiDetailsAreInEnglishLikeTheMessage() {
+        Reply en = get("/legacy/page?size=0");
+        Reply fr = get("/legacy/page?size=0", "X-Locale", "fr-FR");
+        assertThat(fr.status()).isEqualTo(400);
+        JsonNode error = assertErrorHeaders(fr).get("error");
+        assertThat(fr.header("Content-Language")).isEqualTo("en-US");
+        assertThat(error.get("message").asString()).isEqualTo(text(ContractMessages.VALIDATION_FAILED, SupportedLocales.EN_US, 1));
+        assertThat(texts(error.get("details"), "message")).containsExactly("must be greater than or equal to 1")
+                .isEqualTo(texts(en.json().get("error").get("details"), "message"));
+    }
+
+    @Test
+    void aParameterTypeWithoutConverterIsAServerBug() {
+        Reply r = get("/unconvertible?value=x");
+        assertThat(assertContractError(r, 500).get("code").asString()).isEqualTo("internalServerError");
+        List<ILoggingEvent> logged = loggedLines(r.header("MS-RequestId"));
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+        assertThat(logged.get(0).getThrowableProxy().getClassName()).endsWith("ConversionNotSupportedException");
+    }
+
+    @Test
+    void anInvalidReturnValueIsAServerBugNotAClientError() {
+        Reply r = get("/broken-return");
+        assertThat(assertContractError(r, 500).get("code").asString()).isEqualTo("internalServerError");
+        assertThat(r.text()).doesNotContain("return value", "null");
+        List<ILoggingEvent> logged = loggedLines(r.header("MS-RequestId"));
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+        assertThat(logged.get(0).getThrowableProxy().getClassName()).isEqualTo("jakarta.validation.ConstraintViolationException");
+    }
+
+    @Test
+    void containerElementViolationsNameTheElementNotTheSyntheticNode() {
+        JsonNode body = assertContractError(get("/tags?name=ok&name=%20"), 400);
+        assertThat(texts(body.get("data"), "source")).containsExactly("names[1]");
+        assertThat(texts(body.get("data"), "code")).containsExactly("notBlank");
+    }
+
+    @Test
+    void aServerErrorResponseWithACauseIsLoggedAtWarn() {
+        String marker = UUID.randomUUID().toString();
+        Reply r = get("/upstream?marker=" + marker);
+        JsonNode body = assertContractError(r, 502);
+        assertThat(body.get("description").asString()).isEqualTo("The upstream failed.");
+        assertThat(r.text()).doesNotContain(marker);
+        List<ILoggingEvent> logged = loggedLines(marker);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        assertThat(logged.get(0).getFormattedMessage()).contains(r.header("MS-RequestId")).doesNotContain("\n");
+    }
+
+    @Test
+    void anApplicationChallengeIsKeptBesideTheContractOne() {
+        Reply r = get("/bearer");
+        assertContractError(r, 401);
+        String challenges = String.join(", ", r.headers().allValues("WWW-Authenticate"));
+        assertThat(challenges).contains("Bearer realm=\"app\"").contains("OAuth realm=\"urn:cpsvc:cpid:" + CID + "\"");
+    }
+
+    @Test
+    void anErrorAfterTheApplicationTookTheWriterKeepsItsText() {
+        Reply r = get("/writer-then-fail");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(normalized(r.header("Content-Type"))).startsWith("application/json");
+        assertThat(r.text()).doesNotContain("?").matches("\\p{ASCII}*");
+        if (r.header("Content-Length") != null) {
+            assertThat(Integer.parseInt(r.header("Content-Length"))).isEqualTo(r.body().length);
+        }
+        JsonNode body = assertErrorHeaders(r);
+        assertThat(body.get("code").asString()).isEqualTo("outOfStock");
+        assertThat(body.get("description").asString()).isEqualTo("在庫がありません。");
+    }
+
+    @Test
+    void successEntityHeadersAreRemovedFromTheErrorButCookiesKept() {
+        Reply r = get("/entity-headers");
+        assertThat(assertContractError(r, 409).get("code").asString()).isEqualTo("reportBusy");
+        assertThat(r.headers().map().keySet().stream().map(h -> h.toLowerCase(Locale.ROOT)))
+                .doesNotContain("content-disposition", "content-encoding", "location", "etag", "last-modified");
+        assertThat(r.header("Set-Cookie")).startsWith("session=abc");
+    }
+
+    @Test
+    void theApplicationsTranslatorsComeBeforeAContractExceptionInTheCauseChain() {
+        JsonNode body = assertContractError(get("/wrapped"), 503);
+        assertThat(body.get("code").asString()).isEqualTo("wrappedByTheApplication");
+    }
+
+    @Test
+    void aFrameworkWrapperOfAContractExceptionIsLoggedOnOneLine() {
+        Reply r = post("/coupons", "application/json", "{\"code\":\"EXPIRED\"}".getBytes(StandardCharsets.UTF_8));
+        assertContractError(r, 422);
+        List<ILoggingEvent> logged = loggedLines(r.header("MS-RequestId"));
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        assertThat(logged.get(0).getFormattedMessage()).contains("HttpMessageNotReadableException").contains("422");
+        assertThat(logged.get(0).getThrowableProxy()).isNull();
+    }
+
+    @Test
+    void methodNotAllowedOnTheErrorDispatchListsTheFailedPathsMethods() {
+        Reply r = method("DELETE", "/early/readonly");
+        assertContractError(r, 405);
+        assertThat(Set.of(r.header("Allow").split("\\s*,\\s*"))).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+    }
+
+    @Test
+    void aClientThatWentAwayIsNotAnUnexpectedFailure() {
+        String marker = UUID.randomUUID().toString();
+        get("/filter/disconnect?marker=" + marker);
+        assertThat(loggedWith(marker)).isEmpty();
+        assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains(marker))).isEmpty();
         assertStillServing();
     }
 }

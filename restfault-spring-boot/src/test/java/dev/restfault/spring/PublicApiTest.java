@@ -1,6 +1,7 @@
 package dev.restfault.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -149,5 +150,20 @@ class PublicApiTest {
         ContractErrorRenderer.ContainerError api = partnerApi.renderContainerError(404, "/any", Map.of("X-Locale", "ja-JP")::get);
         assertThat(new String(api.body(), StandardCharsets.UTF_8)).startsWith("{\"error\"");
         assertThat(api.headers()).containsEntry("Content-Language", "en-US");
+    }
+
+    @Test
+    void aContainerErrorCannotBeChangedThroughItsParts() {
+        byte[] body = "{\"code\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", "application/json"));
+        ContractErrorRenderer.ContainerError e = new ContractErrorRenderer.ContainerError(400, headers, body);
+        body[0] = 'X';
+        headers.put("Set-Cookie", "a=b");
+        e.body()[1] = 'Y';
+        assertThat(new String(e.body(), StandardCharsets.UTF_8)).isEqualTo("{\"code\":\"x\"}");
+        assertThat(e.headers()).containsOnlyKeys("Content-Type");
+        assertThatThrownBy(() -> e.headers().put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(e).isEqualTo(new ContractErrorRenderer.ContainerError(400, Map.of("Content-Type", "application/json"),
+                "{\"code\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
     }
 }

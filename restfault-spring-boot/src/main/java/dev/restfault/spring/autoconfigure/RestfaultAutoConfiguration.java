@@ -1,8 +1,6 @@
 package dev.restfault.spring.autoconfigure;
 
-import dev.restfault.core.http.HeaderNames;
 import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.core.i18n.LocaleResolver;
 import dev.restfault.json.ErrorWriter;
 import dev.restfault.spring.ContractErrorRenderer;
 import dev.restfault.spring.ExceptionTranslator;
@@ -21,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -78,25 +77,33 @@ public class RestfaultAutoConfiguration {
         return ContractMessages.builder().add(new MessageSourceMessageProvider(context)).useServiceLoader(true).build();
     }
 
+    /** Encodes errors: restfault-json's standard writer. */
     @Bean
     @ConditionalOnMissingBean
     public ErrorWriter restfaultErrorWriter() {
         return ErrorWriter.standard();
     }
 
+    /**
+     * The renderer: the application's {@link ExceptionTranslator} beans in {@code @Order}, then a
+     * {@code ContractException} in the failure's cause chain, then restfault's translations of
+     * Spring Security, Bean Validation and Spring MVC failures.
+     */
     @Bean
     @ConditionalOnMissingBean
     public ContractErrorRenderer restfaultErrorRenderer(RestfaultProperties properties, ContractMessages messages,
             ErrorWriter writer, ObjectProvider<ExceptionTranslator> applicationTranslators, Environment environment,
             ApplicationContext context) {
-        LocaleResolver locales = LocaleResolver.of(properties.supportedLocales());
-        Function<HttpServletRequest, Locale> localeOf = request -> locales.resolve(
-                request.getHeader(HeaderNames.X_LOCALE), request.getHeader(HeaderNames.ACCEPT_LANGUAGE));
+        // Nested descriptions (data entries) are written in the renderer's language for the
+        // request, which knows the format (en-US for the Partner API): one resolution, one language.
+        AtomicReference<ContractErrorRenderer> renderer = new AtomicReference<>();
+        Function<HttpServletRequest, Locale> localeOf = request -> renderer.get().localeFor(request);
         AllowedMethods allowedMethods = new AllowedMethods(context);
         Object validatorFactory = VALIDATION_PRESENT ? validatorFactory(context) : null;
 
+        List<ExceptionTranslator> application = new ArrayList<>();
+        applicationTranslators.orderedStream().forEach(application::add);
         List<ExceptionTranslator> translators = new ArrayList<>();
-        applicationTranslators.orderedStream().forEach(translators::add);
         if (SECURITY_PRESENT) {
             translators.add(SecuritySupport.translator());
         }
@@ -104,16 +111,19 @@ public class RestfaultAutoConfiguration {
             translators.add(BeanValidationSupport.constraintViolations(validatorFactory, messages, localeOf,
                     properties.validationDetails()));
         }
-        ViolationDescriber violations = new ViolationDescriber(messages, context, localeOf,
-                VALIDATION_PRESENT ? BeanValidationSupport.interpolator(validatorFactory) : null);
+        ViolationDescriber violations = new ViolationDescriber(messages, context, new MessageSourceMessageProvider(context),
+                localeOf, VALIDATION_PRESENT ? BeanValidationSupport.interpolator(validatorFactory) : null,
+                VALIDATION_PRESENT ? BeanValidationSupport.isConstraintViolation() : null);
         translators.add(new SpringMvcExceptionTranslator(violations, properties.validationDetails(), allowedMethods));
 
         if (properties.challenge().cid() == null) {
             LOG.warn("restfault.challenge.cid is not set: 401 responses carry a bare 'OAuth' challenge "
                     + "instead of OAuth realm=\"urn:cpsvc:cpid:<cid>\"");
         }
-        return new ContractErrorRenderer(properties, source(properties, environment), messages, writer, translators,
-                allowedMethods);
+        ContractErrorRenderer created = new ContractErrorRenderer(properties, source(properties, environment), messages,
+                writer, application, translators, allowedMethods);
+        renderer.set(created);
+        return created;
     }
 
     private static Object validatorFactory(ApplicationContext context) {

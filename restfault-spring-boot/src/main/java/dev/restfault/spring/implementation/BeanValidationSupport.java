@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.springframework.context.MessageSourceResolvable;
 
 /**
  * Bean Validation parts, loaded only when {@code jakarta.validation} is on the class path:
@@ -36,22 +35,30 @@ public final class BeanValidationSupport {
      * Re-interpolates with the factory's interpolator (empty when the error is not a violation);
      * null when {@code validatorFactory} is not a {@code ValidatorFactory}.
      */
-    public static BiFunction<MessageSourceResolvable, Locale, Optional<String>> interpolator(Object validatorFactory) {
+    public static BiFunction<Object, Locale, Optional<String>> interpolator(Object validatorFactory) {
         if (!(validatorFactory instanceof ValidatorFactory)) {
             return null;
         }
         MessageInterpolator interpolator = ((ValidatorFactory) validatorFactory).getMessageInterpolator();
-        return (error, locale) -> {
-            if (!(error instanceof org.springframework.validation.ObjectError)) {
-                return Optional.empty();
-            }
-            org.springframework.validation.ObjectError objectError = (org.springframework.validation.ObjectError) error;
-            if (!objectError.contains(ConstraintViolation.class)) {
-                return Optional.empty();
-            }
-            ConstraintViolation<?> v = objectError.unwrap(ConstraintViolation.class);
-            return Optional.ofNullable(interpolator.interpolate(v.getMessageTemplate(), context(v), locale));
-        };
+        return (source, locale) -> violation(source)
+                .map(v -> interpolator.interpolate(v.getMessageTemplate(), context(v), locale));
+    }
+
+    /** The violation {@code source} is ({@code ConstraintViolation}) or wraps (a Spring {@code ObjectError}). */
+    private static Optional<ConstraintViolation<?>> violation(Object source) {
+        if (source instanceof ConstraintViolation) {
+            return Optional.of((ConstraintViolation<?>) source);
+        }
+        if (source instanceof org.springframework.validation.ObjectError
+                && ((org.springframework.validation.ObjectError) source).contains(ConstraintViolation.class)) {
+            return Optional.of(((org.springframework.validation.ObjectError) source).unwrap(ConstraintViolation.class));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a Spring validation error wraps a Bean Validation {@link ConstraintViolation}. */
+    public static java.util.function.Predicate<Object> isConstraintViolation() {
+        return source -> violation(source).isPresent();
     }
 
     private static MessageInterpolator.Context context(ConstraintViolation<?> v) {
@@ -76,7 +83,14 @@ public final class BeanValidationSupport {
         };
     }
 
-    /** Translates {@link ConstraintViolationException} into a 400 with one entry per violation. */
+    /**
+     * Translates {@link ConstraintViolationException} into a 400 with one entry per violation when
+     * every violation is about a method or constructor parameter (the caller passed a bad value).
+     * Any other violation (of a return value, or of a bean validated by hand) is a server bug: not
+     * translated, so it is answered as an unexpected 500 and logged at ERROR.
+     *
+     * @param localeOf the language of the error for a request, as the body's is resolved
+     */
     public static ExceptionTranslator constraintViolations(Object validatorFactory, ContractMessages messages,
             java.util.function.Function<HttpServletRequest, Locale> localeOf, boolean details) {
         MessageInterpolator interpolator = validatorFactory instanceof ValidatorFactory
@@ -86,6 +100,9 @@ public final class BeanValidationSupport {
                 return Optional.empty();
             }
             Set<ConstraintViolation<?>> violations = ((ConstraintViolationException) failure).getConstraintViolations();
+            if (violations == null || violations.isEmpty() || !violations.stream().allMatch(BeanValidationSupport::aboutAParameter)) {
+                return Optional.empty();
+            }
             int count = violations == null ? 0 : violations.size();
             ContractException.Builder b = ContractException.builder(400).messageKey(ContractMessages.VALIDATION_FAILED, count);
             if (details && violations != null) {
@@ -118,20 +135,37 @@ public final class BeanValidationSupport {
         };
     }
 
-    /** The property path without the method node: "create.name" of a method becomes "name". */
-    private static String path(Path path) {
+    /** Whether the violation is about an argument: its path has a parameter (or cross-parameter) node. */
+    private static boolean aboutAParameter(ConstraintViolation<?> v) {
+        if (v == null || v.getPropertyPath() == null) {
+            return false;
+        }
+        for (Path.Node n : v.getPropertyPath()) {
+            if (n.getKind() == ElementKind.PARAMETER || n.getKind() == ElementKind.CROSS_PARAMETER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The property path without the method node: "create.name" of a method becomes "name". Bean
+     * Validation's synthetic node names ({@code <list element>}, {@code <map value>},
+     * {@code <cross-parameter>}...) are left out; their index or key is kept: "names[1]".
+     */
+    static String path(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node n : path) {
             if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
-            if (n.getName() == null) {
-                continue;
+            String name = n.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(name);
             }
-            if (sb.length() > 0) {
-                sb.append('.');
-            }
-            sb.append(n.getName());
             if (n.getIndex() != null) {
                 sb.append('[').append(n.getIndex()).append(']');
             } else if (n.getKey() != null) {

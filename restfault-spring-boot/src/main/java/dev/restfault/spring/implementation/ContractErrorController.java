@@ -23,10 +23,17 @@ public final class ContractErrorController implements ErrorController {
 
     private final ContractErrorRenderer renderer;
 
+    /** @param renderer renders the dispatched error */
     public ContractErrorController(ContractErrorRenderer renderer) {
         this.renderer = renderer;
     }
 
+    /**
+     * Renders the error the container dispatched here (its exception or status attribute), or a
+     * 404 when the error path was requested directly.
+     *
+     * @throws IOException if the response cannot be written
+     */
     @RequestMapping
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

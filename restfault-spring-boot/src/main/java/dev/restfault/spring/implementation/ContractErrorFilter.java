@@ -16,6 +16,7 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The servlet filter that makes restfault cover what bypasses Spring MVC.
@@ -29,6 +30,9 @@ import org.slf4j.MDC;
  *   <li>Gives a bare error status (set without a body) a contract body.</li>
  *   <li>On the container's error dispatch (an error page for an exception or {@code sendError}
  *       that happened before this filter), renders the error from the dispatch's attributes.</li>
+ *   <li>A failure that says the client went away (a broken pipe, a reset connection, Tomcat's
+ *       {@code ClientAbortException}, Jetty's {@code EofException}) is logged at DEBUG and not
+ *       answered: nobody is there to read it.</li>
  * </ul>
  */
 public final class ContractErrorFilter implements Filter {
@@ -37,6 +41,7 @@ public final class ContractErrorFilter implements Filter {
 
     private final ContractErrorRenderer renderer;
 
+    /** @param renderer renders every error this filter meets */
     public ContractErrorFilter(ContractErrorRenderer renderer) {
         this.renderer = renderer;
     }
@@ -66,6 +71,10 @@ public final class ContractErrorFilter implements Filter {
             try {
                 chain.doFilter(request, wrapped);
             } catch (IOException | ServletException | RuntimeException failure) {
+                if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+                    LOG.debug("Client went away during {}: {}", request.getRequestURI(), failure.toString());
+                    return;
+                }
                 if (response.isCommitted()) {
                     throw failure; // too late for an error body; let the container abort the response
                 }

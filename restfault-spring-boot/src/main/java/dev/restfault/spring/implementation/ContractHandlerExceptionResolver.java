@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Resolves every exception Spring MVC meets (in a handler, an interceptor, argument resolution,
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
  * application's own {@code @ExceptionHandler}s and before Spring's default resolvers.
  *
  * <p>Spring Security's exceptions are passed on, so that its {@code ExceptionTranslationFilter}
- * can tell an anonymous caller (401) from an authenticated one (403).
+ * can tell an anonymous caller (401) from an authenticated one (403). A failure that says the client
+ * went away is passed on too, to restfault's filter, which logs it at DEBUG.
  */
 public final class ContractHandlerExceptionResolver implements HandlerExceptionResolver {
 
@@ -25,6 +27,10 @@ public final class ContractHandlerExceptionResolver implements HandlerExceptionR
     private final ContractErrorRenderer renderer;
     private final Predicate<Throwable> passOn;
 
+    /**
+     * @param renderer writes the contract error
+     * @param passOn the exceptions to leave to others (Spring Security's)
+     */
     public ContractHandlerExceptionResolver(ContractErrorRenderer renderer, Predicate<Throwable> passOn) {
         this.renderer = renderer;
         this.passOn = passOn;
@@ -32,7 +38,7 @@ public final class ContractHandlerExceptionResolver implements HandlerExceptionR
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        if (passOn.test(ex) || response.isCommitted()) {
+        if (passOn.test(ex) || response.isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(ex)) {
             return null;
         }
         try {

@@ -19,6 +19,7 @@ public final class JettyContractErrorHandler extends ErrorHandler {
 
     private final ContractErrorRenderer renderer;
 
+    /** @param renderer renders the errors */
     public JettyContractErrorHandler(ContractErrorRenderer renderer) {
         this.renderer = renderer;
     }

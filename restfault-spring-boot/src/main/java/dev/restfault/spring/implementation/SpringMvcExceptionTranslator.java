@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -52,7 +55,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * errors, with texts from restfault-core's keys. Spring's own exception messages are never used:
  * they can echo request input. {@link ErrorResponse}s the application raised itself
  * ({@code ResponseStatusException}, {@code ErrorResponseException}) keep their status, headers and
- * text.
+ * text. Exceptions annotated with {@link ResponseStatus} get its status and its {@code reason} as
+ * the description. A 5xx keeps the exception as its cause, so that it is logged.
  */
 public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
 
@@ -63,15 +67,30 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
     /** Key of the 400 description for a missing header. */
     public static final String MISSING_HEADER = "error.missingHeader";
 
+    /** Bean Validation's violation type, when it is on the class path (it is optional). */
+    private static final Class<?> CONSTRAINT_VIOLATION = violationType();
+
     private final ViolationDescriber violations;
     private final boolean validationDetails;
     private final Function<HttpServletRequest, Collection<String>> allowedMethods;
 
+    /**
+     * @param violations describes validation errors and parameter errors in the error's language
+     * @param validationDetails whether a validation failure lists each violation in {@code data}
+     * @param allowedMethods the methods a request's path supports, for a 405 that does not say
+     */
     public SpringMvcExceptionTranslator(ViolationDescriber violations, boolean validationDetails,
             Function<HttpServletRequest, Collection<String>> allowedMethods) {
         this.violations = violations;
         this.validationDetails = validationDetails;
         this.allowedMethods = allowedMethods;
+    }
+
+    private static Class<?> violationType() {
+        ClassLoader loader = SpringMvcExceptionTranslator.class.getClassLoader();
+        String name = "jakarta.validation.ConstraintViolation";
+        return org.springframework.util.ClassUtils.isPresent(name, loader)
+                ? org.springframework.util.ClassUtils.resolveClassName(name, loader) : null;
     }
 
     @Override
@@ -112,6 +131,11 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         if (t instanceof HttpMessageNotReadableException) {
             return ContractException.builder(400).messageKey(ContractMessages.MALFORMED_BODY).build();
         }
+        if (t instanceof ConversionNotSupportedException) {
+            // No converter for a parameter's type (MethodArgumentConversionNotSupportedException
+            // included): the application's bug, not the client's: an unexpected 500, logged.
+            return null;
+        }
         if (t instanceof MethodArgumentTypeMismatchException) {
             return parameterError(request, INVALID_PARAMETER, "invalidValue", ((MethodArgumentTypeMismatchException) t).getName());
         }
@@ -147,7 +171,36 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         if (t instanceof ErrorResponse) {
             return errorResponse((ErrorResponse) t, request);
         }
-        return null;
+        return annotated(t, request);
+    }
+
+    /**
+     * An exception annotated with {@link ResponseStatus} (directly, on a superclass or as a
+     * meta-annotation): its status if 4xx or 5xx, its {@code reason} as the description, as
+     * Spring's {@code ResponseStatusExceptionResolver} would answer it. The reason is the
+     * application's text (like a {@code ResponseStatusException}'s); the exception's message is not.
+     */
+    private ContractException annotated(Throwable t, HttpServletRequest request) {
+        ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(t.getClass(), ResponseStatus.class);
+        if (annotation == null) {
+            return null;
+        }
+        int status = annotation.code().value();
+        if (status < 400 || status > 599) {
+            return null; // not an error; let Spring handle it
+        }
+        ContractException.Builder b = ContractException.builder(status);
+        if (status == 405) {
+            List<String> methods = AllowedMethods.withImplicit(allowedMethods.apply(request));
+            b.allow(methods.isEmpty() ? List.of("OPTIONS") : methods);
+        }
+        if (!annotation.reason().isBlank()) {
+            b.description(annotation.reason());
+        }
+        if (status >= 500) {
+            b.cause(t);
+        }
+        return b.build();
     }
 
     private ContractException errorResponse(ErrorResponse e, HttpServletRequest request) {
@@ -156,6 +209,9 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
             return null; // not an error; let Spring handle it
         }
         ContractException.Builder b = ContractException.builder(status);
+        if (status >= 500) {
+            b.cause((Throwable) e); // a server-side failure: the renderer logs it and its cause
+        }
         String detail = e.getBody().getDetail();
         if (detail != null && !detail.isBlank() && isApplicationText(e)) {
             b.description(detail);
@@ -181,8 +237,6 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
                 } catch (IllegalArgumentException notAnEntityTag) {
                     // dropped: an invalid ETag is worse than none
                 }
-            } else if (name.equalsIgnoreCase(HeaderNames.WWW_AUTHENTICATE)) {
-                b.header(HeaderNames.WWW_AUTHENTICATE, value);
             } else {
                 b.header(name, value);
             }
@@ -208,6 +262,8 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
     }
 
     private ContractException parameterError(HttpServletRequest request, String key, String code, String name) {
+        // The locale comes from the renderer's resolution (en-US for the Partner API format), so
+        // data entries are in the same language as the top-level description.
         String safeName = name == null || name.isEmpty() ? "?" : name;
         String text = violations.text(key, violations.locale(request), safeName);
         ContractException.Builder b = ContractException.builder(400).messageKey(key, safeName);
@@ -230,7 +286,7 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         Locale locale = violations.locale(request);
         for (ObjectError error : result.getAllErrors()) {
             String source = error instanceof FieldError ? ((FieldError) error).getField() : error.getObjectName();
-            out.add(new Violation(code(error), violations.describe(error, locale), source));
+            out.add(new Violation(code(error), violations.describe(error, locale, source), source));
         }
         return out;
     }
@@ -243,18 +299,33 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
             if (r instanceof ParameterErrors) {
                 for (ObjectError error : ((ParameterErrors) r).getAllErrors()) {
                     String source = error instanceof FieldError ? name + "." + ((FieldError) error).getField() : name;
-                    out.add(new Violation(code(error), violations.describe(error, locale), source));
+                    out.add(new Violation(code(error), violations.describe(error, locale, source), source));
                 }
             } else {
                 for (MessageSourceResolvable error : r.getResolvableErrors()) {
-                    out.add(new Violation(code(error), violations.describe(error, locale), name));
+                    Object violation = violationOf(r, error);
+                    out.add(new Violation(code(error), violations.describe(error, violation, false, locale, name), name));
                 }
             }
         }
         for (MessageSourceResolvable error : e.getCrossParameterValidationResults()) {
-            out.add(new Violation(code(error), violations.describe(error, locale), ""));
+            // Cross-parameter results come from Bean Validation only: their text is a constraint's.
+            out.add(new Violation(code(error), violations.describe(error, null, true, locale, ""), ""));
         }
         return out;
+    }
+
+    /** The Bean Validation violation behind a parameter's error, when Spring can tell; else null. */
+    private static Object violationOf(ParameterValidationResult result, MessageSourceResolvable error) {
+        if (CONSTRAINT_VIOLATION == null) {
+            return null;
+        }
+        try {
+            // Spring's method validation unwraps to exactly ConstraintViolation, nothing wider.
+            return result.unwrap(error, CONSTRAINT_VIOLATION);
+        } catch (RuntimeException unknown) {
+            return null;
+        }
     }
 
     /** The name the client used: the {@code @RequestParam}/{@code @RequestHeader}/{@code @PathVariable} name. */

@@ -1,6 +1,7 @@
 package dev.restfault.spring.implementation;
 
 import dev.restfault.spring.ContractErrorRenderer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 import org.apache.catalina.Container;
@@ -26,6 +27,7 @@ public final class TomcatContractErrorReportValve extends ErrorReportValve {
 
     private final ContractErrorRenderer renderer;
 
+    /** @param renderer renders the errors */
     public TomcatContractErrorReportValve(ContractErrorRenderer renderer) {
         this.renderer = renderer;
     }
@@ -78,8 +80,11 @@ public final class TomcatContractErrorReportValve extends ErrorReportValve {
             OutputStream out = response.getOutputStream();
             out.write(error.body());
             response.finishResponse();
-        } catch (Throwable t) {
-            LOG.debug("Could not write the container error {}: {}", status, t.toString());
+        } catch (IOException clientGone) {
+            LOG.debug("Could not write the container error {}: {}", status, clientGone.toString());
+        } catch (RuntimeException bug) {
+            // Errors (OutOfMemoryError...) are not caught: the valve must not hide them.
+            LOG.warn("Could not render the container error {}", status, bug);
         }
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
 class SpringMvcExceptionTranslatorTest {
 
     private static SpringMvcExceptionTranslator translator(boolean details) {
-        ViolationDescriber violations = new ViolationDescriber(ContractMessages.defaults(), null,
-                request -> SupportedLocales.EN_US, null);
+        // The hand-made field errors below stand for Bean Validation violations.
+        ViolationDescriber violations = new ViolationDescriber(ContractMessages.defaults(), null, null,
+                request -> SupportedLocales.EN_US, null, error -> true);
         return new SpringMvcExceptionTranslator(violations, details, request -> List.of("GET"));
     }
 
@@ -42,6 +43,19 @@ class SpringMvcExceptionTranslatorTest {
         assertThat(off.data()).isEmpty();
         assertThat(off.resolveDescription(ContractMessages.defaults(), SupportedLocales.EN_US))
                 .isEqualTo(ContractMessages.defaults().get(ContractMessages.VALIDATION_FAILED, SupportedLocales.EN_US, 2));
+    }
+
+    @Test
+    void aBindingErrorThatIsNoConstraintViolationNeverGetsSpringsMessage() {
+        ViolationDescriber plain = new ViolationDescriber(ContractMessages.defaults(), null, null,
+                request -> SupportedLocales.FR_FR, null, error -> false);
+        BeanPropertyBindingResult result = new BeanPropertyBindingResult(Map.of(), "paging");
+        result.addError(new FieldError("paging", "page", "<script>", true, new String[] {"typeMismatch"}, null,
+                "Failed to convert property value of type 'java.lang.String' to required type 'int'; For input string: \"<script>\""));
+        ContractException e = new SpringMvcExceptionTranslator(plain, true, request -> List.of())
+                .translate(new BindException(result), null).orElseThrow();
+        assertThat(e.data()).extracting(d -> d.description())
+                .containsExactly(ContractMessages.defaults().get(SpringMvcExceptionTranslator.INVALID_PARAMETER, SupportedLocales.FR_FR, "page"));
     }
 
     @Test

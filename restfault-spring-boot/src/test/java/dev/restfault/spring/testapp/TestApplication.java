@@ -82,6 +82,15 @@ public class TestApplication implements WebMvcConfigurer {
                 : Optional.empty();
     }
 
+    /** The application maps its wrapper itself, whatever ContractException it wraps. */
+    @Bean
+    ExceptionTranslator wrappedFailureTranslator() {
+        return (failure, request) -> failure instanceof WrappedFailure
+                ? Optional.of(ContractException.builder(503).code("wrappedByTheApplication")
+                        .description("The application decided.").build())
+                : Optional.empty();
+    }
+
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(User.withUsername("user").password("{noop}secret").roles("USER").build());
@@ -97,6 +106,9 @@ public class TestApplication implements WebMvcConfigurer {
                     throw ContractException.serviceUnavailable(Duration.ofSeconds(120));
                 case "/filter/runtime":
                     throw new IllegalStateException("filter secret: jdbc:postgresql://db/prod " + req.getParameter("marker"));
+                case "/filter/disconnect":
+                    // What a container throws when the client has gone away.
+                    throw new java.io.IOException("Broken pipe " + req.getParameter("marker"));
                 case "/filter/send-error":
                     ((HttpServletResponse) res).sendError(403, "filter internal detail");
                     return;
@@ -118,6 +130,11 @@ public class TestApplication implements WebMvcConfigurer {
         FilterRegistrationBean<Filter> r = new FilterRegistrationBean<>((req, res, chain) -> {
             if ("/early/boom".equals(((HttpServletRequest) req).getRequestURI())) {
                 throw new IllegalStateException("early filter secret " + req.getParameter("marker"));
+            }
+            if ("/early/readonly".equals(((HttpServletRequest) req).getRequestURI())
+                    && "DELETE".equals(((HttpServletRequest) req).getMethod())) {
+                ((HttpServletResponse) res).sendError(405);
+                return;
             }
             if ("/early/send-error".equals(((HttpServletRequest) req).getRequestURI())) {
                 ((HttpServletResponse) res).sendError(409, "early internal detail");

@@ -158,6 +158,84 @@ public class TestController {
         throw e;
     }
 
+    @GetMapping("/annotated/missing")
+    public String annotatedMissing() {
+        throw new OrderMissingException("order table row 17 absent (internal)");
+    }
+
+    @GetMapping("/annotated/reason")
+    public String annotatedReason() {
+        throw new OrderLockedException("lock held by batch job 9 (internal)");
+    }
+
+    @GetMapping("/listing")
+    public String listing(@org.springframework.web.bind.annotation.ModelAttribute Paging paging) {
+        return "page " + paging.getPage();
+    }
+
+    @GetMapping("/legacy/page")
+    public String legacyPage(@RequestParam("size") @Min(1) int size) {
+        return "size " + size;
+    }
+
+    @GetMapping("/unconvertible")
+    public String unconvertible(@RequestParam("value") Opaque value) {
+        return String.valueOf(value);
+    }
+
+    @GetMapping("/broken-return")
+    public String brokenReturn() {
+        return service.brokenReturn();
+    }
+
+    @GetMapping("/tags")
+    public String tags(@RequestParam("name") java.util.List<String> names) {
+        return service.tag(names);
+    }
+
+    @GetMapping("/upstream")
+    public String upstream(@RequestParam String marker) {
+        throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The upstream failed.",
+                new IOException("upstream refused the connection " + marker));
+    }
+
+    @GetMapping("/bearer")
+    public String bearer() {
+        ErrorResponseException e = new ErrorResponseException(HttpStatus.UNAUTHORIZED);
+        e.getHeaders().set("www-authenticate", "Bearer realm=\"app\"");
+        throw e;
+    }
+
+    /** The application asked for the writer, then failed: the error must still be readable UTF-8 text. */
+    @GetMapping("/writer-then-fail")
+    public void writerThenFail(HttpServletResponse response) throws IOException {
+        response.setContentLength(5); // for the body it meant to send
+        response.getWriter();
+        throw ContractException.builder(409).code("outOfStock").description("在庫がありません。").build();
+    }
+
+    /** Headers meant for a success, then a failure: they must not describe the error. */
+    @GetMapping("/entity-headers")
+    public void entityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Disposition", "attachment; filename=\"report.csv\"");
+        response.setHeader("Content-Encoding", "gzip");
+        response.setHeader("Location", "/reports/1");
+        response.setHeader("ETag", "\"r1\"");
+        response.setHeader("Last-Modified", "Tue, 03 Nov 2026 10:00:00 GMT");
+        response.addHeader("Set-Cookie", "session=abc; Path=/; HttpOnly");
+        throw ContractException.conflict("reportBusy", "The report is being generated.");
+    }
+
+    @GetMapping("/wrapped")
+    public String wrapped() {
+        throw new WrappedFailure(ContractException.builder(422).code("inner").description("Inner.").build());
+    }
+
+    @GetMapping("/early/readonly")
+    public String earlyReadonly() {
+        return "read";
+    }
+
     @GetMapping("/secure/data")
     public String secureData() {
         return "data";

@@ -30,7 +30,7 @@ class IndexController {
                 "PUT /v1/customers/{id} (If-Match)",
                 "GET /v1/customers/{id}/credit (calls the upstream)",
                 "GET|POST|... /v1/invoices, /v1/customers/{id}/subscriptions (501)",
-                "ANY /v1/simulate/{status}?retryAfter=&delay=&format=&fault=",
+                "GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS /v1/simulate/{status}?retryAfter=&delay=&format=&fault=",
                 "GET /v1/admin/status, PUT /v1/admin/maintenance, PUT /v1/admin/upstream, GET /v1/admin/diagnostics"));
         return body;
     }

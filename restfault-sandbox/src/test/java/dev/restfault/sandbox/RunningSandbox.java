@@ -1,6 +1,8 @@
 package dev.restfault.sandbox;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +58,59 @@ final class RunningSandbox implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    /**
+     * Sends {@code method path} over a raw socket with a {@code Content-Length} of
+     * {@code body.length()} but only the body's first character, so the request stays in the
+     * sandbox, waiting for the rest, until {@link HeldRequest#finish()} sends it.
+     */
+    HeldRequest hold(String method, String path, Map<String, String> headers, String body) throws IOException {
+        return new HeldRequest(method, path, headers, body);
+    }
+
+    /** A request whose body is held back; see {@link #hold}. */
+    final class HeldRequest implements AutoCloseable {
+        private final Socket socket;
+        private final String rest;
+
+        private HeldRequest(String method, String path, Map<String, String> headers, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+            this.rest = body.substring(1);
+            this.socket = new Socket(base.getHost(), base.getPort());
+            socket.setSoTimeout(20_000);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n")
+                    .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                    .append("Connection: close\r\n")
+                    .append("Content-Length: ").append(bytes.length).append("\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("\r\n").append(body.charAt(0));
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        /** Sends the rest of the body and returns the response's status. */
+        int finish() throws IOException {
+            OutputStream out = socket.getOutputStream();
+            out.write(rest.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] response = socket.getInputStream().readNBytes(64 * 1024); // Connection: close ends it
+            String statusLine = new String(response, StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+            if (!statusLine.matches("HTTP/1\\.1 [0-9]{3}.*")) {
+                throw new IOException("not an HTTP/1.1 response: " + statusLine);
+            }
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     Call call(String method, String path) {

@@ -133,12 +133,15 @@ public record SandboxProperties(
      * @param mode what the built-in upstream does at startup (changeable at run time)
      * @param timeout how long to wait for the whole answer, 100 ms..30 s
      * @param connectTimeout how long to wait for the connection, 100 ms..30 s
+     * @param maxCalls calls the built-in upstream answers at once, 1..10,000; one more gets a
+     *     503 at once (its slow mode holds a thread for the timeout plus one second)
      */
     public record Upstream(
             URI baseUrl,
             @NotNull UpstreamMode mode,
             @NotNull Duration timeout,
-            @NotNull Duration connectTimeout) {
+            @NotNull Duration connectTimeout,
+            @Min(1) @Max(10_000) int maxCalls) {
 
         public Upstream {
             requireWithin("sandbox.upstream.timeout", timeout, Duration.ofMillis(100), Duration.ofSeconds(30));
@@ -152,8 +155,10 @@ public record SandboxProperties(
     /**
      * @param defaultRetryAfter the {@code Retry-After} of a simulated 429 or 503 when the request
      *     gives none, 1 s..1 h
+     * @param maxDelayed simulations waiting out a {@code delay} at once, 1..1,000; one more gets a
+     *     503 at once
      */
-    public record Simulate(@NotNull Duration defaultRetryAfter) {
+    public record Simulate(@NotNull Duration defaultRetryAfter, @Min(1) @Max(1_000) int maxDelayed) {
 
         public Simulate {
             requireWithin("sandbox.simulate.default-retry-after", defaultRetryAfter, Duration.ofSeconds(1), Duration.ofHours(1));

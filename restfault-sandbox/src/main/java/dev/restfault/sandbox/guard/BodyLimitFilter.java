@@ -21,9 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * few hundred bytes, so anything larger is refused with 413 instead of being parsed. A declared
  * {@code Content-Length} over the bound is refused before a byte is read; a body without one
  * (chunked) is read up to the bound here, before any parser sees it, and refused if it goes
- * further. Reading it here keeps the refusal a 413: a limit hit inside the JSON parser would
- * surface as "malformed body" (400). At most {@value #MAX_BODY_BYTES} bytes are held per request;
- * the rest of a refused body, up to {@value #MAX_DRAIN_BYTES} bytes, is read and discarded.
+ * further. Refusing here, before any parser, bounds memory (at most {@value #MAX_BODY_BYTES}
+ * bytes are held per request) and keeps the refusal independent of how a parser reports a stream
+ * that fails mid-read. (The starter would also keep the 413 of a {@code ContractException}
+ * thrown from inside the JSON parser, since it looks for one along the cause chain; the filter
+ * does not rely on that.) The rest of a refused body, up to {@value #MAX_DRAIN_BYTES} bytes, is
+ * read and discarded.
+ *
+ * <p>A buffered body read as characters uses the request's {@code charset}; a charset that is
+ * unknown, or whose name is not even legal (a hostile {@code charset="bad charset!"}), falls
+ * back to UTF-8 instead of failing the request.
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -128,9 +135,23 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            return new BufferedReader(new InputStreamReader(getInputStream(), charsetOf(getCharacterEncoding())));
+        }
+    }
+
+    /**
+     * The charset {@code encoding} names, or UTF-8 when it is null, unknown or not a legal name
+     * ({@link Charset#isSupported} throws for an illegal one instead of answering false).
+     */
+    static Charset charsetOf(String encoding) {
+        if (encoding == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.isSupported(encoding) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+        } catch (IllegalArgumentException illegal) {
+            // IllegalCharsetNameException is one
+            return StandardCharsets.UTF_8;
         }
     }
 }

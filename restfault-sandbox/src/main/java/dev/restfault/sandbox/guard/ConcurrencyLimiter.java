@@ -8,6 +8,16 @@ import java.util.concurrent.Semaphore;
  */
 public final class ConcurrencyLimiter {
 
+    /**
+     * Name of the bean that bounds simulations waiting out a {@code delay}
+     * ({@code sandbox.simulate.max-delayed}); the unnamed, primary bean bounds API requests in
+     * flight ({@code sandbox.concurrency.max-requests}).
+     */
+    public static final String DELAYED_SIMULATIONS = "delayedSimulationLimiter";
+
+    /** Name of the bean that bounds calls the built-in upstream answers at once ({@code sandbox.upstream.max-calls}). */
+    public static final String UPSTREAM_CALLS = "upstreamCallLimiter";
+
     private final int max;
     private final Semaphore permits;
 

@@ -5,15 +5,20 @@ import dev.restfault.sandbox.config.SandboxProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The guards and where they apply: a bound on request bodies ({@link BodyLimitFilter}, 413),
- * maintenance and the concurrency bound (503), the per-token rate limit (429). The admin endpoints are exempt from maintenance, the
- * concurrency bound and the rate limit, so an operator can always turn maintenance off; the
- * simulation endpoints are exempt from the rate limit, so a client's retry loop can be tried
- * against them without being throttled for real.
+ * maintenance and the concurrency bound (503), the per-token rate limit (429). The admin
+ * endpoints are exempt from maintenance, the concurrency bound and the rate limit, so an operator
+ * can always turn maintenance off. The simulation endpoints need no token and are exempt from
+ * the rate limit, so a client's retry loop can be tried against them without being throttled for
+ * real; they are also outside the concurrency bound, so anonymous callers cannot take the API's
+ * slots: the only simulations that hold a thread, the delayed ones, have their own bound
+ * ({@link ConcurrencyLimiter#DELAYED_SIMULATIONS}, applied by the simulation itself). The
+ * built-in upstream, outside the API, has its own bound too ({@link ConcurrencyLimiter#UPSTREAM_CALLS}).
  */
 @Configuration(proxyBeanMethods = false)
 class GuardConfiguration implements WebMvcConfigurer {
@@ -37,8 +42,19 @@ class GuardConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    @Primary
     static ConcurrencyLimiter concurrencyLimiter(SandboxProperties properties) {
         return new ConcurrencyLimiter(properties.concurrency().maxRequests());
+    }
+
+    @Bean(ConcurrencyLimiter.DELAYED_SIMULATIONS)
+    static ConcurrencyLimiter delayedSimulationLimiter(SandboxProperties properties) {
+        return new ConcurrencyLimiter(properties.simulate().maxDelayed());
+    }
+
+    @Bean(ConcurrencyLimiter.UPSTREAM_CALLS)
+    static ConcurrencyLimiter upstreamCallLimiter(SandboxProperties properties) {
+        return new ConcurrencyLimiter(properties.upstream().maxCalls());
     }
 
     @Bean
@@ -62,6 +78,7 @@ class GuardConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new GuardInterceptors.Concurrency(concurrency, properties.concurrency().retryAfter()))
                 .addPathPatterns(ApiPaths.API)
                 .excludePathPatterns(ApiPaths.ADMIN)
+                .excludePathPatterns(ApiPaths.SIMULATE)
                 .order(ApiPaths.ORDER_CONCURRENCY);
         registry.addInterceptor(new GuardInterceptors.RateLimit(rateLimiter))
                 .addPathPatterns(ApiPaths.API)

@@ -9,7 +9,7 @@ enum Fault {
     HTML,
     /** The contract response with its body cut in the middle (valid HTTP, malformed JSON). */
     TRUNCATED,
-    /** The status with an empty body. */
+    /** The status and the headers of the real contract response (as the starter renders them), with an empty body. */
     EMPTY,
     /** No response at all: the connection is reset (TCP RST) before anything is sent. */
     RESET;

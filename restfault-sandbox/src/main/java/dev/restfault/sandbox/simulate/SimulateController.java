@@ -3,10 +3,10 @@ package dev.restfault.sandbox.simulate;
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.model.ErrorFormat;
+import dev.restfault.sandbox.Texts;
 import dev.restfault.sandbox.config.SandboxProperties;
-import dev.restfault.core.http.HeaderNames;
+import dev.restfault.sandbox.guard.ConcurrencyLimiter;
 import dev.restfault.spring.ContractErrorRenderer;
-import dev.restfault.spring.RestfaultProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -19,16 +19,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code /v1/simulate/{status}} (any method; also under {@code /partner/v1}): answers the
- * error status asked for, with every header and the body the contract requires, so a client's
- * decoding and retry can be tried on demand. Open to everyone (no token) and not rate-limited.
+ * {@code /v1/simulate/{status}} (also under {@code /partner/v1}; with {@code GET}, {@code HEAD},
+ * {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} or {@code OPTIONS}, so a client's
+ * rules for non-idempotent methods can be tried too): answers the error status asked for, with
+ * every header and the body the contract requires, so a client's decoding and retry can be tried
+ * on demand. Open to everyone (no token), not rate-limited and outside the API's bound on
+ * requests in flight, so anonymous callers cannot take the API's slots. A simulation with a
+ * {@code delay} holds a thread while it waits, so at most {@code sandbox.simulate.max-delayed}
+ * wait at once: one more is answered at once with a 503 (code {@code overloaded},
+ * {@code Retry-After} from {@code sandbox.concurrency.retry-after}), a contract error like any
+ * other. Another method gets the starter's 405, whose {@code Allow} lists the ones above.
  *
  * <p>Parameters, each validated (a bad one is a 400 whose {@code data} names it):
  * <ul>
@@ -49,31 +58,42 @@ class SimulateController {
     /** The longest {@code delay}, in milliseconds. */
     static final int MAX_DELAY_MS = 10_000;
 
+    /**
+     * The methods the mapping below accepts: a simulated 405 says these in {@code Allow}, so it
+     * is true of the simulation itself (keep the two lists the same).
+     */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     private final ContractErrorRenderer renderer;
     private final Duration defaultRetryAfter;
-    private final String challenge;
+    private final ConcurrencyLimiter delayed;
+    private final Duration busyRetryAfter;
 
-    SimulateController(ContractErrorRenderer renderer, SandboxProperties properties, RestfaultProperties restfault) {
+    SimulateController(ContractErrorRenderer renderer, SandboxProperties properties,
+            @Qualifier(ConcurrencyLimiter.DELAYED_SIMULATIONS) ConcurrencyLimiter delayed) {
         this.renderer = renderer;
         this.defaultRetryAfter = properties.simulate().defaultRetryAfter();
-        this.challenge = restfault.challenge().toChallenge().toHeaderValue();
+        this.delayed = delayed;
+        this.busyRetryAfter = properties.concurrency().retryAfter();
     }
 
-    @RequestMapping({"/v1/simulate/{status}", "/partner/v1/simulate/{status}"})
+    @RequestMapping(path = {"/v1/simulate/{status}", "/partner/v1/simulate/{status}"}, method = {RequestMethod.GET,
+            RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE,
+            RequestMethod.OPTIONS})
     void simulate(@PathVariable @Min(400) @Max(599) int status,
             @RequestParam(required = false) @Min(0) @Max(86_400) Integer retryAfter,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_DELAY_MS) int delay,
             @RequestParam(required = false) @Pattern(regexp = "(?i)partner-center|partner-api|problem") String format,
             @RequestParam(required = false) @Pattern(regexp = "(?i)html|truncated|empty|reset") String fault,
             HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
-        if (delay > 0) {
-            Thread.sleep(delay);
-        }
-        ContractException error = simulated(status, Optional.ofNullable(retryAfter).map(Duration::ofSeconds));
         if (format != null) {
-            // The starter renders this request's errors in the format asked for.
+            // The starter renders this request's errors in the format asked for (the busy 503 too).
             request.setAttribute(ContractErrorRenderer.FORMAT_ATTRIBUTE, errorFormat(format));
         }
+        if (delay > 0) {
+            waitOut(delay);
+        }
+        ContractException error = simulated(status, Optional.ofNullable(retryAfter).map(Duration::ofSeconds));
         Optional<Fault> broken = Fault.parse(fault);
         if (broken.isEmpty()) {
             throw error; // the normal path: the starter's exception handling renders it
@@ -81,11 +101,9 @@ class SimulateController {
         switch (broken.get()) {
             case HTML -> html(status, response);
             case EMPTY -> {
-                response.setStatus(status);
-                error.headers().forEach(response::setHeader);
-                if (status == 401) {
-                    response.setHeader(HeaderNames.WWW_AUTHENTICATE, challenge); // the starter's, from its configuration
-                }
+                // The starter renders the real response into a buffer: its status and headers
+                // (challenge, Allow, Retry-After, Content-Type...) reach the client, its body not.
+                renderer.render(request, new ContentCachingResponseWrapper(response), error);
                 response.setContentLength(0);
                 response.getOutputStream(); // a body was produced, empty: the starter leaves it alone
             }
@@ -96,6 +114,26 @@ class SimulateController {
                     throw error;
                 }
             }
+        }
+    }
+
+    /**
+     * Sleeps {@code delay} ms holding one of the delayed simulations' slots.
+     *
+     * @throws ContractException 503 when every slot is taken
+     */
+    private void waitOut(int delay) throws InterruptedException {
+        if (!delayed.tryAcquire()) {
+            throw ContractException.builder(503)
+                    .code("overloaded")
+                    .messageKey(Texts.SIMULATIONS_BUSY, delayed.max())
+                    .retryAfter(busyRetryAfter)
+                    .build();
+        }
+        try {
+            Thread.sleep(delay);
+        } finally {
+            delayed.release();
         }
     }
 
@@ -115,7 +153,7 @@ class SimulateController {
     private ContractException simulated(int status, Optional<Duration> retryAfter) {
         ContractException.Builder b = ContractException.builder(status);
         switch (status) {
-            case 405 -> b.allow(List.of("GET", "HEAD", "OPTIONS"));
+            case 405 -> b.allow(METHODS);
             case 406 -> {
                 return ContractException.notAcceptable(List.of("application/json", "application/problem+json"));
             }

@@ -20,11 +20,16 @@ public final class UpstreamSettings {
         this.mode = new AtomicReference<>(properties.upstream().mode());
     }
 
+    /** What the built-in upstream does now. */
     public UpstreamMode mode() {
         return mode.get();
     }
 
-    /** @throws NullPointerException if {@code next} is null */
+    /**
+     * Changes what the built-in upstream does, from the next call on.
+     *
+     * @throws NullPointerException if {@code next} is null
+     */
     public void setMode(UpstreamMode next) {
         mode.set(Objects.requireNonNull(next, "mode"));
     }

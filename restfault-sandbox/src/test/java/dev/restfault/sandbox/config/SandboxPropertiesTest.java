@@ -18,19 +18,19 @@ class SandboxPropertiesTest {
         assertThatThrownBy(() -> new SandboxProperties.Maintenance(false, Duration.ofSeconds(-1)))
                 .hasMessageContaining("sandbox.maintenance.retry-after");
         assertThatThrownBy(() -> new SandboxProperties.Upstream(null, SandboxProperties.UpstreamMode.OK,
-                Duration.ofMinutes(5), Duration.ofSeconds(1)))
+                Duration.ofMinutes(5), Duration.ofSeconds(1), 16))
                 .hasMessageContaining("sandbox.upstream.timeout");
-        assertThatThrownBy(() -> new SandboxProperties.Simulate(Duration.ofMillis(10)))
+        assertThatThrownBy(() -> new SandboxProperties.Simulate(Duration.ofMillis(10), 4))
                 .hasMessageContaining("sandbox.simulate.default-retry-after");
     }
 
     @Test
     void theUpstreamMustBeHttp() {
         assertThatThrownBy(() -> new SandboxProperties.Upstream(URI.create("file:///etc/passwd"),
-                SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(1), Duration.ofSeconds(1), 16))
                 .hasMessageContaining("sandbox.upstream.base-url");
         assertThatThrownBy(() -> new SandboxProperties.Upstream(URI.create("relative/path"),
-                SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(1), Duration.ofSeconds(1), 16))
                 .hasMessageContaining("sandbox.upstream.base-url");
     }
 }

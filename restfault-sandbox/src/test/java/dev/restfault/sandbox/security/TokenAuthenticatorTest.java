@@ -20,8 +20,8 @@ class TokenAuthenticatorTest {
                 new SandboxProperties.RateLimit(20, Duration.ofSeconds(10)),
                 new SandboxProperties.Concurrency(16, Duration.ofSeconds(2)),
                 new SandboxProperties.Maintenance(false, Duration.ofSeconds(60)),
-                new SandboxProperties.Upstream(null, SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(2), Duration.ofSeconds(1)),
-                new SandboxProperties.Simulate(Duration.ofSeconds(5)),
+                new SandboxProperties.Upstream(null, SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(2), Duration.ofSeconds(1), 16),
+                new SandboxProperties.Simulate(Duration.ofSeconds(5), 4),
                 new SandboxProperties.Customers(10), false);
     }
 

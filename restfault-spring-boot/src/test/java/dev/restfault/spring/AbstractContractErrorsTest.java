@@ -636,6 +636,21 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    void traceIsRefusedWithA405InsteadOfEchoingTheRequest() throws IOException {
+        RawHttp.Response r;
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send("TRACE /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Probe-Secret: s3cr3t-value\r\n\r\n");
+            r = raw.read();
+        }
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(normalized(r.headers().get("content-type"))).isEqualTo("application/json;charset=utf-8");
+        assertThat(r.headers().get("allow")).contains("GET").doesNotContain("TRACE");
+        assertThat(r.body()).doesNotContain("s3cr3t-value").doesNotContain("X-Probe-Secret");
+        assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo("methodNotAllowed");
+        assertStillServing();
+    }
+
+    @Test
     void problemDetailsWhenAcceptPrefersIt() {
         Reply r = get("/items/missing", "Accept", "application/problem+json, application/json;q=0.5");
         assertThat(r.status()).isEqualTo(404);

@@ -67,6 +67,13 @@ public final class ContractErrorFilter implements Filter {
             if (request.getDispatcherType() == DispatcherType.ERROR && errorDispatch(request, response)) {
                 return;
             }
+            if (request.getDispatcherType() == DispatcherType.REQUEST && "TRACE".equals(request.getMethod())) {
+                // The servlet layer would echo the request's headers back (HttpServlet.doTrace);
+                // Tomcat refuses TRACE by default, Jetty does not. An API has no use for it: a
+                // contract 405, whose Allow lists what the path really serves.
+                renderer.renderStatus(request, response, 405);
+                return;
+            }
             ContractResponse wrapped = new ContractResponse(request, response, renderer);
             try {
                 chain.doFilter(request, wrapped);

@@ -178,20 +178,26 @@ public final class ContractErrorException extends RestfaultException {
      * The error as one normalized Partner Center error, filling what the body lacked from the
      * catalog (default code, the status's description in {@code locale}).
      *
+     * A body that names no source gets the host that answered, which is the component that
+     * produced the error as far as the client can tell ({@code "unknown"} without a host).
+     *
      * @param locale language of a default description; null means en-US
      * @return never null; the catalog's default code and description if the body's members
      *     cannot form a valid Partner Center error
      */
     public PartnerCenterError toPartnerCenter(Locale locale) {
+        String host = request().uri().getHost();
+        String fallbackSource = host == null || host.isBlank() ? "unknown" : host;
         if (decoded != null) {
             try {
-                return decoded.toPartnerCenter(entry, locale, "");
+                return decoded.toPartnerCenter(entry, locale, fallbackSource);
             } catch (IllegalArgumentException beyondModelBounds) {
                 // The reader bounds what it keeps; should a member still break a model bound, the
                 // catalog's view below is the honest fallback, not an exception from a getter.
             }
         }
-        return PartnerCenterError.of(entry.defaultCode(), entry.description(locale == null ? Locale.US : locale), "");
+        return PartnerCenterError.of(entry.defaultCode(), entry.description(locale == null ? Locale.US : locale),
+                fallbackSource);
     }
 
     /** The raw body, capped; empty (never null) when there was none. */

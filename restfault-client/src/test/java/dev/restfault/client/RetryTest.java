@@ -206,9 +206,14 @@ class RetryTest {
                 .deadline(Duration.ofMillis(300)).build();
         try (StubServer server = StubServer.always(error(500, "down"));
                 RestfaultClient client = RestfaultClient.builder().retryPolicy(DefaultRetryPolicy.create(options)).build()) {
-            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            // The last attempt may be cut short by the deadline itself (a header timeout, as in
+            // FaultTest) or end with the server's 500: either way the deadline is what stopped it.
+            RestfaultException e = catchThrowableOfType(RestfaultException.class, () -> client.send(get(server)));
+            assertThat(e).isInstanceOfAny(ContractErrorException.class, TransportTimeoutException.class);
             assertThat(e.retryStop()).contains(StopReason.DEADLINE_EXCEEDED);
-            assertThat(e.attempt()).isLessThan(100).isEqualTo(server.received().size());
+            assertThat(e.attempt()).isLessThan(100).isGreaterThan(1);
+            // Every attempt but a last one cut short before it was sent reached the server.
+            assertThat(server.received().size()).isBetween(e.attempt() - 1, e.attempt());
         }
     }
 

@@ -159,7 +159,7 @@ public final class DecodedError {
      *
      * @param entry the catalog entry of the response's status; not null
      * @param locale the language for a default description; null means en-US
-     * @param fallbackSource the source when the body names none; null means empty
+     * @param fallbackSource the source when the body names none or a blank one; null means empty
      * @throws NullPointerException if {@code entry} is null
      */
     public PartnerCenterError toPartnerCenter(StatusEntry entry, Locale locale, String fallbackSource) {
@@ -180,7 +180,7 @@ public final class DecodedError {
         return PartnerCenterError.builder()
                 .code(code != null ? code : entry.defaultCode())
                 .description(description != null ? description : entry.description(effective))
-                .source(source != null ? source : fallbackSource)
+                .source(source != null && !source.isBlank() ? source : fallbackSource)
                 .data(entries)
                 .build();
     }

@@ -54,7 +54,7 @@ public final class ErrorWriter {
      * @throws NullPointerException if {@code e} is null
      */
     public byte[] writePartnerCenter(PartnerCenterError e) {
-        Objects.requireNonNull(e, "error");
+        requireNamedSource(e);
         return toBytes(g -> ErrorEncoding.writePartnerCenter(g, e));
     }
 
@@ -133,6 +133,7 @@ public final class ErrorWriter {
             }
             case PARTNER_CENTER:
             default:
+                requireNamedSource(e);
                 body = g -> ErrorEncoding.writePartnerCenter(g, e);
         }
         try (JsonGenerator g = ErrorEncoding.WRITE_FACTORY.createGenerator(ObjectWriteContext.empty(), out,
@@ -145,6 +146,21 @@ public final class ErrorWriter {
     }
 
     /** Writing the model cannot fail for reasons other than I/O, and a byte array has no I/O. */
+    /**
+     * DESIGN §1: a Partner Center error's {@code source} is always the component that produced it.
+     * The model allows an empty source (a {@code data} entry may name no request element), so the
+     * top level is checked here, before anything is written.
+     *
+     * @throws IllegalArgumentException if the top-level source is empty
+     */
+    static void requireNamedSource(PartnerCenterError e) {
+        Objects.requireNonNull(e, "error");
+        if (e.source().isBlank()) {
+            throw new IllegalArgumentException(
+                    "a Partner Center error's source must name the component that produced it; it is blank");
+        }
+    }
+
     private static byte[] toBytes(Body body) {
         // As databind's writeValueAsBytes does: the output buffer and the generator share one
         // pooled BufferRecycler, so a small body costs no fresh buffer and no segment copying.

@@ -223,4 +223,24 @@ class ErrorWriterTest {
             assertThat(writer.writePartnerApi(e)).isEqualTo(writer.writePartnerApi(e));
         });
     }
+
+    @Test
+    void aTopLevelSourceMustNameTheComponentWhileADataEntryMayBeEmpty() throws Exception {
+        PartnerCenterError anonymous = PartnerCenterError.builder().code("c").description("d").source("")
+                .addData(PartnerCenterError.of("e", "entry without source", "")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ErrorWriter.standard().writePartnerCenter(anonymous))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("source must name the component");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ErrorWriter.standard()
+                        .write(dev.restfault.core.model.ErrorFormat.PARTNER_CENTER, anonymous, 400, "Bad request", out))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThat(out.size()).as("nothing written").isZero();
+        PartnerCenterError named = anonymous.toBuilder().source("svc").build();
+        org.assertj.core.api.Assertions.assertThat(new String(ErrorWriter.standard().writePartnerCenter(named),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("\"source\":\"\"").endsWith("\"source\":\"svc\"}");
+        // The other formats have no such member at the top: they are written as they are.
+        org.assertj.core.api.Assertions.assertThat(ErrorWriter.standard()
+                .write(dev.restfault.core.model.ErrorFormat.PARTNER_API, anonymous, 400, "Bad request")).isNotEmpty();
+    }
 }

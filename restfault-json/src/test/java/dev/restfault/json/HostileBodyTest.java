@@ -283,7 +283,9 @@ class HostileBodyTest {
         // An escaped NUL is valid JSON: kept in the value, escaped again when written.
         DecodedError d = STRICT.read(bytes("{\"code\":\"c\",\"description\":\"a\\u0000b\"}"));
         assertThat(d.description()).contains("a\u0000b");
-        assertThat(new String(ErrorWriter.standard().writePartnerCenter(d.partnerCenter().orElseThrow()), UTF_8))
+        // (The body named no source; written back, the error must name one.)
+        assertThat(new String(ErrorWriter.standard().writePartnerCenter(
+                d.partnerCenter().orElseThrow().toBuilder().source("upstream").build()), UTF_8))
                 .contains("a\\u0000b");
     }
 

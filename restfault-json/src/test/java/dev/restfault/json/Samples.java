@@ -77,11 +77,19 @@ final class Samples {
         return text(r, 1, 60);
     }
 
+    /**
+     * A Partner Center error; at depth 1 (a document's top level) its source always names a
+     * component, as DESIGN §1 requires and the writer enforces; below, it may be empty.
+     */
     static PartnerCenterError partnerCenter(SplittableRandom r, int depth) {
+        String source = depth > 1 && r.nextInt(5) == 0 ? "" : text(r, 1, 10);
+        if (depth <= 1 && source.isBlank()) {
+            source = "svc" + source;
+        }
         PartnerCenterError.Builder b = PartnerCenterError.builder()
                 .code(code(r))
                 .description(description(r))
-                .source(r.nextInt(5) == 0 ? "" : text(r, 1, 10));
+                .source(source);
         if (depth < 3 && r.nextInt(3) == 0) {
             int n = 1 + r.nextInt(3);
             for (int i = 0; i < n; i++) {

@@ -79,6 +79,14 @@ class SchemaValidationTest {
                 "{\"code\":\"c\",\"description\":\"\",\"source\":\"s\"}".getBytes(UTF_8))).isNotEmpty();
         assertThat(SchemaCheck.errors(ErrorFormat.PARTNER_CENTER,
                 "{\"code\":\"c\",\"description\":\"d\"}".getBytes(UTF_8))).isNotEmpty();
+        // The top-level source names the component; only a data entry's may be empty.
+        assertThat(SchemaCheck.errors(ErrorFormat.PARTNER_CENTER,
+                "{\"code\":\"c\",\"description\":\"d\",\"source\":\"\"}".getBytes(UTF_8))).isNotEmpty();
+        assertThat(SchemaCheck.errors(ErrorFormat.PARTNER_CENTER,
+                "{\"code\":\"c\",\"description\":\"d\",\"source\":\" \"}".getBytes(UTF_8))).isNotEmpty();
+        assertThat(SchemaCheck.errors(ErrorFormat.PARTNER_CENTER,
+                "{\"code\":\"c\",\"description\":\"d\",\"source\":\"s\",\"data\":[{\"code\":\"x\",\"description\":\"e\",\"source\":\"\"}]}"
+                        .getBytes(UTF_8))).isEmpty();
         assertThat(SchemaCheck.errors(ErrorFormat.PARTNER_CENTER,
                 ("{\"code\":\"c\",\"description\":\"" + "x".repeat(1025) + "\",\"source\":\"s\"}").getBytes(UTF_8)))
                 .isNotEmpty();

@@ -495,7 +495,7 @@ public final class ContractErrorRenderer {
                 .code(error.code())
                 .description(description.text())
                 .data(error.data())
-                .source(error.source().orElse(source))
+                .source(error.source().filter(named -> !named.isBlank()).orElse(source))
                 .build();
         byte[] bytes = writer.write(format, body, status, messages.reasonPhrase(status, language));
         Map<String, String> headers = new LinkedHashMap<>(error.headers());

@@ -628,6 +628,12 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    void aBlankSourceFromTheThrowerBecomesTheServicesName() {
+        JsonNode body = assertContractError(get("/blank-source"), 409);
+        assertThat(body.get("source").asString()).isEqualTo(SOURCE);
+    }
+
+    @Test
     void theApplicationCanChooseTheFormatOfOneRequest() {
         Reply r = get("/chosen-format");
         assertThat(r.status()).isEqualTo(404);

@@ -289,7 +289,7 @@ public final class ContractException extends RuntimeException {
      *
      * @param messages where localized texts come from
      * @param locale the response's language
-     * @param defaultSource the server's name, used when the thrower named no source
+     * @param defaultSource the server's name, used when the thrower named no source (or a blank one)
      */
     public PartnerCenterError toError(ContractMessages messages, Locale locale, String defaultSource) {
         Objects.requireNonNull(messages, "messages");
@@ -297,7 +297,7 @@ public final class ContractException extends RuntimeException {
                 .code(code)
                 .description(resolveDescription(messages, locale))
                 .data(data)
-                .source(source != null ? source : defaultSource)
+                .source(source != null && !source.isBlank() ? source : defaultSource)
                 .build();
     }
 
@@ -405,7 +405,10 @@ public final class ContractException extends RuntimeException {
             return this;
         }
 
-        /** The component that produced the error; by default the server's configured name. */
+        /**
+         * The component that produced the error; by default (and when null or blank) the server's
+         * configured name.
+         */
         public Builder source(String source) {
             this.source = source;
             return this;

@@ -83,6 +83,8 @@ class ContractExceptionTest {
         assertThat(e.code()).isEqualTo("notFound");
         assertThat(ContractException.builder(404).source("customers").build()
                 .toError(messages, SupportedLocales.EN_US, "svc").source()).isEqualTo("customers");
+        assertThat(ContractException.builder(404).source(" ").build()
+                .toError(messages, SupportedLocales.EN_US, "svc").source()).isEqualTo("svc");
     }
 
     @Test

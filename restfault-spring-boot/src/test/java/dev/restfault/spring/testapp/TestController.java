@@ -60,6 +60,12 @@ public class TestController {
         throw ContractException.notFound("Chosen format.");
     }
 
+    /** A thrower that names a blank source: the service's configured name is used instead. */
+    @GetMapping("/blank-source")
+    public String blankSource() {
+        throw ContractException.builder(409).source("").description("Blank source.").build();
+    }
+
     @GetMapping("/domains/{name}")
     public Map<String, Object> domain(@PathVariable String name) {
         throw ContractException.builder(409).code("domainTaken").arguments(name).build();

@@ -131,6 +131,11 @@ public final class ContractErrorRenderer {
             Function<HttpServletRequest, Collection<String>> allowedMethods) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.source = Objects.requireNonNull(source, "source");
+        if (source.isBlank()) {
+            // Every Partner Center error names the component that produced it (DESIGN §1); the
+            // writer refuses a blank one, so refuse it here, at startup, not on every error.
+            throw new IllegalArgumentException("source must name the service; it is blank");
+        }
         this.messages = Objects.requireNonNull(messages, "messages");
         this.localeResolver = LocaleResolver.of(properties.supportedLocales());
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -169,7 +174,11 @@ public final class ContractErrorRenderer {
         // (thrown from a JSON deserializer, a message converter, a proxy), which is still the
         // application's chosen answer and wins over restfault's translation of the wrapper (which
         // would only say "malformed body"); then restfault's own translations.
-        Optional<ContractException> translated = translate(translators, cause, request)
+        // A ContractException thrown as it is comes first of all: no translator may replace an
+        // answer the application chose.
+        Optional<ContractException> translated = (cause instanceof ContractException
+                        ? Optional.of((ContractException) cause) : Optional.<ContractException>empty())
+                .or(() -> translate(translators, cause, request))
                 .or(() -> wrappedContract(cause, request, ids))
                 .or(() -> translate(builtInTranslators, cause, request));
         ContractException error;

@@ -1001,4 +1001,23 @@ abstract class AbstractContractErrorsTest {
         assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains(marker))).isEmpty();
         assertStillServing();
     }
+
+    @Test
+    void aBrokenPipeOfTheApplicationsOwnIsAContractErrorNotAnEmptyResponse() {
+        String marker = UUID.randomUUID().toString();
+        Reply r = get("/filter/upstream-broken-pipe?marker=" + marker);
+        JsonNode body = assertContractError(r, 500);
+        assertThat(r.text()).doesNotContain("Broken pipe").doesNotContain(marker);
+        assertThat(body.get("code").asString()).isEqualTo("internalServerError");
+    }
+
+    @Test
+    void anApplicationTranslatorNeverReplacesAContractExceptionThrownAsItIs() {
+        // The greedy translator claims what it is shown: an application exception...
+        assertThat(assertContractError(get("/throw/unexpected", "X-Greedy-Translator", "on"), 418)
+                .get("code").asString()).isEqualTo("greedy");
+        // ...but a ContractException thrown as it is keeps its own status and code.
+        JsonNode body = assertContractError(get("/domains/contoso.com", "X-Greedy-Translator", "on"), 409);
+        assertThat(body.get("code").asString()).isEqualTo("domainTaken");
+    }
 }

@@ -153,6 +153,14 @@ class PublicApiTest {
     }
 
     @Test
+    void aRendererWithABlankSourceIsRefusedAtConstruction() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ContractErrorRenderer(
+                        properties(null, null, null, null), " ", ContractMessages.defaults(), ErrorWriter.standard(),
+                        List.of(), request -> List.of()))
+                .withMessageContaining("source must name the service");
+    }
+
+    @Test
     void aContainerErrorCannotBeChangedThroughItsParts() {
         byte[] body = "{\"code\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", "application/json"));

@@ -16,7 +16,6 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The servlet filter that makes restfault cover what bypasses Spring MVC.
@@ -78,7 +77,7 @@ public final class ContractErrorFilter implements Filter {
             try {
                 chain.doFilter(request, wrapped);
             } catch (IOException | ServletException | RuntimeException failure) {
-                if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+                if (ClientAborts.isClientAbort(failure)) {
                     LOG.debug("Client went away during {}: {}", request.getRequestURI(), failure.toString());
                     return;
                 }

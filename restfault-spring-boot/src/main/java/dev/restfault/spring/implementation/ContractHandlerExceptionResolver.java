@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Resolves every exception Spring MVC meets (in a handler, an interceptor, argument resolution,
@@ -38,7 +37,7 @@ public final class ContractHandlerExceptionResolver implements HandlerExceptionR
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        if (passOn.test(ex) || response.isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+        if (passOn.test(ex) || response.isCommitted() || ClientAborts.isClientAbort(ex)) {
             return null;
         }
         try {

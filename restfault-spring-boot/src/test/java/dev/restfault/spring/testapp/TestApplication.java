@@ -91,6 +91,17 @@ public class TestApplication implements WebMvcConfigurer {
                 : Optional.empty();
     }
 
+    /**
+     * A greedy translator, active only when a test asks for it with {@code X-Greedy-Translator}:
+     * it claims every failure, as a careless application translator might.
+     */
+    @Bean
+    ExceptionTranslator greedyTranslator() {
+        return (failure, request) -> request.getHeader("X-Greedy-Translator") != null
+                ? Optional.of(ContractException.builder(418).code("greedy").description("Claimed by the greedy translator.").build())
+                : Optional.empty();
+    }
+
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(User.withUsername("user").password("{noop}secret").roles("USER").build());
@@ -107,7 +118,11 @@ public class TestApplication implements WebMvcConfigurer {
                 case "/filter/runtime":
                     throw new IllegalStateException("filter secret: jdbc:postgresql://db/prod " + req.getParameter("marker"));
                 case "/filter/disconnect":
-                    // What a container throws when the client has gone away.
+                    // What Spring throws when it writes to a client that has gone away.
+                    throw new org.springframework.web.context.request.async.AsyncRequestNotUsableException(
+                            "Broken pipe " + req.getParameter("marker"));
+                case "/filter/upstream-broken-pipe":
+                    // The application's own call to an upstream failing: the server's failure.
                     throw new java.io.IOException("Broken pipe " + req.getParameter("marker"));
                 case "/filter/send-error":
                     ((HttpServletResponse) res).sendError(403, "filter internal detail");

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -114,8 +114,11 @@ public final class RestfaultClient implements AutoCloseable {
     }
 
     /**
-     * A small pool of daemon threads ("restfault-client-N"): two at most, idle ones end after a
-     * few seconds, so an unused client holds no thread and never keeps the JVM alive.
+     * A cached pool of daemon threads ("restfault-client-N"), like the HttpClient's own default:
+     * a thread per task when all are busy, idle ones end after a few seconds, so an unused client
+     * holds no thread and never keeps the JVM alive. Not a fixed pool: callers' dependent stages
+     * run on these threads too, and a caller that blocks there (a synchronous call from a
+     * {@code thenApply}) must not starve the completions it waits for.
      */
     private static ExecutorService newDefaultExecutor() {
         AtomicInteger count = new AtomicInteger();
@@ -124,9 +127,7 @@ public final class RestfaultClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
     }
 
     /** A client with every default: a new {@code HttpClient}, {@link RetryPolicy#defaults()}. */
@@ -561,8 +562,8 @@ public final class RestfaultClient implements AutoCloseable {
 
         /**
          * Where retries are started (and {@link RetryListener#onAttempt} called for them) after
-         * their delay. Default: the {@code HttpClient}'s executor if it has one, else a small pool
-         * owned by the client (two daemon threads named {@code restfault-client-N}, ended when
+         * their delay. Default: the {@code HttpClient}'s executor if it has one, else a cached pool
+         * of daemon threads owned by the client (named {@code restfault-client-N}, ended when
          * idle, shut down by {@link RestfaultClient#close()}). Never the JDK's delay-scheduler
          * thread, which fires every body timeout of the JVM. A supplied executor is not shut down
          * by the client; one that rejects a retry ends that call with its last failure.

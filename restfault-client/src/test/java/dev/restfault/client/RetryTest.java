@@ -420,6 +420,26 @@ class RetryTest {
         }
     }
 
+    /**
+     * Dependent stages run on the client's threads: callers that block there with a synchronous
+     * call (more of them than a fixed pool would have) must not starve the completions they
+     * wait for.
+     */
+    @Test
+    void synchronousCallsFromDependentStagesDoNotDeadlock() throws Exception {
+        try (StubServer server = StubServer.always(Reply.text(200, "text/plain", "ok"));
+                RestfaultClient client = RestfaultClient.builder().build()) {
+            List<CompletableFuture<String>> nested = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                nested.add(client.sendAsync(get(server)).thenApply(first -> client.send(get(server)).bodyAsString()));
+            }
+            for (CompletableFuture<String> f : nested) {
+                assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ok");
+            }
+            assertThat(server.received()).hasSize(12);
+        }
+    }
+
     @Test
     void aSlowListenerDoesNotHoldUpAnotherClientsBodyTimeout() throws Exception {
         CountDownLatch release = new CountDownLatch(1);

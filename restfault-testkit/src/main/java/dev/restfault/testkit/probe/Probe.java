@@ -429,8 +429,12 @@ public final class Probe {
             if (resolved.isOpaque() || resolved.getRawPath() == null || !Objects.equals(resolved.getScheme(), baseUrl.getScheme())) {
                 throw new IllegalArgumentException("resource must be a path relative to the base URL");
             }
+            // Servers decode %2e, %2f and %5c before they normalize: "%2e%2e/" climbs like "../".
+            String lower = relativePath.toLowerCase(java.util.Locale.ROOT);
+            boolean encodedTraversal = lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
+                    || relativePath.indexOf('\\') >= 0;
             if (!resolved.getRawPath().startsWith(baseUrl.getRawPath()) || !Objects.equals(resolved.getRawAuthority(), baseUrl.getRawAuthority())
-                    || relativePath.contains("..")) {
+                    || relativePath.contains("..") || encodedTraversal) {
                 throw new IllegalArgumentException("resource must stay within the base URL");
             }
             this.resource = resolved;

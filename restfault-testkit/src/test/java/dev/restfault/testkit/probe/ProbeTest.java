@@ -147,7 +147,8 @@ class ProbeTest {
     @Test
     void theProbeStaysWithinTheBaseUrl() {
         URI base = URI.create("http://127.0.0.1:1/api/");
-        for (String escape : new String[] {"../admin", "/admin", "http://evil.example/", "//evil.example/x", "a/../../b"}) {
+        for (String escape : new String[] {"../admin", "/admin", "http://evil.example/", "//evil.example/x", "a/../../b",
+                "orders/%2e%2e/%2e%2e/admin", "%2E%2E/admin", "a%2f..%2fb", "a%5c..%5cb", "a\\..\\b"}) {
             assertThatThrownBy(() -> Probe.builder(base).resource(escape)).as(escape).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> Probe.builder(URI.create("ftp://h/"))).isInstanceOf(IllegalArgumentException.class);

@@ -147,16 +147,9 @@ public final class ContractMessages {
         if (!step.getCountry().isEmpty()) {
             return step;
         }
-        if (step.getLanguage().equals(requested.getLanguage())) {
-            // A language-level text serves the requested locale as well as any.
-            return requested;
-        }
-        for (Locale supported : SupportedLocales.ALL) {
-            if (supported.getLanguage().equals(step.getLanguage())) {
-                return supported;
-            }
-        }
-        return step;
+        // The only language-level step is the requested locale's own language (see chain), and
+        // a language-level text serves the requested locale as well as any.
+        return requested;
     }
 
     /**
@@ -184,25 +177,14 @@ public final class ContractMessages {
         if (!l.getCountry().isEmpty() || !l.getScript().isEmpty() || !l.getVariant().isEmpty()) {
             chain.add(new Locale(l.getLanguage()));
         }
-        // fr-CA should find texts written for fr-FR before falling back to English; but a
-        // Simplified Chinese reader gets English rather than Traditional characters.
-        for (Locale supported : SupportedLocales.ALL) {
-            boolean sameLanguage = supported.getLanguage().equals(l.getLanguage());
-            boolean simplifiedChinese = l.getLanguage().equals("zh") && !isTraditionalChinese(l);
-            if (sameLanguage && !simplifiedChinese && !chain.contains(supported)) {
-                chain.add(supported);
-            }
-        }
+        // fr-CA finds texts written for fr-FR before falling back to English (but zh-CN does not
+        // find zh-TW's: see BuiltInTexts.shippedLocaleFor).
+        BuiltInTexts.shippedLocaleFor(l).filter(shipped -> !chain.contains(shipped)).ifPresent(chain::add);
         if (!chain.contains(SupportedLocales.EN_US)) {
             chain.add(SupportedLocales.EN_US);
         }
         chain.add(Locale.ROOT); // an application bundle's base file, without a locale suffix
         return chain;
-    }
-
-    private static boolean isTraditionalChinese(Locale l) {
-        return "Hant".equals(l.getScript()) || "TW".equals(l.getCountry()) || "HK".equals(l.getCountry())
-                || "MO".equals(l.getCountry());
     }
 
     /** Replaces {n} with the n-th argument; other braces are left alone. */

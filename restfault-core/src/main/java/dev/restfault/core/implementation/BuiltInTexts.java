@@ -1,5 +1,6 @@
 package dev.restfault.core.implementation;
 
+import dev.restfault.core.i18n.SupportedLocales;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,25 +52,26 @@ public final class BuiltInTexts {
     }
 
     /**
-     * The one file shipped per language. Chinese only maps to the Traditional (zh-TW) file for
-     * Traditional locales: a Simplified Chinese reader is better served by English than by a
-     * script they may not read.
+     * The shipped locale that serves {@code l}'s language: fr-CA finds fr-FR, en-GB en-US. Chinese
+     * is served only for Traditional locales (Hant, TW, HK, MO): a Simplified Chinese reader is
+     * better served by English than by a script they may not read.
      */
-    private static String languageFile(Locale l) {
-        switch (l.getLanguage()) {
-            case "en":
-                return "en_US";
-            case "fr":
-                return "fr_FR";
-            case "ja":
-                return "ja_JP";
-            case "zh":
-                boolean traditional = "Hant".equals(l.getScript()) || "TW".equals(l.getCountry())
-                        || "HK".equals(l.getCountry()) || "MO".equals(l.getCountry());
-                return traditional ? "zh_TW" : "";
-            default:
-                return l.getLanguage();
+    public static Optional<Locale> shippedLocaleFor(Locale l) {
+        if (l.getLanguage().equals("zh") && !("Hant".equals(l.getScript()) || "TW".equals(l.getCountry())
+                || "HK".equals(l.getCountry()) || "MO".equals(l.getCountry()))) {
+            return Optional.empty();
         }
+        for (Locale shipped : SupportedLocales.ALL) {
+            if (shipped.getLanguage().equals(l.getLanguage())) {
+                return Optional.of(shipped);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file of {@link #shippedLocaleFor}; a language restfault does not ship has none. */
+    private static String languageFile(Locale l) {
+        return shippedLocaleFor(l).map(s -> s.getLanguage() + "_" + s.getCountry()).orElse(l.getLanguage());
     }
 
     private static Properties load(String suffix) {

@@ -52,12 +52,25 @@ public final class StatusEntry {
      * catalog does not ship.
      */
     public String reasonPhrase(Locale locale) {
-        return BuiltInTexts.get(textKey + ".reason", locale).orElse(reasonPhrase);
+        return BuiltInTexts.get(reasonPhraseKey(), locale).orElse(reasonPhrase);
     }
 
     /** A default description for errors with this status, in {@code locale}'s language. */
     public String description(Locale locale) {
-        return BuiltInTexts.get(textKey + ".description", locale).orElseThrow();
+        return BuiltInTexts.get(descriptionKey(), locale).orElseThrow();
+    }
+
+    /**
+     * The text key of the localized reason phrase ({@code status.404.reason}; {@code status.4xx.reason}
+     * for a status the catalog does not know by number), by which an application can override it.
+     */
+    public String reasonPhraseKey() {
+        return textKey + ".reason";
+    }
+
+    /** The text key of the default description ({@code status.404.description}, {@code status.5xx.description}). */
+    public String descriptionKey() {
+        return textKey + ".description";
     }
 
     /** The {@code code} used when the application gives none, such as {@code "notFound"}. */

@@ -1,6 +1,7 @@
 package dev.restfault.core.i18n;
 
 import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.catalog.StatusEntry;
 import dev.restfault.core.implementation.BuiltInTexts;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,8 @@ public final class ContractMessages {
 
     /** The reason phrase of {@code status} in {@code locale} (see {@link StatusCatalog#entry(int)}). */
     public String reasonPhrase(int status, Locale locale) {
-        String key = StatusCatalog.entry(status).isKnown() ? "status." + status + ".reason"
-                : status >= 500 ? "status.5xx.reason" : "status.4xx.reason";
-        return find(key, locale).orElseGet(() -> StatusCatalog.entry(status).reasonPhrase(locale));
+        StatusEntry entry = StatusCatalog.entry(status);
+        return find(entry.reasonPhraseKey(), locale).orElseGet(() -> entry.reasonPhrase(locale));
     }
 
     /** The default description of {@code status} in {@code locale}. */
@@ -80,10 +80,9 @@ public final class ContractMessages {
 
     /** Like {@link #statusDescription}, with the language the text was found in. */
     public LocalizedText statusDescriptionLocalized(int status, Locale locale) {
-        String key = StatusCatalog.entry(status).isKnown() ? "status." + status + ".description"
-                : status >= 500 ? "status.5xx.description" : "status.4xx.description";
-        return findLocalized(key, locale).orElseGet(
-                () -> LocalizedText.of(StatusCatalog.entry(status).description(SupportedLocales.EN_US), SupportedLocales.EN_US));
+        StatusEntry entry = StatusCatalog.entry(status);
+        return findLocalized(entry.descriptionKey(), locale).orElseGet(
+                () -> LocalizedText.of(entry.description(SupportedLocales.EN_US), SupportedLocales.EN_US));
     }
 
     /**

@@ -114,6 +114,14 @@ class StatusCatalogTest {
     }
 
     @Test
+    void textKeysAreTheOnesApplicationsOverride() {
+        assertThat(StatusCatalog.entry(404).reasonPhraseKey()).isEqualTo("status.404.reason");
+        assertThat(StatusCatalog.entry(404).descriptionKey()).isEqualTo("status.404.description");
+        assertThat(StatusCatalog.entry(418).reasonPhraseKey()).isEqualTo("status.4xx.reason");
+        assertThat(StatusCatalog.entry(599).descriptionKey()).isEqualTo("status.5xx.description");
+    }
+
+    @Test
     void defaultCodesAreUniqueAndFindable() {
         assertThat(StatusCatalog.entries()).extracting(StatusEntry::defaultCode).doesNotHaveDuplicates();
         assertThat(StatusCatalog.byDefaultCode("notFound")).get().extracting(StatusEntry::status).isEqualTo(404);

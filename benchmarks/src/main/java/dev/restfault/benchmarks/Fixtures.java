@@ -16,6 +16,12 @@ final class Fixtures {
     static final String DESCRIPTION =
             "The customer cannot be created: two fields of the request body are invalid. Correct them and retry.";
     static final String SOURCE = "customers-service";
+    static final String DATA_CODE_1 = "missingField";
+    static final String DATA_DESCRIPTION_1 = "companyName is required.";
+    static final String DATA_SOURCE_1 = "companyName";
+    static final String DATA_CODE_2 = "malformedField";
+    static final String DATA_DESCRIPTION_2 = "email is not an e-mail address.";
+    static final String DATA_SOURCE_2 = "email";
 
     private Fixtures() {
     }
@@ -25,15 +31,15 @@ final class Fixtures {
                 .code(CODE)
                 .description(DESCRIPTION)
                 .source(SOURCE)
-                .addData(PartnerCenterError.of("missingField", "companyName is required.", "companyName"))
-                .addData(PartnerCenterError.of("malformedField", "email is not an e-mail address.", "email"))
+                .addData(PartnerCenterError.of(DATA_CODE_1, DATA_DESCRIPTION_1, DATA_SOURCE_1))
+                .addData(PartnerCenterError.of(DATA_CODE_2, DATA_DESCRIPTION_2, DATA_SOURCE_2))
                 .build();
     }
 
     static ErrorPojo pojo() {
         return new ErrorPojo(CODE, DESCRIPTION, SOURCE, List.of(
-                new ErrorPojo("missingField", "companyName is required.", "companyName", List.of()),
-                new ErrorPojo("malformedField", "email is not an e-mail address.", "email", List.of())));
+                new ErrorPojo(DATA_CODE_1, DATA_DESCRIPTION_1, DATA_SOURCE_1, List.of()),
+                new ErrorPojo(DATA_CODE_2, DATA_DESCRIPTION_2, DATA_SOURCE_2, List.of())));
     }
 
     /** What a Spring service returns with problem details: the contract's members as properties. */
@@ -44,8 +50,8 @@ final class Fixtures {
         p.setProperty("code", CODE);
         p.setProperty("source", SOURCE);
         p.setProperty("data", List.of(
-                Map.of("code", "missingField", "description", "companyName is required.", "source", "companyName"),
-                Map.of("code", "malformedField", "description", "email is not an e-mail address.", "source", "email")));
+                Map.of("code", DATA_CODE_1, "description", DATA_DESCRIPTION_1, "source", DATA_SOURCE_1),
+                Map.of("code", DATA_CODE_2, "description", DATA_DESCRIPTION_2, "source", DATA_SOURCE_2)));
         return p;
     }
 }

@@ -19,6 +19,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * The tolerant decoder: reads one JSON object from a streaming parser, token by token, and
@@ -59,6 +61,43 @@ public final class BodyDecoder {
     private static final JsonFactory COPY_FACTORY = JsonFactory.builder()
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
             .build();
+
+    // The members this decoder knows, matched on the parser's raw bytes (as databind's bean
+    // deserializers do) rather than by building and hashing a String for every name. The
+    // constants are indexes into MEMBER_NAMES.
+    private static final int CODE = 0;
+    private static final int DESCRIPTION = 1;
+    private static final int MESSAGE = 2;
+    private static final int DETAIL = 3;
+    private static final int TITLE = 4;
+    private static final int TYPE = 5;
+    private static final int INSTANCE = 6;
+    private static final int STATUS = 7;
+    private static final int STATUS_CODE = 8;
+    private static final int SOURCE = 9;
+    private static final int TARGET = 10;
+    private static final int DATA = 11;
+    private static final int DETAILS = 12;
+    private static final int INNER_ERROR = 13;
+    private static final int INNER_ERROR_LOWER = 14;
+    private static final int ERROR = 15;
+    private static final int ERROR_DESCRIPTION = 16;
+    private static final List<String> MEMBER_NAMES = List.of("code", "description", "message", "detail", "title",
+            "type", "instance", "status", "statusCode", "source", "target", "data", "details", "innerError",
+            "innererror", "error", "error_description");
+    private static final PropertyNameMatcher MEMBERS = BinaryNameMatcher.construct(MEMBER_NAMES);
+    /** By member index: whether problem details reserve the name (see ErrorEncoding.PROBLEM_RESERVED). */
+    private static final boolean[] PROBLEM_RESERVED = new boolean[MEMBER_NAMES.size()];
+
+    static {
+        // An unknown member is taken as not reserved, so every reserved name must be a member.
+        if (!MEMBER_NAMES.containsAll(ErrorEncoding.PROBLEM_RESERVED)) {
+            throw new AssertionError("a reserved problem details member is not among the decoder's members");
+        }
+        for (int i = 0; i < MEMBER_NAMES.size(); i++) {
+            PROBLEM_RESERVED[i] = ErrorEncoding.PROBLEM_RESERVED.contains(MEMBER_NAMES.get(i));
+        }
+    }
 
     private final int maxEntries;
 
@@ -121,63 +160,64 @@ public final class BodyDecoder {
 
     private Fields readObject(JsonParser p, int level, boolean root) {
         Fields f = new Fields();
-        for (String name = p.nextName(); name != null; name = p.nextName()) {
+        for (int member = p.nextNameMatch(MEMBERS); member != PropertyNameMatcher.MATCH_END_OBJECT;
+                member = p.nextNameMatch(MEMBERS)) {
             JsonToken t = p.nextToken();
-            if (root && t.isScalarValue() && !ErrorEncoding.PROBLEM_RESERVED.contains(name)) {
+            if (root && t.isScalarValue() && (member < 0 || !PROBLEM_RESERVED[member])) {
                 // Kept as text in case this turns out to be problem details; scalars only, the
                 // structured members of the other shapes are decoded below instead.
-                extension(f, name, scalarText(p, t));
+                extension(f, p.currentName(), scalarText(p, t));
             }
-            switch (name) {
-                case "code":
+            switch (member) {
+                case CODE:
                     f.code = code(p, t);
                     break;
-                case "description":
+                case DESCRIPTION:
                     f.description = text(p, t);
                     break;
-                case "message":
+                case MESSAGE:
                     f.message = text(p, t);
                     break;
-                case "detail":
+                case DETAIL:
                     f.detail = text(p, t);
                     f.problemMember |= t == JsonToken.VALUE_STRING;
                     break;
-                case "title":
+                case TITLE:
                     f.title = text(p, t);
                     f.problemMember |= t == JsonToken.VALUE_STRING;
                     break;
-                case "type":
+                case TYPE:
                     f.type = token(string(p, t));
                     f.problemMember |= t == JsonToken.VALUE_STRING;
                     f.problemKeyMember |= t == JsonToken.VALUE_STRING;
                     break;
-                case "instance":
+                case INSTANCE:
                     f.instance = token(string(p, t));
                     f.problemMember |= t == JsonToken.VALUE_STRING;
                     break;
-                case "status":
+                case STATUS:
                     f.status = status(p, t);
                     f.problemMember |= t == JsonToken.VALUE_NUMBER_INT;
                     f.problemKeyMember |= t == JsonToken.VALUE_NUMBER_INT;
                     break;
-                case "statusCode":
+                case STATUS_CODE:
                     f.statusCode = status(p, t);
                     f.statusCodeSeen = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING;
                     break;
-                case "source":
+                case SOURCE:
                     f.source = token(string(p, t));
                     break;
-                case "target":
+                case TARGET:
                     f.target = token(string(p, t));
                     break;
-                case "data":
+                case DATA:
                     f.data = entries(p, t, level);
                     break;
-                case "details":
+                case DETAILS:
                     f.details = entries(p, t, level);
                     break;
-                case "innerError":
-                case "innererror":
+                case INNER_ERROR:
+                case INNER_ERROR_LOWER:
                     // Last one wins, also over an earlier value of the other spelling.
                     f.innerError = null;
                     if (t == JsonToken.START_OBJECT) {
@@ -186,7 +226,7 @@ public final class BodyDecoder {
                         p.skipChildren();
                     }
                     break;
-                case "error":
+                case ERROR:
                     f.error = null;
                     f.errorCode = null;
                     if (t == JsonToken.START_OBJECT && root) {
@@ -198,12 +238,12 @@ public final class BodyDecoder {
                         p.skipChildren();
                     }
                     break;
-                case "error_description":
+                case ERROR_DESCRIPTION:
                     f.errorDescription = text(p, t);
                     break;
                 default:
                     if (root && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
-                        extension(f, name, structureText(p));
+                        extension(f, p.currentName(), structureText(p));
                     } else {
                         p.skipChildren();
                     }
@@ -251,17 +291,18 @@ public final class BodyDecoder {
         String code = null;
         String message = null;
         InnerError child = null;
-        for (String name = p.nextName(); name != null; name = p.nextName()) {
+        for (int member = p.nextNameMatch(MEMBERS); member != PropertyNameMatcher.MATCH_END_OBJECT;
+                member = p.nextNameMatch(MEMBERS)) {
             JsonToken t = p.nextToken();
-            switch (name) {
-                case "code":
+            switch (member) {
+                case CODE:
                     code = code(p, t);
                     break;
-                case "message":
+                case MESSAGE:
                     message = text(p, t);
                     break;
-                case "innerError":
-                case "innererror":
+                case INNER_ERROR:
+                case INNER_ERROR_LOWER:
                     if (t == JsonToken.START_OBJECT) {
                         child = readInner(p, depth + 1);
                     } else {

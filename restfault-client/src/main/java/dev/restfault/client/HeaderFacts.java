@@ -9,6 +9,7 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,11 @@ import java.util.Optional;
 final class HeaderFacts {
 
     private static final Object ABSENT = new Object();
+
+    /** The headers of interest, bucketed by the length of their names. */
+    private static final String[][] BY_LENGTH = byLength(HeaderNames.CONTENT_TYPE, HeaderNames.RETRY_AFTER,
+            HeaderNames.RETRY_AFTER_MS, HeaderNames.X_MS_RETRY_AFTER_MS, HeaderNames.MS_REQUEST_ID,
+            HeaderNames.MS_CORRELATION_ID, HeaderNames.CONTENT_LANGUAGE, HeaderNames.WWW_AUTHENTICATE);
 
     private final Instant receivedAt;
     // The raw values of interest, gathered in one pass over the headers: a lookup in
@@ -48,29 +54,62 @@ final class HeaderFacts {
         this.receivedAt = receivedAt;
         for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
             List<String> values = e.getValue();
-            if (values.isEmpty()) {
+            String name = interesting(e.getKey());
+            if (name == null || values.isEmpty()) {
                 continue;
             }
-            String name = e.getKey();
             String first = values.get(0);
-            if (name.equalsIgnoreCase(HeaderNames.CONTENT_TYPE)) {
+            // Identity is enough: interesting() returns the HeaderNames constant itself.
+            if (name == HeaderNames.CONTENT_TYPE) {
                 contentTypeValue = first;
-            } else if (name.equalsIgnoreCase(HeaderNames.RETRY_AFTER)) {
+            } else if (name == HeaderNames.RETRY_AFTER) {
                 retryAfterValue = first;
-            } else if (name.equalsIgnoreCase(HeaderNames.RETRY_AFTER_MS)) {
+            } else if (name == HeaderNames.RETRY_AFTER_MS) {
                 retryAfterMsValue = first;
-            } else if (name.equalsIgnoreCase(HeaderNames.X_MS_RETRY_AFTER_MS)) {
+            } else if (name == HeaderNames.X_MS_RETRY_AFTER_MS) {
                 xMsRetryAfterMsValue = first;
-            } else if (name.equalsIgnoreCase(HeaderNames.MS_REQUEST_ID)) {
+            } else if (name == HeaderNames.MS_REQUEST_ID) {
                 requestIdValue = first;
-            } else if (name.equalsIgnoreCase(HeaderNames.MS_CORRELATION_ID)) {
+            } else if (name == HeaderNames.MS_CORRELATION_ID) {
                 correlationIdValue = first;
-            } else if (name.equalsIgnoreCase(HeaderNames.CONTENT_LANGUAGE)) {
+            } else if (name == HeaderNames.CONTENT_LANGUAGE) {
                 contentLanguageValue = first;
-            } else if (name.equalsIgnoreCase(HeaderNames.WWW_AUTHENTICATE)) {
+            } else if (name == HeaderNames.WWW_AUTHENTICATE) {
                 challengeValues = values;
             }
         }
+    }
+
+    private static String[][] byLength(String... names) {
+        int longest = 0;
+        for (String n : names) {
+            longest = Math.max(longest, n.length());
+        }
+        String[][] table = new String[longest + 1][0];
+        for (String n : names) {
+            String[] bucket = Arrays.copyOf(table[n.length()], table[n.length()].length + 1);
+            bucket[bucket.length - 1] = n;
+            table[n.length()] = bucket;
+        }
+        return table;
+    }
+
+    /**
+     * The {@link HeaderNames} constant that {@code name} spells in any case, or null for a header
+     * of no interest. Names are bucketed by length first: most headers of a response then cost
+     * no comparison at all and the others one or two, where comparing each against all eight
+     * names profiled at an eighth of the decoding time.
+     */
+    private static String interesting(String name) {
+        if (name.length() >= BY_LENGTH.length) {
+            return null;
+        }
+        for (String candidate : BY_LENGTH[name.length()]) {
+            if (name.equalsIgnoreCase(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** The first {@code Content-Type} value, or null. */

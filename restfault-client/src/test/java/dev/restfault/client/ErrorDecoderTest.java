@@ -202,6 +202,50 @@ class ErrorDecoderTest {
     }
 
     @Test
+    void headersOfInterestAreFoundInAnyLetterCaseAndLookAlikesAreNot() {
+        String requestId = "4ee9b3c8-0ea9-4b3b-a1f3-8a9ce1f3ad2c";
+        String correlationId = "0b6f6a1e-2f0a-4a0e-9a53-0c1d2b3a4f5e";
+        RequestContext noIds = RequestContext.of("GET", URI.create("https://api.example.com/v1/customers"));
+        byte[] body = utf8("{\"code\":\"x\",\"description\":\"d\",\"source\":\"s\"}");
+
+        ContractErrorException e = ErrorDecoder.standard().decode(401, headers(
+                "CONTENT-TYPE", "application/json; charset=utf-8",
+                "ms-requestid", requestId,
+                "Ms-CorrelationID", correlationId,
+                "content-LANGUAGE", "fr-FR",
+                "www-authenticate", "OAuth realm=\"urn:cpsvc:cpid:abc\"",
+                "RETRY-AFTER", "7"), body, noIds);
+        assertThat(e.body().mediaType()).contains("application/json");
+        assertThat(e.requestId()).contains(requestId);
+        assertThat(e.correlationId()).contains(correlationId);
+        assertThat(e.contentLanguage()).contains(Locale.FRANCE);
+        assertThat(e.challenge()).isPresent();
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(ErrorDecoder.standard().decode(503, headers("RETRY-AFTER-MS", "300"), body, noIds).retryAfter())
+                .contains(Duration.ofMillis(300));
+        assertThat(ErrorDecoder.standard().decode(503, headers("X-MS-Retry-After-MS", "250"), body, noIds).retryAfter())
+                .contains(Duration.ofMillis(250));
+
+        // Each name below has the length of a header of interest (the decoder buckets by length)
+        // and differs from it in one letter: none may be taken for it.
+        ContractErrorException lookAlikes = ErrorDecoder.standard().decode(401, headers(
+                "Content-Typo", "application/json",
+                "MS-RequestIx", requestId,
+                "MS-CorrelationIx", correlationId,
+                "Content-Lenguage", "fr-FR",
+                "WWW-Authenticato", "OAuth realm=\"urn:cpsvc:cpid:abc\"",
+                "Retry-Aftex", "7",
+                "retry-after-mx", "300",
+                "x-ms-retry-after-mx", "250"), body, noIds);
+        assertThat(lookAlikes.body().mediaType()).isEmpty();
+        assertThat(lookAlikes.requestId()).isEmpty();
+        assertThat(lookAlikes.correlationId()).isEmpty();
+        assertThat(lookAlikes.contentLanguage()).isEmpty();
+        assertThat(lookAlikes.challenge()).isEmpty();
+        assertThat(lookAlikes.retryAfter()).isEmpty();
+    }
+
+    @Test
     void hostileInputNeverMakesTheDecoderThrow() {
         java.util.Random random = new java.util.Random(20261123);
         byte[] valid = utf8("{\"error\":{\"code\":\"x\",\"message\":\"m\",\"innerError\":{\"code\":\"i\"},"

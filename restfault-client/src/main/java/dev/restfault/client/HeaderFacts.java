@@ -30,6 +30,8 @@ final class HeaderFacts {
     private static final String[][] BY_LENGTH = byLength(HeaderNames.CONTENT_TYPE, HeaderNames.RETRY_AFTER,
             HeaderNames.RETRY_AFTER_MS, HeaderNames.X_MS_RETRY_AFTER_MS, HeaderNames.MS_REQUEST_ID,
             HeaderNames.MS_CORRELATION_ID, HeaderNames.CONTENT_LANGUAGE, HeaderNames.WWW_AUTHENTICATE);
+    /** {@link #BY_LENGTH} in lower case, entry for entry. */
+    private static final String[][] LOWER_BY_LENGTH = lowerCase(BY_LENGTH);
 
     private final Instant receivedAt;
     // The raw values of interest, gathered in one pass over the headers: a lookup in
@@ -94,6 +96,17 @@ final class HeaderFacts {
         return table;
     }
 
+    private static String[][] lowerCase(String[][] table) {
+        String[][] lower = new String[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            lower[i] = new String[table[i].length];
+            for (int j = 0; j < table[i].length; j++) {
+                lower[i][j] = table[i][j].toLowerCase(Locale.ROOT);
+            }
+        }
+        return lower;
+    }
+
     /**
      * The {@link HeaderNames} constant that {@code name} spells in any case, or null for a header
      * of no interest. Names are bucketed by length first: most headers of a response then cost
@@ -101,11 +114,16 @@ final class HeaderFacts {
      * names profiled at an eighth of the decoding time.
      */
     private static String interesting(String name) {
-        if (name.length() >= BY_LENGTH.length) {
+        int length = name.length();
+        if (length >= BY_LENGTH.length) {
             return null;
         }
-        for (String candidate : BY_LENGTH[name.length()]) {
-            if (name.equalsIgnoreCase(candidate)) {
+        String[] candidates = BY_LENGTH[length];
+        for (int i = 0; i < candidates.length; i++) {
+            String candidate = candidates[i];
+            // Exact matches first: servers send the canonical spelling or, over HTTP/2, lower
+            // case, and equals() is far cheaper than a case-insensitive walk.
+            if (name.equals(candidate) || name.equals(LOWER_BY_LENGTH[length][i]) || name.equalsIgnoreCase(candidate)) {
                 return candidate;
             }
         }

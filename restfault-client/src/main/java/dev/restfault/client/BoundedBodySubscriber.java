@@ -1,5 +1,6 @@
 package dev.restfault.client;
 
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * request timeout stops at the headers: a server that sends headers and then stalls would
  * otherwise hold the call (and the connection) forever.
  *
- * <p>For an error body ({@code keepPrefix}) hitting the cap or the deadline is not a failure:
- * the bytes so far are the result, marked cut, because the status already says what happened.
+ * <p>For an error body ({@code keepPrefix}) hitting the cap or the deadline, or the connection
+ * breaking, is not a failure: the bytes so far are the result, marked cut, because the status
+ * already says what happened.
  * For any other body it is: {@link Failures.TooLarge} or {@link Failures.BodyTimeout}. Either
  * way the subscription is cancelled, which makes the client close the connection instead of
  * draining or reusing it.
@@ -37,6 +39,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
     }
 
     private final int status;
+    private final HttpHeaders headers;
     private final int cap;
     private final boolean keepPrefix;
     private final Duration timeout;
@@ -45,8 +48,9 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
     private byte[] buffer = new byte[0]; // guarded by this
     private int size; // guarded by this
 
-    BoundedBodySubscriber(int status, int cap, boolean keepPrefix, Duration timeout) {
-        this.status = status;
+    BoundedBodySubscriber(HttpResponse.ResponseInfo info, int cap, boolean keepPrefix, Duration timeout) {
+        this.status = info.statusCode();
+        this.headers = info.headers();
         this.cap = cap;
         this.keepPrefix = keepPrefix;
         this.timeout = timeout;
@@ -119,9 +123,47 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
     @Override
     public void onError(Throwable throwable) {
         synchronized (this) {
+            if (keepPrefix && !result.isDone()) {
+                // An error body broken off by the connection: keep the bytes so far for
+                // cutShort(), whichever of this and the exchange's own failure comes first.
+                result.complete(new Body(Arrays.copyOf(buffer, size), true, false));
+            }
             buffer = null;
         }
         result.completeExceptionally(throwable);
+    }
+
+    /**
+     * The status and headers of an error response whose exchange failed after they arrived
+     * (the connection broke inside the body): the bytes so far, marked cut, and no more reading.
+     * {@code java.net.http} fails the response without waiting for this subscriber, so the
+     * client asks for the prefix itself. Only for an error body ({@code keepPrefix}).
+     */
+    Body cutShort() {
+        Flow.Subscription toCancel;
+        synchronized (this) {
+            if (result.isDone()) {
+                Body done = result.isCompletedExceptionally() ? null : result.getNow(null);
+                return done != null ? done : new Body(new byte[0], true, false);
+            }
+            result.complete(new Body(Arrays.copyOf(buffer, size), true, false));
+            buffer = null;
+            toCancel = subscription;
+        }
+        if (toCancel != null) {
+            toCancel.cancel();
+        }
+        return result.getNow(null);
+    }
+
+    /** The error response's headers, for {@link #cutShort()}. */
+    HttpHeaders headers() {
+        return headers;
+    }
+
+    /** The response's status. */
+    int status() {
+        return status;
     }
 
     @Override

@@ -91,6 +91,9 @@ public final class ContractErrorException extends RestfaultException {
                     : "body not understood (" + bodyFailure + ", " + body + ")");
         }
         retryAfter().ifPresent(d -> sb.append("; retry after ").append(Safe.duration(d)));
+        if (retryAfterBeyondMax()) {
+            sb.append("; retry after more than a day");
+        }
         for (AuthChallenge c : challenges()) {
             sb.append("; challenge ").append(Safe.oneLine(c.scheme(), 40));
             c.cid().ifPresent(cid -> sb.append(" cid ").append(Safe.oneLine(cid, 100)));
@@ -218,6 +221,11 @@ public final class ContractErrorException extends RestfaultException {
     @Override
     public Optional<Duration> retryAfter() {
         return facts == null ? Optional.empty() : facts.retryAfter();
+    }
+
+    @Override
+    public boolean retryAfterBeyondMax() {
+        return facts != null && facts.retryAfter().isEmpty() && facts.retryAfterBeyondMax();
     }
 
     /**

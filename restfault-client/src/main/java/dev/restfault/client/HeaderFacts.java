@@ -144,6 +144,11 @@ final class HeaderFacts {
         return v == ABSENT ? Optional.empty() : Optional.of((Duration) v);
     }
 
+    /** See {@link RetryAfter#asksBeyondMaxDelay}; cheap enough not to memoize, and asked only on retry decisions. */
+    boolean retryAfterBeyondMax() {
+        return RetryAfter.asksBeyondMaxDelay(this::retryAfterHeader, receivedAt);
+    }
+
     private String retryAfterHeader(String name) {
         switch (name) {
             case HeaderNames.RETRY_AFTER:

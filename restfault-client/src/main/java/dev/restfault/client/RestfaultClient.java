@@ -4,11 +4,13 @@ import dev.restfault.client.retry.RetryContext;
 import dev.restfault.client.retry.RetryDecision;
 import dev.restfault.client.retry.RetryListener;
 import dev.restfault.client.retry.RetryPolicy;
+import dev.restfault.client.retry.StopReason;
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.http.HeaderNames;
 import dev.restfault.core.http.HeaderValues;
 import dev.restfault.core.http.RequestIds;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -207,7 +210,8 @@ public final class RestfaultClient implements AutoCloseable {
      * Refuses new calls. Closes the {@code HttpClient} if this client created it and the JDK can
      * close one (Java 21+), and shuts down the default executor if the client created it:
      * attempts in flight finish as they would, but a retry still waiting for its delay is not
-     * made (its call fails with its last failure).
+     * made, whoever owns the executor (its call fails with its last failure, whose
+     * {@code retryStop()} is {@code CLIENT_CLOSED}).
      */
     @Override
     public void close() {
@@ -289,12 +293,19 @@ public final class RestfaultClient implements AutoCloseable {
         HttpRequest req = HttpRequest.newBuilder(call.request, (name, value) -> true).timeout(headersTimeout).build();
         notify(() -> listener.onAttempt(ctx));
         CompletableFuture<HttpResponse<BoundedBodySubscriber.Body>> f;
+        // The body reader of an error response, once its headers are in: if the connection then
+        // breaks, the status and headers still decode (see completed()).
+        AtomicReference<BoundedBodySubscriber> errorBody = new AtomicReference<>();
         try {
             f = http.sendAsync(req, info -> {
                 boolean error = StatusCatalog.isError(info.statusCode());
                 // The body's clock starts with the headers, bounded by the call's deadline.
-                return new BoundedBodySubscriber(info.statusCode(), error ? decoder.maxBodyBytes() : maxResponseBytes, error,
-                        call.bounded(bodyTimeout));
+                BoundedBodySubscriber body = new BoundedBodySubscriber(info, error ? decoder.maxBodyBytes() : maxResponseBytes,
+                        error, call.bounded(bodyTimeout));
+                if (error) {
+                    errorBody.set(body);
+                }
+                return body;
             });
         } catch (RuntimeException rejected) {
             // HttpClient rejects some requests synchronously (a restricted header, say).
@@ -308,7 +319,8 @@ public final class RestfaultClient implements AutoCloseable {
         // Decoding, the retry decision and the listener run on the executor, not on whichever
         // thread completed the exchange: after a body timeout that is the JDK's shared delay
         // scheduler, which must stay free to fire every other timer of the JVM.
-        f.whenComplete((response, failure) -> dispatch(() -> completed(call, ctx, attemptStart, headersTimeout, response, failure)));
+        f.whenComplete((response, failure) -> dispatch(
+                () -> completed(call, ctx, attemptStart, headersTimeout, response, failure, errorBody.get())));
     }
 
     /** Runs {@code task} on the executor, or here if it refuses (the attempt is over either way). */
@@ -320,8 +332,11 @@ public final class RestfaultClient implements AutoCloseable {
         }
     }
 
+    /**
+     * @param errorBody the body reader of an error response whose headers arrived, or null
+     */
     private void completed(Call call, RequestContext ctx, long attemptStart, Duration headersTimeout,
-            HttpResponse<BoundedBodySubscriber.Body> response, Throwable failure) {
+            HttpResponse<BoundedBodySubscriber.Body> response, Throwable failure, BoundedBodySubscriber errorBody) {
         if (call.result.isDone()) {
             return;
         }
@@ -332,6 +347,12 @@ public final class RestfaultClient implements AutoCloseable {
                     : Failures.classify(cause, ctx, headersTimeout, connectTimeout);
             if (mapped == null) {
                 call.result.completeExceptionally(cause);
+            } else if (errorBody != null && mapped instanceof TransportException) {
+                // The server's status and headers arrived before the connection broke: they say
+                // what happened (a 429's Retry-After above all), so the error is theirs, with the
+                // body cut where it stopped, not a transport failure that would lose them.
+                BoundedBodySubscriber.Body cut = errorBody.cutShort();
+                failedWithError(call, ctx, errorBody.status(), errorBody.headers(), cut, took);
             } else {
                 failed(call, ctx, mapped, took);
             }
@@ -340,18 +361,23 @@ public final class RestfaultClient implements AutoCloseable {
         int status = response.statusCode();
         BoundedBodySubscriber.Body body = response.body();
         if (StatusCatalog.isError(status)) {
-            ContractErrorException error;
-            try {
-                error = decoder.decodeOwned(status, response.headers(), body.bytes, body.truncated, body.timedOut, ctx);
-            } catch (RuntimeException bug) {
-                call.result.completeExceptionally(bug);
-                return;
-            }
-            failed(call, ctx, error, took);
+            failedWithError(call, ctx, status, response.headers(), body, took);
             return;
         }
         notify(() -> listener.onSuccess(ctx, status, took));
         call.result.complete(new ClientResponse(status, response.headers(), body.bytes, ctx));
+    }
+
+    private void failedWithError(Call call, RequestContext ctx, int status, HttpHeaders headers,
+            BoundedBodySubscriber.Body body, Duration took) {
+        ContractErrorException error;
+        try {
+            error = decoder.decodeOwned(status, headers, body.bytes, body.truncated, body.timedOut, ctx);
+        } catch (RuntimeException bug) {
+            call.result.completeExceptionally(bug);
+            return;
+        }
+        failed(call, ctx, error, took);
     }
 
     private void failed(Call call, RequestContext ctx, RestfaultException failure, Duration took) {
@@ -382,9 +408,17 @@ public final class RestfaultClient implements AutoCloseable {
         // instead of vanishing in the scheduler thread and leaving the future pending forever.
         CompletableFuture.delayedExecutor(decision.delay().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
                 .execute(() -> {
+                    // Checked here, not left to a shut-down executor: an executor or HttpClient
+                    // the caller supplied outlives this client and would take the retry.
+                    if (closed) {
+                        failure.markStopped(StopReason.CLIENT_CLOSED);
+                        call.result.completeExceptionally(failure);
+                        return;
+                    }
                     try {
                         executor.execute(retry);
                     } catch (RejectedExecutionException shutDown) {
+                        failure.markStopped(StopReason.CLIENT_CLOSED);
                         call.result.completeExceptionally(failure);
                     }
                 });

@@ -244,6 +244,28 @@ class FaultTest {
     }
 
     @Test
+    void errorBodyCutByTheConnectionStillDecodesWithItsRetryAfter() throws Exception {
+        try (RawServer server = RawServer.start((s, srv) -> {
+            RawServer.readHead(s);
+            OutputStream out = s.getOutputStream();
+            out.write(("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 5\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"code\":\"tooManyReq").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            srv.closedByClient.incrementAndGet(); // closed on purpose: nothing for the client to close
+        })) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class,
+                    () -> client.send(get(server.uri("/cut-error"))));
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
+            assertThat(e.body().truncated()).isTrue();
+            assertThat(e.body().timedOut()).isFalse();
+            assertThat(e.body().text()).isEqualTo("{\"code\":\"tooManyReq");
+            assertThat(e.bodyFailure()).contains(Reason.TRUNCATED);
+            assertThat(server.accepted.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void tenMegabytesOfHtml() throws Exception {
         int tenMb = 10 * 1024 * 1024;
         try (RawServer server = RawServer.start((s, srv) -> {

@@ -14,8 +14,10 @@ import dev.restfault.client.retry.RetryOptions;
 import dev.restfault.client.retry.RetryPolicy;
 import dev.restfault.client.retry.StopReason;
 import dev.restfault.core.http.RequestIds;
+import dev.restfault.core.http.RetryAfter;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -257,6 +259,66 @@ class RetryTest {
             assertThat(e.retryStop()).contains(StopReason.RETRY_AFTER_TOO_LONG);
             assertThat(server.received()).hasSize(1);
             assertThat(e.getMessage()).contains("retry after 2m").contains("Retry-After is longer than the policy waits");
+        }
+    }
+
+    @Test
+    void retryAfterBeyondADayIsNotTrustedButNotIgnoredEither() throws Exception {
+        // Over RetryAfter.MAX_DELAY the value is not a delay the client will take, but the server
+        // did ask to be left alone: coming back after a short backoff would be the worst answer.
+        String inTwoDays = RetryAfter.toHttpDate(Instant.now().plus(Duration.ofDays(2)));
+        for (String value : new String[] {"86401", "172800", "99999999999999999999", inTwoDays}) {
+            for (int status : new int[] {429, 503}) {
+                try (StubServer server = StubServer.always(error(status, "busy").with("Retry-After", value));
+                        RestfaultClient client = RestfaultClient.builder()
+                                .retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
+                    ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+                    assertThat(e.retryAfter()).as(value).isEmpty();
+                    assertThat(e.retryAfterBeyondMax()).as(value).isTrue();
+                    assertThat(e.retryStop()).as(value).contains(StopReason.RETRY_AFTER_TOO_LONG);
+                    assertThat(server.received()).as(value).hasSize(1);
+                    assertThat(e.getMessage()).contains("retry after more than a day");
+                }
+            }
+        }
+        // A malformed value asks for nothing: the usual rules (here, backoff on a GET) apply.
+        try (StubServer server = StubServer.always(error(503, "busy").with("Retry-After", "soon"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(DefaultRetryPolicy.create(fast().build())).build()) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class, () -> client.send(get(server)));
+            assertThat(e.retryAfterBeyondMax()).isFalse();
+            assertThat(e.retryStop()).contains(StopReason.ATTEMPTS_EXHAUSTED);
+        }
+    }
+
+    @Test
+    void closingTheClientCancelsARetryWaitingForItsDelayWhoeverOwnsTheExecutor() throws Exception {
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newCachedThreadPool();
+        java.net.http.HttpClient callersHttp = java.net.http.HttpClient.newBuilder().executor(callers).build();
+        try (StubServer server = StubServer.always(error(503, "busy").with("Retry-After", "1"))) {
+            List<RestfaultClient.Builder> builders = List.of(
+                    RestfaultClient.builder(),
+                    RestfaultClient.builder().executor(callers),
+                    RestfaultClient.builder().httpClient(callersHttp));
+            for (RestfaultClient.Builder builder : builders) {
+                int before = server.received().size();
+                RestfaultClient client = builder.retryPolicy(DefaultRetryPolicy.create(fast().build())).build();
+                CompletableFuture<ClientResponse> call = client.sendAsync(get(server));
+                // The first attempt is answered with Retry-After: 1; close while the retry waits.
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (server.received().size() == before && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+                client.close();
+                ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
+                ContractErrorException last = (ContractErrorException) e.getCause();
+                assertThat(last.status()).isEqualTo(503);
+                assertThat(last.retryStop()).contains(StopReason.CLIENT_CLOSED);
+                // Past the retry's delay: no request was made after close().
+                Thread.sleep(1300);
+                assertThat(server.received()).hasSize(before + 1);
+            }
+        } finally {
+            callers.shutdownNow();
         }
     }
 

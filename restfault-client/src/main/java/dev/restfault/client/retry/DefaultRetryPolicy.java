@@ -22,8 +22,10 @@ import java.util.random.RandomGenerator;
  *   <li>the attempt limit ({@link StopReason#ATTEMPTS_EXHAUSTED});</li>
  *   <li>the delay: the server's {@code Retry-After} when it sent one, exactly, unless it is
  *       longer than {@link RetryOptions#maxRetryAfter()}, in which case the call fails at once
- *       with the exception carrying it ({@link StopReason#RETRY_AFTER_TOO_LONG}); otherwise
- *       {@link Backoff} with full jitter;</li>
+ *       with the exception carrying it ({@link StopReason#RETRY_AFTER_TOO_LONG}), as it does
+ *       when the server asked for more than a day
+ *       ({@link RestfaultException#retryAfterBeyondMax()}, a value not trusted as a delay);
+ *       otherwise {@link Backoff} with full jitter;</li>
  *   <li>the deadline: a retry whose delay would end after it is not made
  *       ({@link StopReason#DEADLINE_EXCEEDED});</li>
  *   <li>the budget: a retry spends a token of the bucket this policy shares among all the calls
@@ -97,6 +99,10 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         }
         Duration delay;
         Optional<Duration> retryAfter = failure.retryAfter();
+        if (retryAfter.isEmpty() && failure.retryAfterBeyondMax()) {
+            // Over a day: not trusted as a delay, but no reason to come back early either.
+            return RetryDecision.stop(StopReason.RETRY_AFTER_TOO_LONG);
+        }
         if (retryAfter.isPresent()) {
             if (retryAfter.get().compareTo(options.maxRetryAfter()) > 0) {
                 return RetryDecision.stop(StopReason.RETRY_AFTER_TOO_LONG);

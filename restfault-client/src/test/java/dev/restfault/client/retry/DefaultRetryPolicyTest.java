@@ -65,6 +65,10 @@ class DefaultRetryPolicyTest {
         RetryPolicy capped = DefaultRetryPolicy.create(RetryOptions.builder().maxRetryAfter(Duration.ofSeconds(10)).build());
         assertThat(decide(capped, error(429, "GET", false, "11", 1)).stopReason()).contains(StopReason.RETRY_AFTER_TOO_LONG);
         assertThat(decide(capped, error(429, "GET", false, "10", 1))).isEqualTo(RetryDecision.retryAfter(Duration.ofSeconds(10)));
+        // Beyond a day the value is no delay, but it still stops the retries, even where the
+        // catalog would otherwise not retry without a Retry-After (a POST's 503).
+        assertThat(decide(POLICY, error(429, "GET", false, "172800", 1)).stopReason()).contains(StopReason.RETRY_AFTER_TOO_LONG);
+        assertThat(decide(POLICY, error(503, "POST", false, "172800", 1)).stopReason()).contains(StopReason.RETRY_AFTER_TOO_LONG);
 
         RetryPolicy deadline = DefaultRetryPolicy.create(RetryOptions.builder().deadline(Duration.ofSeconds(5)).build());
         assertThat(deadline.onFailure(new RetryContext(error(429, "GET", false, "2", 1), Duration.ofSeconds(3))).stopReason())

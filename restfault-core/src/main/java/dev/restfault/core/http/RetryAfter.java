@@ -134,6 +134,44 @@ public final class RetryAfter {
         return d;
     }
 
+    /**
+     * Whether the headers ask, in a well-formed value, for a longer wait than {@link #MAX_DELAY}:
+     * delay-seconds or milliseconds of any size, or an HTTP-date further ahead than that. Such a
+     * value is rejected as a delay ({@link #fromHeaders} skips it) but is not noise: a server
+     * that says "come back in two days" must not be called again in two seconds, so a client
+     * treats it as a wait too long to make. Malformed, negative or unsafe values are not asking.
+     *
+     * @param header as for {@link #fromHeaders}
+     */
+    public static boolean asksBeyondMaxDelay(Function<String, String> header, Instant now) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(now, "now");
+        for (String name : new String[] {HeaderNames.RETRY_AFTER_MS, HeaderNames.X_MS_RETRY_AFTER_MS}) {
+            String v = trimmedSafe(header.apply(name));
+            if (v != null && isDigits(v) && parseMillis(v).isEmpty()) {
+                return true;
+            }
+        }
+        String v = trimmedSafe(header.apply(HeaderNames.RETRY_AFTER));
+        if (v == null) {
+            return false;
+        }
+        if (isDigits(v)) {
+            return seconds(v).isEmpty();
+        }
+        return v.length() <= 64 && httpDate(v).map(date -> Duration.between(now, date).compareTo(MAX_DELAY) > 0)
+                .orElse(false);
+    }
+
+    /** The trimmed value if it is present, safe and not empty; null otherwise. */
+    private static String trimmedSafe(String value) {
+        if (value == null || !HeaderValues.isSafe(value)) {
+            return null;
+        }
+        String v = value.trim();
+        return v.isEmpty() ? null : v;
+    }
+
     private static Optional<Duration> seconds(String digits) {
         // 86400 has 5 digits; anything with more than 6 (leading zeros aside) is absurd.
         String trimmed = digits.replaceFirst("^0+(?=.)", "");

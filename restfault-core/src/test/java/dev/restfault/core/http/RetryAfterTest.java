@@ -42,6 +42,27 @@ class RetryAfterTest {
     }
 
     @Test
+    void aWellFormedValueBeyondADayAsksForTooLongAWaitWhileMalformedOnesAskForNothing() {
+        for (String beyond : new String[] {"86401", "172800", "99999999999999999999999", "Wed, 25 Nov 2026 12:00:00 GMT",
+            "Tue, 23 Nov 2027 12:00:00 GMT"}) {
+            Map<String, String> h = Map.of("retry-after", beyond);
+            assertThat(RetryAfter.fromHeaders(n -> h.get(n.toLowerCase()), NOW)).as(beyond).isEmpty();
+            assertThat(RetryAfter.asksBeyondMaxDelay(n -> h.get(n.toLowerCase()), NOW)).as(beyond).isTrue();
+        }
+        for (String ms : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
+            Map<String, String> h = Map.of(ms, "86400001");
+            assertThat(RetryAfter.asksBeyondMaxDelay(n -> h.get(n.toLowerCase()), NOW)).as(ms).isTrue();
+        }
+        for (String notAsking : new String[] {"86400", "0", "-1", "abc", "1.5", "", "30\r\nX: 1",
+            "Mon, 32 Nov 2026 12:00:00 GMT", "Sun, 22 Nov 2026 12:00:00 GMT", "Tue, 24 Nov 2026 11:59:59 GMT"}) {
+            Map<String, String> h = Map.of("retry-after", notAsking);
+            assertThat(RetryAfter.asksBeyondMaxDelay(n -> h.get(n.toLowerCase()), NOW)).as(notAsking).isFalse();
+        }
+        assertThat(RetryAfter.asksBeyondMaxDelay(n -> null, NOW)).isFalse();
+        assertThatThrownBy(() -> RetryAfter.asksBeyondMaxDelay(null, NOW)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void nullIsAbsent() {
         assertThat(RetryAfter.parse(null, NOW)).isEmpty();
         assertThat(RetryAfter.parseMillis(null)).isEmpty();

@@ -4,6 +4,7 @@ import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.catalog.StatusEntry;
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.i18n.LocaleResolver;
+import dev.restfault.core.model.Descriptions;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.core.model.ModelLimits;
 import dev.restfault.core.model.PartnerCenterError;
@@ -100,7 +101,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         // Checked before reading anything: the model refuses a longer source with an exception
         // that would otherwise surface as an internal error.
-        if (source.isBlank() || source.length() > ModelLimits.MAX_TOKEN_LENGTH
+        if (Descriptions.isBlank(source) || source.length() > ModelLimits.MAX_TOKEN_LENGTH
                 || source.codePoints().anyMatch(Character::isISOControl)) {
             spec.commandLine().getErr().println("restfault convert: --source must be 1.." + ModelLimits.MAX_TOKEN_LENGTH
                     + " characters, not blank, without control characters");

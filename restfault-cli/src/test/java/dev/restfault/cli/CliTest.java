@@ -270,6 +270,7 @@ class CliTest {
         assertThat(tooLong.code).isEqualTo(2);
         assertThat(tooLong.err).contains("--source must be 1..1024 characters");
         assertThat(run(utf8(PC_404), "convert", "--to", "problem", "--source", " ").code).isEqualTo(2);
+        assertThat(run(utf8(PC_404), "convert", "--to", "problem", "--source", "\u00a0").code).isEqualTo(2);
         assertThat(run(utf8(PC_404), "convert", "--to", "problem", "--source", "a\u001bb").code).isEqualTo(2);
         Run longest = run(utf8("{\"code\":\"c\",\"description\":\"d\"}"), "convert", "--to", "partner-center",
                 "--source", "s".repeat(1024));

@@ -1,6 +1,7 @@
 package dev.restfault.json;
 
 import dev.restfault.core.catalog.StatusEntry;
+import dev.restfault.core.model.Descriptions;
 import dev.restfault.core.model.InnerError;
 import dev.restfault.core.model.ModelLimits;
 import dev.restfault.core.model.PartnerApiError;
@@ -180,7 +181,7 @@ public final class DecodedError {
         return PartnerCenterError.builder()
                 .code(code != null ? code : entry.defaultCode())
                 .description(description != null ? description : entry.description(effective))
-                .source(source != null && !source.isBlank() ? source : fallbackSource)
+                .source(source != null && !Descriptions.isBlank(source) ? source : fallbackSource)
                 .data(entries)
                 .build();
     }

@@ -198,12 +198,29 @@ public final class ErrorReader {
             throw new DecodeFailure(Reason.EMPTY, "the body holds only whitespace");
         }
         if (first != JsonToken.START_OBJECT) {
+            if (first.isScalarValue() && !followedByJson(p)) {
+                // "404 page not found", "null pointer exception": text that happens to start
+                // like a JSON number or literal.
+                throw new DecodeFailure(Reason.NOT_JSON, "the body is not JSON");
+            }
             throw new DecodeFailure(Reason.NOT_AN_ERROR, "the body is JSON but not an object");
         }
         Decoded d = decoder.decode(p);
         byte[] excerptBytes = head != null ? head : in.head();
         return new DecodedError(d.shape(), d.code(), d.description(), d.source(), d.data(), d.innerError(),
                 d.statusCode(), d.partnerCenter(), d.partnerApi(), d.problem(), excerptBytes, limits.maxRawExcerpt());
+    }
+
+    /** Whether what follows a root scalar is JSON too (more values, or the end of the body). */
+    private static boolean followedByJson(JsonParser p) {
+        try {
+            p.nextToken();
+            return true;
+        } catch (StreamConstraintsException | JacksonIOException | UnexpectedEndOfInputException e) {
+            throw e;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     private static boolean onlyBomAndWhitespace(byte[] bytes) {

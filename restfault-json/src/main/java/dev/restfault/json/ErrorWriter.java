@@ -1,5 +1,6 @@
 package dev.restfault.json;
 
+import dev.restfault.core.model.Descriptions;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.core.model.PartnerApiError;
 import dev.restfault.core.model.PartnerCenterError;
@@ -151,11 +152,12 @@ public final class ErrorWriter {
      * The model allows an empty source (a {@code data} entry may name no request element), so the
      * top level is checked here, before anything is written.
      *
-     * @throws IllegalArgumentException if the top-level source is empty
+     * @throws IllegalArgumentException if the top-level source is {@link Descriptions#isBlank blank}
+     *     (the schema's {@code \S} pattern would refuse it)
      */
     static void requireNamedSource(PartnerCenterError e) {
         Objects.requireNonNull(e, "error");
-        if (e.source().isBlank()) {
+        if (Descriptions.isBlank(e.source())) {
             throw new IllegalArgumentException(
                     "a Partner Center error's source must name the component that produced it; it is blank");
         }

@@ -126,6 +126,10 @@ class ErrorReaderTest {
         DecodedError d = read("{\"error\":{\"code\":\"a\",\"message\":\"m\",\"innerError\":{\"code\":\"x\"},"
                 + "\"innererror\":null}}");
         assertThat(d.innerError()).isEmpty();
+        // The same inside an inner error: the later null removes the deeper level.
+        DecodedError inner = read("{\"error\":{\"code\":\"c\",\"message\":\"m\",\"innerError\":{\"code\":\"a\","
+                + "\"innerError\":{\"code\":\"deep\"},\"innerError\":null}}}");
+        assertThat(inner.innerError()).map(i -> i.deepest().code().orElse(null)).contains("a");
         DecodedError e = read("{\"error\":{\"code\":\"a\",\"message\":\"m\"},\"error\":\"invalid_grant\"}");
         assertThat(e.shape()).isEqualTo(Shape.PARTNER_CENTER);
         assertThat(e.code()).contains("invalid_grant");
@@ -296,6 +300,13 @@ class ErrorReaderTest {
         assertThat(failure("Service Unavailable")).isEqualTo(Reason.NOT_JSON);
         assertThat(failure("upstream connect error or disconnect/reset before headers")).isEqualTo(Reason.NOT_JSON);
         assertThat(failure("not found")).isEqualTo(Reason.NOT_JSON);
+        // Text that starts like a JSON number or literal is still text (Go's default 404 body).
+        assertThat(failure("404 page not found\n")).isEqualTo(Reason.NOT_JSON);
+        assertThat(failure("503 Service Unavailable")).isEqualTo(Reason.NOT_JSON);
+        assertThat(failure("null pointer exception")).isEqualTo(Reason.NOT_JSON);
+        assertThat(failure("true story")).isEqualTo(Reason.NOT_JSON);
+        // Several JSON values are JSON, just not an error.
+        assertThat(failure("404 405")).isEqualTo(Reason.NOT_AN_ERROR);
     }
 
     @Test

@@ -236,6 +236,13 @@ class ErrorWriterTest {
                         .write(dev.restfault.core.model.ErrorFormat.PARTNER_CENTER, anonymous, 400, "Bad request", out))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThat(out.size()).as("nothing written").isZero();
+        // Blank as the schema's ECMA-262 \\S sees it, not only as String.isBlank() does.
+        for (String invisible : new String[] {" ", "\t", "\u00A0", "\u2007", "\u202F", "\uFEFF", "\u3000", " \u00A0 "}) {
+            PartnerCenterError e = anonymous.toBuilder().source(invisible).build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ErrorWriter.standard().writePartnerCenter(e))
+                    .as("source %s", invisible.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
         PartnerCenterError named = anonymous.toBuilder().source("svc").build();
         org.assertj.core.api.Assertions.assertThat(new String(ErrorWriter.standard().writePartnerCenter(named),
                 java.nio.charset.StandardCharsets.UTF_8)).contains("\"source\":\"\"").endsWith("\"source\":\"svc\"}");

@@ -83,7 +83,7 @@ final class Samples {
      */
     static PartnerCenterError partnerCenter(SplittableRandom r, int depth) {
         String source = depth > 1 && r.nextInt(5) == 0 ? "" : text(r, 1, 10);
-        if (depth <= 1 && source.isBlank()) {
+        if (depth <= 1 && dev.restfault.core.model.Descriptions.isBlank(source)) {
             source = "svc" + source;
         }
         PartnerCenterError.Builder b = PartnerCenterError.builder()

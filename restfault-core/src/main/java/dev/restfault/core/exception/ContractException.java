@@ -9,6 +9,7 @@ import dev.restfault.core.http.RetryAfter;
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.i18n.LocalizedText;
 import dev.restfault.core.i18n.SupportedLocales;
+import dev.restfault.core.model.Descriptions;
 import dev.restfault.core.model.PartnerCenterError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -297,7 +298,7 @@ public final class ContractException extends RuntimeException {
                 .code(code)
                 .description(resolveDescription(messages, locale))
                 .data(data)
-                .source(source != null && !source.isBlank() ? source : defaultSource)
+                .source(source != null && !Descriptions.isBlank(source) ? source : defaultSource)
                 .build();
     }
 

@@ -137,9 +137,29 @@ public final class Descriptions {
         return value;
     }
 
+    /**
+     * Whether {@code text} shows nothing to a reader: it is empty or holds only white space, in
+     * the widest sense of the two definitions a body meets: Java's
+     * {@link Character#isWhitespace(char)} and the {@code \s} of the ECMA-262 regular expressions
+     * that JSON Schema patterns use (every space separator, U+00A0, U+2007, U+202F and U+FEFF
+     * included, which {@link String#isBlank()} lets through). A code or a source that is blank in
+     * this sense names nothing.
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String requireNonBlank(String value, String name) {
         requireNonEmpty(value, name);
-        if (value.isBlank()) {
+        if (isBlank(value)) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value;

@@ -85,6 +85,9 @@ class ContractExceptionTest {
                 .toError(messages, SupportedLocales.EN_US, "svc").source()).isEqualTo("customers");
         assertThat(ContractException.builder(404).source(" ").build()
                 .toError(messages, SupportedLocales.EN_US, "svc").source()).isEqualTo("svc");
+        // No-break and zero-width spaces name nothing either (String.isBlank() lets them through).
+        assertThat(ContractException.builder(404).source("\u00A0\uFEFF").build()
+                .toError(messages, SupportedLocales.EN_US, "svc").source()).isEqualTo("svc");
     }
 
     @Test

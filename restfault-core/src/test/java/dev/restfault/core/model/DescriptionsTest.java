@@ -17,6 +17,20 @@ class DescriptionsTest {
     }
 
     @Test
+    void blankMeansNoVisibleCharacterInJavasSenseOrJsonSchemas() {
+        for (String blank : new String[] {"", " ", "\t\r\n", "\u000B\f", "\u00A0", "\u2007", "\u202F", "\uFEFF",
+            "\u3000", "\u2028\u2029", "\u1680", "\u001C"}) {
+            assertThat(Descriptions.isBlank(blank)).as("%s", blank.codePoints().mapToObj(Integer::toHexString).toList()).isTrue();
+        }
+        for (String visible : new String[] {"a", " a ", "\u00A0x", "\u200B", "\u0000", "\uD83D\uDE00"}) {
+            assertThat(Descriptions.isBlank(visible)).as("%s", visible.codePoints().mapToObj(Integer::toHexString).toList()).isFalse();
+        }
+        assertThatThrownBy(() -> Descriptions.isBlank(null)).isInstanceOf(NullPointerException.class);
+        // A code that shows nothing is refused like a blank one.
+        assertThatThrownBy(() -> PartnerCenterError.of("\u00A0", "d", "s")).hasMessage("code must not be blank");
+    }
+
+    @Test
     void nullAndEmptyAreRejectedWithAPreciseMessage() {
         assertThatThrownBy(() -> Descriptions.fit(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("description must not be null");

@@ -303,6 +303,8 @@ public final class BodyDecoder {
                     break;
                 case INNER_ERROR:
                 case INNER_ERROR_LOWER:
+                    // Last one wins, as at the top: a later non-object value removes the chain.
+                    child = null;
                     if (t == JsonToken.START_OBJECT) {
                         child = readInner(p, depth + 1);
                     } else {
@@ -415,7 +417,7 @@ public final class BodyDecoder {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return s == null || Descriptions.isBlank(s) ? null : s;
     }
 
     private static String token(String s) {

@@ -444,8 +444,8 @@ public final class ContractChecker {
         } else if (!source.isString()) {
             out.add(Violation.of(Rule.MEMBER_TYPE, "source is " + source.describeKind() + ", not a string", source.pointer()));
         } else {
-            if (top && source.text.isBlank()) {
-                out.add(Violation.of(Rule.REQUIRED_MEMBER, "source is empty", source.pointer()));
+            if (top && Descriptions.isBlank(source.text)) {
+                out.add(Violation.of(Rule.REQUIRED_MEMBER, "source is empty or blank", source.pointer()));
             }
             checkSourceName(source, out);
         }
@@ -566,8 +566,8 @@ public final class ContractChecker {
             out.add(Violation.of(Rule.MEMBER_TYPE, "code is the number " + code.text + ", the contract emits a string", code.pointer()));
         } else if (!code.isString()) {
             out.add(Violation.of(Rule.MEMBER_TYPE, "code is " + code.describeKind() + ", not a string", code.pointer()));
-        } else if (code.text.isBlank()) {
-            out.add(Violation.of(Rule.REQUIRED_MEMBER, "code is empty", code.pointer()));
+        } else if (Descriptions.isBlank(code.text)) {
+            out.add(Violation.of(Rule.REQUIRED_MEMBER, "code is empty or blank", code.pointer()));
         }
     }
 

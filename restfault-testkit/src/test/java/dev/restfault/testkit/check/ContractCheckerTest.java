@@ -201,6 +201,10 @@ class ContractCheckerTest {
         cases.add(Arguments.of(Rule.BODY_SHAPE, "an array", response(400, headers(), "[\"bad\"]")));
         cases.add(Arguments.of(Rule.REQUIRED_MEMBER, "no description", response(404, headers(), "{\"code\":\"notFound\",\"source\":\"s\"}")));
         cases.add(Arguments.of(Rule.REQUIRED_MEMBER, "no source", response(404, headers(), "{\"code\":\"notFound\",\"description\":\"x\"}")));
+        cases.add(Arguments.of(Rule.REQUIRED_MEMBER, "source of no-break spaces",
+                response(404, headers(), "{\"code\":\"notFound\",\"description\":\"x\",\"source\":\"\\u00a0\\ufeff\"}")));
+        cases.add(Arguments.of(Rule.REQUIRED_MEMBER, "code of no-break spaces",
+                response(404, headers(), "{\"code\":\"\\u00a0\",\"description\":\"x\",\"source\":\"s\"}")));
         cases.add(Arguments.of(Rule.REQUIRED_MEMBER, "null code", response(404, headers(), "{\"code\":null,\"description\":\"x\",\"source\":\"s\"}")));
         cases.add(Arguments.of(Rule.REQUIRED_MEMBER, "empty description", response(404, headers(), "{\"code\":\"c\",\"description\":\"\",\"source\":\"s\"}")));
         cases.add(Arguments.of(Rule.REQUIRED_MEMBER, "data entry without code", response(400, headers(),

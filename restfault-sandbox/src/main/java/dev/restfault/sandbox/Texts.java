@@ -45,6 +45,8 @@ public final class Texts {
     public static final String UPSTREAM_LOOPBACK_ONLY = "sandbox.upstream.loopbackOnly";
     /** 503: the built-in upstream is answering its maximum of calls. Argument: the bound. */
     public static final String UPSTREAM_BUSY = "sandbox.upstream.busy";
+    /** 404: the built-in upstream knows no customer with that id (it is no GUID). No argument: the id is not repeated. */
+    public static final String UPSTREAM_UNKNOWN_CUSTOMER = "sandbox.upstream.unknownCustomer";
 
     private Texts() {
     }

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bounds that keep anonymous callers from knocking the sandbox offline: delayed simulations
@@ -106,6 +108,17 @@ class GuardsEndToEndTest {
         }
         // The sandbox's own calls still go through.
         assertThat(sandbox.get("/v1/customers/" + CONTOSO + "/credit").token(RW).send().status()).isEqualTo(200);
+    }
+
+    /** An id that is no GUID: the built-in upstream's 404 is a contract error, in the caller's language. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "fr-FR", "ja-JP", "zh-TW"})
+    void theBuiltInUpstreamAnswersAnUnknownIdWithAContract404(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        Reply r = sandbox.get("/upstream/credit/not-a-customer").header("X-Locale", tag).send();
+        ErrorCheck.of(r, 404, ErrorFormat.PARTNER_CENTER, locale).code("notFound")
+                .description(l -> ExpectedTexts.text(Texts.UPSTREAM_UNKNOWN_CUSTOMER, l));
+        assertThat(r.body()).doesNotContain("not-a-customer");
     }
 
     @Test

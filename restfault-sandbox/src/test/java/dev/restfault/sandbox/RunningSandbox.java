@@ -113,6 +113,61 @@ final class RunningSandbox implements AutoCloseable {
         }
     }
 
+    /** A response read off a raw socket: status, headers (names lower-cased) and body text. */
+    record RawReply(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * Sends {@code request} (head and body, as ISO-8859-1 bytes, exactly as given) over a raw
+     * socket, for what {@code java.net.http} cannot send (a malformed chunk size, a chunked body
+     * that never ends); when {@code halfClose}, then shuts the socket's output, so the sandbox sees
+     * the body end early. Reads until the server closes or stays silent for 10 s (bounded); null
+     * when nothing came back.
+     */
+    RawReply raw(String request, boolean halfClose) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = in.read(buffer); n >= 0 && all.size() < 1_000_000; n = in.read(buffer)) {
+                    all.write(buffer, 0, n);
+                    String text = all.toString(StandardCharsets.ISO_8859_1);
+                    int end = text.indexOf("\r\n\r\n");
+                    java.util.regex.Matcher length = java.util.regex.Pattern
+                            .compile("(?im)^content-length:\\s*(\\d+)").matcher(end < 0 ? "" : text.substring(0, end));
+                    if (end >= 0 && length.find() && all.size() >= end + 4 + Integer.parseInt(length.group(1))) {
+                        break; // the whole response, framed by its Content-Length
+                    }
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException stopped) {
+                // silent or reset: what came is what there is
+            }
+            String text = all.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            if (end < 0) {
+                return null;
+            }
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                            lines[i].substring(colon + 1).trim());
+                }
+            }
+            return new RawReply(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+        }
+    }
+
     Call call(String method, String path) {
         return new Call(method, path);
     }

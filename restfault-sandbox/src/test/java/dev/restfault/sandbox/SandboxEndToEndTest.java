@@ -108,6 +108,30 @@ class SandboxEndToEndTest {
         assertThat(c.dataDescription("country")).isEqualTo(ExpectedTexts.text("Pattern.customerRequest.country", locale));
     }
 
+    /**
+     * The closed lists of the simulation ({@code format}, {@code fault}) and of the admin
+     * endpoint ({@code mode}): texts naming the allowed values in the request's language, never
+     * Hibernate Validator's default {@code must match "(?i)..."}, which shows the regex.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "fr-FR", "ja-JP", "zh-TW"})
+    void closedListsAreDescribedByTheirValuesNotTheirRegex(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        Reply format = sandbox.get("/v1/simulate/404?format=bogus").header("X-Locale", tag).send();
+        ErrorCheck f = ErrorCheck.of(format, 400, ErrorFormat.PARTNER_CENTER, locale).data("pattern@format");
+        assertThat(f.dataDescription("format")).isEqualTo(ExpectedTexts.text("sandbox.validation.format", locale));
+        Reply fault = sandbox.get("/v1/simulate/404?fault=fire").header("X-Locale", tag).send();
+        ErrorCheck t = ErrorCheck.of(fault, 400, ErrorFormat.PARTNER_CENTER, locale).data("pattern@fault");
+        assertThat(t.dataDescription("fault")).isEqualTo(ExpectedTexts.text("sandbox.validation.fault", locale));
+        Reply mode = sandbox.call("PUT", "/v1/admin/upstream").token(RW).header("X-Locale", tag)
+                .json("{\"mode\":\"on fire\"}").send();
+        ErrorCheck m = ErrorCheck.of(mode, 400, ErrorFormat.PARTNER_CENTER, locale).data("pattern@mode");
+        assertThat(m.dataDescription("mode")).isEqualTo(ExpectedTexts.text("sandbox.validation.upstreamMode", locale));
+        for (Reply r : List.of(format, fault, mode)) {
+            assertThat(r.body()).doesNotContain("(?i)").doesNotContain("must match").doesNotContain("sandbox.validation");
+        }
+    }
+
     @Test
     void malformedJsonIsABadRequestThatRepeatsNothing() {
         Reply r = sandbox.call("POST", "/v1/customers").token(RW).json("{\"companyName\": \"<script>").send();
@@ -128,6 +152,41 @@ class SandboxEndToEndTest {
         Reply small = sandbox.call("POST", "/v1/customers").token(RW)
                 .chunkedJson("{\"companyName\":\"Litware\",\"email\":\"a@litware.example\",\"domain\":\"litware.example\"}").send();
         assertThat(small.status()).as("%s", small).isEqualTo(201);
+    }
+
+    /**
+     * A chunked body over the bound whose sender stops before the final chunk (here it half-closes
+     * the connection; an idle timeout fails the same read): the drain stops, and the 413 is still
+     * sent, with Connection: close, never a 500.
+     */
+    @Test
+    void anOversizedChunkedBodyThatNeverEndsIsStillA413() throws IOException {
+        StringBuilder request = new StringBuilder("POST /v1/customers HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .append("Authorization: Bearer ").append(RW).append("\r\nContent-Type: application/json\r\n")
+                .append("Transfer-Encoding: chunked\r\n\r\n");
+        String chunk = "x".repeat(4096);
+        for (int i = 0; i < 24; i++) { // 96 KiB of chunks, and no final 0 chunk
+            request.append("1000\r\n").append(chunk).append("\r\n");
+        }
+        RunningSandbox.RawReply r = sandbox.raw(request.toString(), true);
+        assertThat(r).isNotNull();
+        assertThat(r.status()).as("%s", r).isEqualTo(413);
+        assertThat(r.headers().get("connection")).isEqualToIgnoringCase("close");
+        assertThat(r.headers().get("content-type")).startsWith("application/json");
+        assertThat(dev.restfault.core.http.RequestIds.isValid(r.headers().get("ms-requestid"))).isTrue();
+        assertThat(r.body()).contains("\"code\":\"contentTooLarge\"");
+    }
+
+    /** A chunk size that is not hexadecimal: a contract 400 (the starter's), never a 500. */
+    @Test
+    void aMalformedChunkSizeIsABadRequest() throws IOException {
+        RunningSandbox.RawReply r = sandbox.raw("POST /v1/customers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + RW
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", false);
+        if (r != null) { // or no answer at all: the server may drop a connection it cannot frame
+            assertThat(r.status()).as("%s", r).isEqualTo(400);
+            assertThat(r.headers().get("content-type")).startsWith("application/json");
+            assertThat(r.body()).contains("\"code\":\"badRequest\"");
+        }
     }
 
     @ParameterizedTest

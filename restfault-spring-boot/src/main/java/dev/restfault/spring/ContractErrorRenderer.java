@@ -8,6 +8,7 @@ import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.i18n.LocaleResolver;
 import dev.restfault.core.i18n.LocalizedText;
 import dev.restfault.core.i18n.SupportedLocales;
+import dev.restfault.core.model.Descriptions;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.json.ErrorWriter;
@@ -131,7 +132,7 @@ public final class ContractErrorRenderer {
             Function<HttpServletRequest, Collection<String>> allowedMethods) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.source = Objects.requireNonNull(source, "source");
-        if (source.isBlank()) {
+        if (Descriptions.isBlank(source)) {
             // Every Partner Center error names the component that produced it (DESIGN §1); the
             // writer refuses a blank one, so refuse it here, at startup, not on every error.
             throw new IllegalArgumentException("source must name the service; it is blank");
@@ -504,7 +505,7 @@ public final class ContractErrorRenderer {
                 .code(error.code())
                 .description(description.text())
                 .data(error.data())
-                .source(error.source().filter(named -> !named.isBlank()).orElse(source))
+                .source(error.source().filter(named -> !Descriptions.isBlank(named)).orElse(source))
                 .build();
         byte[] bytes = writer.write(format, body, status, messages.reasonPhrase(status, language));
         Map<String, String> headers = new LinkedHashMap<>(error.headers());

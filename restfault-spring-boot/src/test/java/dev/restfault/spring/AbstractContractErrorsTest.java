@@ -1020,4 +1020,117 @@ abstract class AbstractContractErrorsTest {
         JsonNode body = assertContractError(get("/domains/contoso.com", "X-Greedy-Translator", "on"), 409);
         assertThat(body.get("code").asString()).isEqualTo("domainTaken");
     }
+
+    // ---------------------------------------------------------------- protocol-level bad input
+
+    /** WARN and ERROR lines about one request (its correlation id is in the MDC or the message). */
+    List<ILoggingEvent> warningsAbout(String correlation) {
+        return logs.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .filter(e -> correlation.equals(e.getMDCPropertyMap().get(RequestCorrelation.MDC_CORRELATION_ID))
+                        || e.getFormattedMessage().contains(correlation))
+                .toList();
+    }
+
+    /**
+     * A query string whose percent-encoding is invalid: Jetty throws its own 400 exception (an
+     * {@code org.eclipse.jetty.http.HttpException}) when the parameters are parsed, Tomcat its
+     * {@code InvalidParameterException}; both are the client's fault: a contract 400, not an
+     * unexpected 500 logged with a stack trace.
+     */
+    @Test
+    void badInputInvalidPercentEncodingInTheQueryIs400() throws IOException {
+        for (String query : List.of("q=a&x=%zz", "q=a&a=%", "q=a&a=%e2%82", "q=a&%zz=1", "q=%zz")) {
+            String correlation = UUID.randomUUID().toString();
+            RawHttp.Response r = rawGet("/search?" + query, "MS-CorrelationId: " + correlation + "\r\nX-Locale: fr-FR");
+            assertThat(r).as(query).isNotNull();
+            assertRawContractError(r, 400, query);
+            assertThat(r.headers().get("ms-correlationid")).as(query).isEqualTo(correlation);
+            assertThat(warningsAbout(correlation)).as("WARN/ERROR lines for %s", query).isEmpty();
+        }
+        assertStillServing();
+    }
+
+    /**
+     * Errors the server raises before the application, for methods other than GET, POST and HEAD
+     * (Jetty's own error handler renders a page only for those three): the same contract error.
+     */
+    @Test
+    void protocolErrorsAreContractErrorsForEveryMethod() throws IOException {
+        for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "TRACE")) {
+            for (String header : List.of("X-Bad: a\u0001b", "X-Bad: a\rb")) {
+                String what = method + " with " + header.replace("\r", "<CR>").replace("\u0001", "<SOH>");
+                RawHttp.Response r = raw(method + " /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header + "\r\n\r\n");
+                assertThat(r).as(what).isNotNull();
+                assertRawContractError(r, 400, what);
+            }
+            RawHttp.Response path = raw(method + " /a%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(path).as(method + " /a%2Fb").isNotNull();
+            assertRawContractError(path, 400, method + " /a%2Fb");
+
+            RawHttp.Response big = raw(method + " /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(40 * 1024)
+                    + "\r\n\r\n");
+            assertThat(big).as(method + " with a 40 KB header").isNotNull();
+            assertThat(big.status()).as(method + " with a 40 KB header").isIn(400, 431);
+            assertThat(normalized(big.headers().get("content-type"))).as(method).isEqualTo("application/json;charset=utf-8");
+            assertThat(big.headers().get("x-content-type-options")).as(method).isEqualTo("nosniff");
+            assertThat(RequestIds.isValid(big.headers().get("ms-requestid"))).as(method).isTrue();
+            assertThat(JSON.readTree(big.body()).get("code").asString()).as(method)
+                    .isEqualTo(big.status() == 431 ? "requestHeaderFieldsTooLarge" : "badRequest");
+        }
+        assertStillServing();
+    }
+
+    /** A HEAD the server refuses: the error's headers (its Content-Length too), never its body. */
+    @Test
+    void protocolErrorsAnsweringHeadHaveNoBody() throws IOException {
+        for (String request : List.of("HEAD /a%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "HEAD /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad: a\u0000b\r\n\r\n",
+                "HEAD /search?q=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+            String what = request.substring(0, request.indexOf('\r'));
+            try (RawHttp raw = new RawHttp(port)) {
+                raw.send(request);
+                RawHttp.Response r = raw.readHeadOnly();
+                assertThat(r).as(what).isNotNull();
+                assertThat(r.status()).as(what).isEqualTo(400);
+                assertThat(normalized(r.headers().get("content-type"))).as(what).isEqualTo("application/json;charset=utf-8");
+                assertThat(r.headers().get("cache-control")).as(what).isEqualTo("no-store");
+                assertThat(r.headers().get("x-content-type-options")).as(what).isEqualTo("nosniff");
+                assertThat(RequestIds.isValid(r.headers().get("ms-correlationid"))).as(what).isTrue();
+                assertThat(RequestIds.isValid(r.headers().get("ms-requestid"))).as(what).isTrue();
+                assertThat(raw.remainingBytes()).as("body sent after the head of %s", what).isEmpty();
+            }
+        }
+        assertStillServing();
+    }
+
+    /**
+     * A chunked body whose chunk size is not hexadecimal: a 400 (or no answer at all, as the
+     * server may drop a connection whose framing it cannot trust), never an unexpected 500.
+     */
+    @Test
+    void badInputMalformedChunkedBodyIsNeverA500() throws IOException {
+        // /items lets Spring's message converter read the body; /raw-body reads it itself.
+        for (String path : List.of("/items", "/raw-body")) {
+            for (String chunks : List.of("zz\r\n{}\r\n0\r\n\r\n", "2\r\n{}\r\nzz\r\n")) {
+                String correlation = UUID.randomUUID().toString();
+                RawHttp.Response r = raw("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\nMS-CorrelationId: " + correlation + "\r\n\r\n" + chunks);
+                String what = path + " " + chunks.replace("\r\n", "<CRLF>");
+                if (r != null) {
+                    assertRawContractError(r, 400, what);
+                }
+                assertThat(warningsAbout(correlation)).as("WARN/ERROR lines for %s", what)
+                        .noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+            }
+        }
+        assertStillServing();
+    }
+
+    RawHttp.Response raw(String request) throws IOException {
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send(request);
+            return raw.read();
+        }
+    }
 }

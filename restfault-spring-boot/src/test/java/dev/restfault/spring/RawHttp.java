@@ -73,6 +73,45 @@ final class RawHttp implements AutoCloseable {
         return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reads the head of one response and none of its body: for a HEAD request, whose response
+     * carries a Content-Length but no body. Null if the server closed the connection first.
+     */
+    Response readHeadOnly() throws IOException {
+        String head = readHead();
+        if (head == null) {
+            return null;
+        }
+        String[] lines = head.split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+        }
+        return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, "");
+    }
+
+    /**
+     * The bytes the server sends after what was read, until it closes the connection or stays
+     * silent for two seconds: empty when a HEAD response really had no body.
+     */
+    String remainingBytes() throws IOException {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        socket.setSoTimeout(2_000);
+        try {
+            for (int b = in.read(); b >= 0 && rest.size() < 65_536; b = in.read()) {
+                rest.write(b);
+            }
+        } catch (SocketTimeoutException silent) {
+            // nothing more
+        } catch (IOException reset) {
+            // closed
+        }
+        return rest.toString(StandardCharsets.ISO_8859_1);
+    }
+
     /** Whether the server has closed the connection: a read sees end of stream or a reset. */
     boolean closedByServer() {
         try {

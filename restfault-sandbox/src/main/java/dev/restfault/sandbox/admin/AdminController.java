@@ -44,7 +44,8 @@ class AdminController {
     }
 
     /** Body of {@code PUT /v1/admin/upstream}. */
-    record UpstreamRequest(@NotNull @Pattern(regexp = "(?i)ok|garbage|error|slow|refuse") String mode) {
+    record UpstreamRequest(@NotNull @Pattern(regexp = "(?i)ok|garbage|error|slow|refuse",
+            message = "{sandbox.validation.upstreamMode}") String mode) {
     }
 
     private final MaintenanceSwitch maintenance;

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,6 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BodyLimitFilter.class);
+
     /** The largest request body accepted. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -48,13 +52,13 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             if (declared <= MAX_DRAIN_BYTES) {
                 drain(request);
             }
-            throw tooLarge();
+            throw tooLarge(response);
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 drain(request);
-                throw tooLarge();
+                throw tooLarge(response);
             }
             chain.doFilter(new Buffered(request, body), response);
             return;
@@ -68,18 +72,35 @@ final class BodyLimitFilter extends OncePerRequestFilter {
      * arrives and the connection closes sees a broken pipe instead of the answer. Past the bound
      * the connection is closed anyway; a client that wants the answer early sends
      * {@code Expect: 100-continue}.
+     *
+     * <p>Draining is a courtesy, never a reason to fail: a read that fails (the sender stopped
+     * mid-chunk and the idle timeout expired, the connection was half-closed, the chunk framing is
+     * malformed) ends the drain, and the 413 is sent all the same, with {@code Connection: close}.
      */
-    private static void drain(HttpServletRequest request) throws IOException {
-        ServletInputStream in = request.getInputStream();
+    private static void drain(HttpServletRequest request) {
         byte[] sink = new byte[8192];
         long left = MAX_DRAIN_BYTES;
-        int n;
-        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
-            left -= n;
+        try {
+            ServletInputStream in = request.getInputStream();
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // Jetty reports a failed read as an IOException or, for an idle timeout, possibly an
+            // unchecked one; either way the rest of the body cannot be read and does not matter.
+            LOG.debug("Stopped draining a refused body: {}", unreadable.toString());
         }
     }
 
-    private static ContractException tooLarge() {
+    /**
+     * The 413, with {@code Connection: close}: the rest of the body is unread (or unreadable), so
+     * the connection cannot carry another request.
+     */
+    private static ContractException tooLarge(HttpServletResponse response) {
+        if (!response.isCommitted()) {
+            response.setHeader("Connection", "close");
+        }
         return ContractException.builder(413).build();
     }
 

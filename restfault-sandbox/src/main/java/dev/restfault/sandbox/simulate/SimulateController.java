@@ -83,8 +83,10 @@ class SimulateController {
     void simulate(@PathVariable @Min(400) @Max(599) int status,
             @RequestParam(required = false) @Min(0) @Max(86_400) Integer retryAfter,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_DELAY_MS) int delay,
-            @RequestParam(required = false) @Pattern(regexp = "(?i)partner-center|partner-api|problem") String format,
-            @RequestParam(required = false) @Pattern(regexp = "(?i)html|truncated|empty|reset") String fault,
+            @RequestParam(required = false) @Pattern(regexp = "(?i)partner-center|partner-api|problem",
+                    message = "{sandbox.validation.format}") String format,
+            @RequestParam(required = false) @Pattern(regexp = "(?i)html|truncated|empty|reset",
+                    message = "{sandbox.validation.fault}") String fault,
             HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         if (format != null) {
             // The starter renders this request's errors in the format asked for (the busy 503 too).

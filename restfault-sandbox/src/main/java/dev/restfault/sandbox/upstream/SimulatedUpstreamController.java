@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What it answers depends on {@link UpstreamSettings#mode()}:
  * <ul>
  *   <li>{@code OK}: {@code {"customerId", "creditLimit": {"amount", "currency"}}}, the amount
- *       derived from the id, so it is stable;</li>
+ *       derived from the id, so it is stable; an id that is no GUID gets a contract 404;</li>
  *   <li>{@code GARBAGE}: 200 with a {@code Content-Type} of JSON and an HTML page as body, as a
  *       misconfigured proxy sends;</li>
  *   <li>{@code ERROR}: 500 with a short text body;</li>
@@ -142,8 +142,8 @@ class SimulatedUpstreamController {
 
     private static ResponseEntity<?> ok(String customerId) {
         if (!RequestIds.isValid(customerId)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                    .body("unknown customer".getBytes(StandardCharsets.UTF_8));
+            // A contract 404 like the API's own; the id, which may be anything, is not repeated.
+            throw ContractException.builder(404).messageKey(Texts.UPSTREAM_UNKNOWN_CUSTOMER).build();
         }
         // A stable amount per customer: 1,000 to 100,000 in steps of 1,000.
         int steps = new BigInteger(customerId.replace("-", ""), 16).mod(BigInteger.valueOf(100)).intValue() + 1;

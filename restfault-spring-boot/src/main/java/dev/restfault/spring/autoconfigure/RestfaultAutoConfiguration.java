@@ -1,6 +1,7 @@
 package dev.restfault.spring.autoconfigure;
 
 import dev.restfault.core.i18n.ContractMessages;
+import dev.restfault.core.model.Descriptions;
 import dev.restfault.json.ErrorWriter;
 import dev.restfault.spring.ContractErrorRenderer;
 import dev.restfault.spring.ExceptionTranslator;
@@ -11,8 +12,10 @@ import dev.restfault.spring.implementation.BeanValidationSupport;
 import dev.restfault.spring.implementation.ContractErrorController;
 import dev.restfault.spring.implementation.ContractErrorFilter;
 import dev.restfault.spring.implementation.ContractHandlerExceptionResolver;
+import dev.restfault.spring.implementation.JettyRequestErrors;
 import dev.restfault.spring.implementation.SecuritySupport;
 import dev.restfault.spring.implementation.SpringMvcExceptionTranslator;
+import dev.restfault.spring.implementation.TomcatRequestErrors;
 import dev.restfault.spring.implementation.ViolationDescriber;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,6 +72,13 @@ public class RestfaultAutoConfiguration {
             "org.springframework.security.web.AuthenticationEntryPoint", RestfaultAutoConfiguration.class.getClassLoader());
     private static final boolean VALIDATION_PRESENT = ClassUtils.isPresent(
             "jakarta.validation.ValidatorFactory", RestfaultAutoConfiguration.class.getClassLoader());
+    // The server adapters are compiled against Jetty and Tomcat but loaded only when the server
+    // is there: the application runs on one of them (or neither), never needs both.
+    private static final boolean JETTY_PRESENT = ClassUtils.isPresent(
+            "org.eclipse.jetty.http.HttpException", RestfaultAutoConfiguration.class.getClassLoader());
+    private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent(
+            "org.apache.tomcat.util.http.InvalidParameterException", RestfaultAutoConfiguration.class.getClassLoader())
+            && ClassUtils.isPresent("org.apache.coyote.BadRequestException", RestfaultAutoConfiguration.class.getClassLoader());
 
     /** Texts: the application's {@code MessageSource} first, then ServiceLoader providers, then restfault's. */
     @Bean
@@ -115,6 +125,14 @@ public class RestfaultAutoConfiguration {
                 localeOf, VALIDATION_PRESENT ? BeanValidationSupport.interpolator(validatorFactory) : null,
                 VALIDATION_PRESENT ? BeanValidationSupport.isConstraintViolation() : null);
         translators.add(new SpringMvcExceptionTranslator(violations, properties.validationDetails(), allowedMethods));
+        // The server's own verdicts on a malformed request it meets only when the application
+        // reads it (a bad percent-encoding in the query, a malformed chunked body): client errors.
+        if (JETTY_PRESENT) {
+            translators.add(JettyRequestErrors.translator());
+        }
+        if (TOMCAT_PRESENT) {
+            translators.add(TomcatRequestErrors.translator());
+        }
 
         if (properties.challenge().cid() == null) {
             LOG.warn("restfault.challenge.cid is not set: 401 responses carry a bare 'OAuth' challenge "
@@ -133,11 +151,11 @@ public class RestfaultAutoConfiguration {
     }
 
     private static String source(RestfaultProperties properties, Environment environment) {
-        if (properties.source() != null && !properties.source().isBlank()) {
+        if (properties.source() != null && !Descriptions.isBlank(properties.source())) {
             return properties.source();
         }
         String name = environment.getProperty("spring.application.name");
-        return name != null && !name.isBlank() ? name : "service";
+        return name != null && !Descriptions.isBlank(name) ? name : "service";
     }
 
     /** The filter: request ids, MDC, {@code sendError}, failures outside Spring MVC, error dispatches. */

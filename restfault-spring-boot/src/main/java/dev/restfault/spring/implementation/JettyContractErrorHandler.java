@@ -14,6 +14,11 @@ import org.eclipse.jetty.util.Callback;
  * application sees the request (a header with a bare CR, an ambiguous path, a malformed request
  * line) get a contract body instead of Jetty's HTML page. Errors inside the web application go
  * through the servlet error pages, which restfault already renders.
+ *
+ * <p>Every method gets the contract error, not only GET, POST and HEAD (Jetty's default, see
+ * {@link #errorPageForMethod(String)}): a PUT with a malformed header is as much owed the contract's
+ * headers and body as a GET. A HEAD gets the same headers, {@code Content-Length} included, and no
+ * body: Jetty's core response does not drop it on its own here.
  */
 public final class JettyContractErrorHandler extends ErrorHandler {
 
@@ -22,6 +27,12 @@ public final class JettyContractErrorHandler extends ErrorHandler {
     /** @param renderer renders the errors */
     public JettyContractErrorHandler(ContractErrorRenderer renderer) {
         this.renderer = renderer;
+    }
+
+    /** Always true: the contract error answers every method (Jetty renders only GET, POST, HEAD). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     @Override
@@ -42,7 +53,8 @@ public final class JettyContractErrorHandler extends ErrorHandler {
             headers.put(h.getKey(), h.getValue());
         }
         headers.put("Content-Length", Integer.toString(error.body().length));
-        response.write(true, ByteBuffer.wrap(error.body()), callback);
+        boolean head = "HEAD".equals(request.getMethod());
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(error.body()), callback);
     }
 
     @Override

@@ -121,6 +121,12 @@ public class TestController {
         return "a,b";
     }
 
+    /** Reads the body itself, as a body-size guard or a proxy does: the server's read failures reach it. */
+    @PostMapping("/raw-body")
+    public String rawBody(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        return Integer.toString(request.getInputStream().readAllBytes().length);
+    }
+
     @GetMapping("/search")
     public String search(@RequestParam String q, @RequestParam(defaultValue = "1") int page) {
         return q + page;

@@ -108,6 +108,12 @@ class PublicApiTest {
         assertThat(prefers("application/problem+json;q=0.5, */*")).isFalse();
         assertThat(prefers("application/problem+json;q=0.5, text/html")).isTrue();
         assertThat(prefers("application/problem+json;q=0")).isFalse();
+        // JSON refused, anything else accepted: problem details is the acceptable one.
+        assertThat(prefers("application/json;q=0, */*;q=0.1")).isTrue();
+        assertThat(prefers("application/json;q=0.5, application/*")).isTrue();
+        assertThat(prefers("application/json, text/plain, */*")).isFalse();
+        assertThat(prefers("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")).isFalse();
+        assertThat(prefers("application/json;q=0")).isFalse();
         assertThat(prefers("application/problem+json;q=banana")).isFalse();
         assertThat(prefers("")).isFalse();
         assertThat(prefers(",,,;;;q=,")).isFalse();

@@ -6,10 +6,12 @@ import java.util.Locale;
 /**
  * Whether a request's {@code Accept} prefers RFC 9457 problem details over plain JSON.
  *
- * <p>It does when {@code application/problem+json} is listed with a quality above the one that
- * applies to {@code application/json} (its own entry, else {@code application/*}, else
- * {@code *}{@code /*}). Equal qualities keep the contract's JSON: the contract's shape is the
- * default and problem details a bridge for clients that ask for it.
+ * <p>It does when the quality that applies to {@code application/problem+json} is above the one
+ * that applies to {@code application/json}, each taken from the most specific range that matches
+ * (its own entry, else {@code application/*}, else {@code *}{@code /*}; RFC 9110 §12.5.1). Equal
+ * qualities keep the contract's JSON: the contract's shape is the default and problem details a
+ * bridge for clients that ask for it. So {@code application/json;q=0, *}{@code /*;q=0.1}, which
+ * refuses JSON and accepts anything else, gets problem details.
  *
  * <p>Hostile input is bounded, never an error: only the first {@value #MAX_ENTRIES} entries and
  * {@value #MAX_CHARS} characters are read, and malformed entries are skipped.
@@ -82,11 +84,15 @@ public final class AcceptPreference {
                 }
             }
         }
-        if (problem <= 0) {
+        // RFC 9110 §12.5.1: the most specific range that matches a type gives its quality, so
+        // application/json;q=0 with */* refuses JSON while */* still accepts problem+json.
+        double wild = jsonWild >= 0 ? jsonWild : all;
+        double problemQ = problem >= 0 ? problem : wild;
+        if (problemQ <= 0) {
             return false;
         }
-        double json = jsonExact >= 0 ? jsonExact : jsonWild >= 0 ? jsonWild : all;
-        return problem > json;
+        double json = jsonExact >= 0 ? jsonExact : wild;
+        return problemQ > json;
     }
 
     /** The q parameter of one entry's parameters; 1 without one, -1 if malformed. */

@@ -142,6 +142,7 @@ public final class RetryAfter {
      * treats it as a wait too long to make. Malformed, negative or unsafe values are not asking.
      *
      * @param header as for {@link #fromHeaders}
+     * @throws NullPointerException if {@code header} or {@code now} is null
      */
     public static boolean asksBeyondMaxDelay(Function<String, String> header, Instant now) {
         Objects.requireNonNull(header, "header");

@@ -397,28 +397,33 @@ public final class RestfaultClient implements AutoCloseable {
         }
         int next = ctx.attempt() + 1;
         Runnable retry = () -> {
+            // Checked again here: close() may come between the hand-over and this run, and a
+            // queued task still runs on an executor that is shut down or not ours.
+            if (closed) {
+                failure.markStopped(StopReason.CLIENT_CLOSED);
+                call.result.completeExceptionally(failure);
+                return;
+            }
             try {
                 attempt(call, next);
             } catch (RuntimeException unexpected) {
                 call.result.completeExceptionally(unexpected);
             }
         };
-        // The JDK's delay scheduler only hands the retry over; handing it to the executor here
-        // (not via delayedExecutor's own executor argument) lets a rejection fail the call
-        // instead of vanishing in the scheduler thread and leaving the future pending forever.
+        // The JDK's delay scheduler only hands the retry over, so the caller's callbacks run on
+        // the executor, not on the scheduler's one shared thread. Handing it over here (not via
+        // delayedExecutor's own executor argument) lets a rejection fail the call instead of
+        // vanishing in the scheduler thread and leaving the future pending forever.
         CompletableFuture.delayedExecutor(decision.delay().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
                 .execute(() -> {
-                    // Checked here, not left to a shut-down executor: an executor or HttpClient
-                    // the caller supplied outlives this client and would take the retry.
-                    if (closed) {
-                        failure.markStopped(StopReason.CLIENT_CLOSED);
-                        call.result.completeExceptionally(failure);
-                        return;
-                    }
                     try {
                         executor.execute(retry);
-                    } catch (RejectedExecutionException shutDown) {
-                        failure.markStopped(StopReason.CLIENT_CLOSED);
+                    } catch (RejectedExecutionException refused) {
+                        // Shut down by close(), or a caller's executor that is full: the call
+                        // ends with its last failure.
+                        if (closed) {
+                            failure.markStopped(StopReason.CLIENT_CLOSED);
+                        }
                         call.result.completeExceptionally(failure);
                     }
                 });

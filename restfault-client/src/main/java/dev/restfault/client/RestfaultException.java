@@ -93,8 +93,9 @@ public abstract class RestfaultException extends RuntimeException {
     /**
      * Whether the server asked, in a well-formed header, to be left alone for longer than
      * {@code RetryAfter.MAX_DELAY} (a day). Such a value is not trusted as a delay, so
-     * {@link #retryAfter()} is empty, but it counts as a {@code Retry-After} that was sent: the
-     * default policy stops with {@code RETRY_AFTER_TOO_LONG} instead of coming back sooner.
+     * {@link #retryAfter()} is empty and {@link #retryPermitted()} does not count it as sent; but
+     * it is no reason to come back sooner either: the default policy stops with
+     * {@code RETRY_AFTER_TOO_LONG}, as for a value over its cap.
      */
     public boolean retryAfterBeyondMax() {
         return false;
@@ -109,14 +110,12 @@ public abstract class RestfaultException extends RuntimeException {
     /**
      * Whether the contract allows sending the same request again:
      * {@link #retryRule()}{@code .permits(method, the caller supplied the MS-RequestId,
-     * the server sent Retry-After)}, where a {@link #retryAfterBeyondMax() Retry-After beyond a
-     * day} counts as sent. An id the client generated on its own does not count
+     * the server sent a usable Retry-After)}. An id the client generated on its own does not count
      * ({@link RequestContext#requestIdSuppliedByCaller()}). Says nothing about attempt limits or
      * deadlines.
      */
     public boolean retryPermitted() {
-        return retryRule().permits(request.method(), request.requestIdSuppliedByCaller(),
-                retryAfter().isPresent() || retryAfterBeyondMax());
+        return retryRule().permits(request.method(), request.requestIdSuppliedByCaller(), retryAfter().isPresent());
     }
 
     /**

@@ -323,6 +323,31 @@ class RetryTest {
     }
 
     @Test
+    void aRetryAlreadyHandedToTheExecutorIsNotMadeAfterClose() throws Exception {
+        // An executor that runs nothing until told: the retry is handed over, then the client
+        // closes, then the executor gets to run it.
+        java.util.concurrent.LinkedBlockingQueue<Runnable> queued = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (StubServer server = StubServer.always(error(503, "busy").with("Retry-After", "0"))) {
+            RestfaultClient client = RestfaultClient.builder().executor(queued::add)
+                    .retryPolicy(DefaultRetryPolicy.create(fast().build())).build();
+            CompletableFuture<ClientResponse> call = client.sendAsync(get(server));
+            // First the decoding of the 503 is queued; running it schedules the retry, which the
+            // JDK's delay scheduler then hands over to the executor.
+            Runnable decode = queued.poll(5, TimeUnit.SECONDS);
+            assertThat(decode).isNotNull();
+            decode.run();
+            Runnable retry = queued.poll(5, TimeUnit.SECONDS);
+            assertThat(retry).isNotNull();
+            client.close();
+            retry.run();
+            ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
+            assertThat(((ContractErrorException) e.getCause()).retryStop()).contains(StopReason.CLIENT_CLOSED);
+            assertThat(server.received()).hasSize(1);
+            assertThat(queued).isEmpty();
+        }
+    }
+
+    @Test
     void neverRetriedStatusesAreNotRetriedEvenOnGet() throws Exception {
         for (int status : new int[] {400, 401, 403, 404, 405, 406, 409, 412, 501}) {
             try (StubServer server = StubServer.always(error(status, "no").with("Retry-After", "0").with("Allow", "GET"));

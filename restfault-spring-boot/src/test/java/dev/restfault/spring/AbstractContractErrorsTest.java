@@ -388,6 +388,15 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    void aServerExceptionFromAnUpstreamCallIsThisServicesFailure() {
+        for (String server : List.of("jetty", "tomcat")) {
+            Reply r = get("/throw/upstream/" + server);
+            JsonNode body = assertContractError(r, 500);
+            assertThat(body.get("code").asString()).as(server).isEqualTo("internalServerError");
+        }
+    }
+
+    @Test
     void unexpectedExceptionInAServletFilter() {
         String correlation = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
@@ -1098,6 +1107,8 @@ abstract class AbstractContractErrorsTest {
                 assertThat(r.headers().get("x-content-type-options")).as(what).isEqualTo("nosniff");
                 assertThat(RequestIds.isValid(r.headers().get("ms-correlationid"))).as(what).isTrue();
                 assertThat(RequestIds.isValid(r.headers().get("ms-requestid"))).as(what).isTrue();
+                // The length a GET would have had (RFC 9110 §9.3.2 allows it, and it says there is an error body).
+                assertThat(r.headers().get("content-length")).as(what).isNotNull().isNotEqualTo("0");
                 assertThat(raw.remainingBytes()).as("body sent after the head of %s", what).isEmpty();
             }
         }

@@ -12,6 +12,8 @@ import java.util.random.RandomGenerator;
 /**
  * The contract's retry policy (DESIGN §1 "Retry"). After a failed attempt, in this order:
  * <ol>
+ *   <li>a {@code Retry-After} over a day ({@link RestfaultException#retryAfterBeyondMax()}):
+ *       stop at once, whatever the method ({@link StopReason#RETRY_AFTER_TOO_LONG});</li>
  *   <li>whether a retry is <em>safe</em> is not decided here: it is
  *       {@link RestfaultException#retryPermitted()}, i.e. the catalog's
  *       {@code StatusEntry.retryRule().permits(method, hasRequestId, hasRetryAfter)} for HTTP
@@ -22,10 +24,8 @@ import java.util.random.RandomGenerator;
  *   <li>the attempt limit ({@link StopReason#ATTEMPTS_EXHAUSTED});</li>
  *   <li>the delay: the server's {@code Retry-After} when it sent one, exactly, unless it is
  *       longer than {@link RetryOptions#maxRetryAfter()}, in which case the call fails at once
- *       with the exception carrying it ({@link StopReason#RETRY_AFTER_TOO_LONG}), as it does
- *       when the server asked for more than a day
- *       ({@link RestfaultException#retryAfterBeyondMax()}, a value not trusted as a delay);
- *       otherwise {@link Backoff} with full jitter;</li>
+ *       with the exception carrying it ({@link StopReason#RETRY_AFTER_TOO_LONG}); otherwise
+ *       {@link Backoff} with full jitter;</li>
  *   <li>the deadline: a retry whose delay would end after it is not made
  *       ({@link StopReason#DEADLINE_EXCEEDED});</li>
  *   <li>the budget: a retry spends a token of the bucket this policy shares among all the calls
@@ -91,6 +91,11 @@ public final class DefaultRetryPolicy implements RetryPolicy {
     public RetryDecision onFailure(RetryContext context) {
         Objects.requireNonNull(context, "context");
         RestfaultException failure = context.failure();
+        if (failure.retryAfter().isEmpty() && failure.retryAfterBeyondMax()) {
+            // Asked to stay away for over a day: not trusted as a delay, and no reason to come
+            // back early either, whatever the method.
+            return RetryDecision.stop(StopReason.RETRY_AFTER_TOO_LONG);
+        }
         if (!failure.retryPermitted()) {
             return RetryDecision.stop(StopReason.NOT_RETRYABLE);
         }
@@ -99,10 +104,6 @@ public final class DefaultRetryPolicy implements RetryPolicy {
         }
         Duration delay;
         Optional<Duration> retryAfter = failure.retryAfter();
-        if (retryAfter.isEmpty() && failure.retryAfterBeyondMax()) {
-            // Over a day: not trusted as a delay, but no reason to come back early either.
-            return RetryDecision.stop(StopReason.RETRY_AFTER_TOO_LONG);
-        }
         if (retryAfter.isPresent()) {
             if (retryAfter.get().compareTo(options.maxRetryAfter()) > 0) {
                 return RetryDecision.stop(StopReason.RETRY_AFTER_TOO_LONG);

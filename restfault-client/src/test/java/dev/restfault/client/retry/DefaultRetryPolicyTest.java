@@ -69,6 +69,11 @@ class DefaultRetryPolicyTest {
         // catalog would otherwise not retry without a Retry-After (a POST's 503).
         assertThat(decide(POLICY, error(429, "GET", false, "172800", 1)).stopReason()).contains(StopReason.RETRY_AFTER_TOO_LONG);
         assertThat(decide(POLICY, error(503, "POST", false, "172800", 1)).stopReason()).contains(StopReason.RETRY_AFTER_TOO_LONG);
+        // ... without counting as a usable Retry-After for the catalog's rule: a policy of one's
+        // own that reads retryPermitted() does not resend that POST.
+        assertThat(error(503, "POST", false, "172800", 1).retryPermitted()).isFalse();
+        assertThat(RetryPolicy.never().onFailure(new RetryContext(error(503, "POST", false, "172800", 1), Duration.ZERO))
+                .shouldRetry()).isFalse();
 
         RetryPolicy deadline = DefaultRetryPolicy.create(RetryOptions.builder().deadline(Duration.ofSeconds(5)).build());
         assertThat(deadline.onFailure(new RetryContext(error(429, "GET", false, "2", 1), Duration.ofSeconds(3))).stopReason())

@@ -354,7 +354,7 @@ public final class ContractException extends RuntimeException {
 
         /** The error code; non-blank. Defaults to the status's default code. */
         public Builder code(String code) {
-            if (code == null || code.isBlank()) {
+            if (code == null || Descriptions.isBlank(code)) {
                 throw new IllegalArgumentException("code must not be null or blank");
             }
             this.code = code;

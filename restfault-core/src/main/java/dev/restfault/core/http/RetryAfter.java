@@ -108,10 +108,20 @@ public final class RetryAfter {
             return Optional.empty();
         }
         String v = value.trim();
-        if (v.isEmpty() || v.length() > 12 || !isDigits(v)) {
+        if (v.isEmpty() || !isDigits(v)) {
             return Optional.empty();
         }
-        Duration d = Duration.ofMillis(Long.parseLong(v));
+        return millis(v);
+    }
+
+    /** Decimal digits as milliseconds, at most {@link #MAX_DELAY}; leading zeros are not length. */
+    private static Optional<Duration> millis(String digits) {
+        // 86400000 has 8 digits; anything with more than 12 (leading zeros aside) is absurd.
+        String trimmed = digits.replaceFirst("^0+(?=.)", "");
+        if (trimmed.length() > 12) {
+            return Optional.empty();
+        }
+        Duration d = Duration.ofMillis(Long.parseLong(trimmed));
         return d.compareTo(MAX_DELAY) <= 0 ? Optional.of(d) : Optional.empty();
     }
 
@@ -147,9 +157,10 @@ public final class RetryAfter {
     public static boolean asksBeyondMaxDelay(Function<String, String> header, Instant now) {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(now, "now");
+        // Digits are never malformed: when they do not make a delay, they asked for too long.
         for (String name : new String[] {HeaderNames.RETRY_AFTER_MS, HeaderNames.X_MS_RETRY_AFTER_MS}) {
             String v = trimmedSafe(header.apply(name));
-            if (v != null && isDigits(v) && parseMillis(v).isEmpty()) {
+            if (v != null && isDigits(v) && millis(v).isEmpty()) {
                 return true;
             }
         }

@@ -59,6 +59,12 @@ class RetryAfterTest {
             assertThat(RetryAfter.asksBeyondMaxDelay(n -> h.get(n.toLowerCase()), NOW)).as(notAsking).isFalse();
         }
         assertThat(RetryAfter.asksBeyondMaxDelay(n -> null, NOW)).isFalse();
+        // Leading zeros are not length: 100 ms is 100 ms, in either millisecond header.
+        for (String ms : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
+            Map<String, String> h = Map.of(ms, "00000000000000000100");
+            assertThat(RetryAfter.fromHeaders(n -> h.get(n.toLowerCase()), NOW)).as(ms).contains(Duration.ofMillis(100));
+            assertThat(RetryAfter.asksBeyondMaxDelay(n -> h.get(n.toLowerCase()), NOW)).as(ms).isFalse();
+        }
         assertThatThrownBy(() -> RetryAfter.asksBeyondMaxDelay(null, NOW)).isInstanceOf(NullPointerException.class);
     }
 

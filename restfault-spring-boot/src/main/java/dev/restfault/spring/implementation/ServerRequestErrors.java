@@ -2,13 +2,18 @@ package dev.restfault.spring.implementation;
 
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.spring.ExceptionTranslator;
+import jakarta.servlet.ServletException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
- * What {@link JettyRequestErrors} and {@link TomcatRequestErrors} share: walking a failure's cause
- * chain for the server's own verdict on a malformed request. Kept free of any server type, so
- * loading it never loads Jetty or Tomcat.
+ * What {@link JettyRequestErrors} and {@link TomcatRequestErrors} share: finding the server's own
+ * verdict on a malformed request in a failure, either the failure itself or under the wrappers
+ * that reading a request adds, never deeper. Kept free of any server type, so loading it never
+ * loads Jetty or Tomcat.
  */
 final class ServerRequestErrors {
 
@@ -19,9 +24,9 @@ final class ServerRequestErrors {
     }
 
     /**
-     * A translator answering the first client error status {@code statusOf} finds in the cause
-     * chain (a value outside 400..499 means "not a client error here"), with that status's
-     * default text: the server's own reason is never sent. A {@link ContractException} met first
+     * A translator answering the client error status {@code statusOf} finds on the failure or
+     * under its request-reading wrappers (a value outside 400..499 means "not a client error
+     * here"), with that status's default text: the server's own reason is never sent. A {@link ContractException} met first
      * is the application's answer, which the renderer finds by itself.
      */
     static ExceptionTranslator translator(ToIntFunction<Throwable> statusOf) {
@@ -35,8 +40,24 @@ final class ServerRequestErrors {
                 if (status >= 400 && status <= 499) {
                     return Optional.of(ContractException.builder(status).build());
                 }
+                if (!wrapsThisRequest(t)) {
+                    // Below any other exception the server type may be someone else's verdict:
+                    // Jetty's HTTP client reports a malformed upstream response with the same
+                    // HttpException, under the application's own wrapper (a ResourceAccessException,
+                    // say). That is this service's failure, a 500, not the caller's 400.
+                    return Optional.empty();
+                }
             }
             return Optional.empty();
         };
+    }
+
+    /**
+     * The wrappers between reading this request and the failure that reaches restfault: the
+     * servlet layer's, Spring's message conversion and multipart parsing, an unchecked I/O error.
+     */
+    private static boolean wrapsThisRequest(Throwable t) {
+        return t instanceof ServletException || t instanceof HttpMessageNotReadableException
+                || t instanceof MultipartException || t instanceof UncheckedIOException;
     }
 }

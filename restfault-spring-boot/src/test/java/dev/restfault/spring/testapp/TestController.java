@@ -91,6 +91,18 @@ public class TestController {
         throw new IllegalStateException("unexpected secret: password=hunter2 " + marker);
     }
 
+    /**
+     * An upstream call failing the way Jetty's and Tomcat's own parsers report a malformed
+     * message, under the application's wrapper: this service's failure, not the caller's.
+     */
+    @GetMapping("/throw/upstream/{server}")
+    public String upstreamParseFailure(@PathVariable String server) {
+        java.io.IOException parse = "jetty".equals(server)
+                ? new java.io.IOException(new org.eclipse.jetty.http.HttpException.RuntimeException(400, "bad upstream"))
+                : new java.io.IOException(new org.apache.coyote.BadRequestException("bad upstream"));
+        throw new org.springframework.web.client.ResourceAccessException("upstream call failed", parse);
+    }
+
     @GetMapping("/throw/unauthorized")
     public String unauthorized() {
         throw ContractException.unauthorized();

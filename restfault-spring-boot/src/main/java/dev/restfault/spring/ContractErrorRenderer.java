@@ -218,6 +218,17 @@ public final class ContractErrorRenderer {
         write(request, response, forStatus(request, response, status));
     }
 
+    /**
+     * The answer to a method the servlet layer must never serve for this API (TRACE, which it
+     * would echo): 405 with the methods the path's mappings support, or 404 when no mapping
+     * matches the path at all, as for any other method on a path that does not exist. A path
+     * served only by something other than a request mapping (static resources, functional
+     * routes) counts as not existing here.
+     */
+    public void renderRefusedMethod(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        renderStatus(request, response, allowedMethods.apply(request).isEmpty() ? 404 : 405);
+    }
+
     /** Writes {@code error} as the response. */
     public void render(HttpServletRequest request, HttpServletResponse response, ContractException error) throws IOException {
         write(request, response, Objects.requireNonNull(error, "error"));

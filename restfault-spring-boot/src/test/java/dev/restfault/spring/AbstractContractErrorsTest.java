@@ -62,6 +62,12 @@ abstract class AbstractContractErrorsTest {
     /** Whether the server closes a keep-alive connection after an error response with {@code status}. */
     abstract boolean closesConnectionAfter(int status);
 
+    /**
+     * Whether the server refuses TRACE itself, before the application (and restfault's filter)
+     * sees it: then it can only be a 405, whether or not the path exists.
+     */
+    abstract boolean refusesTraceItself();
+
     @BeforeAll
     void start() {
         // The JVM runs in German, and the application ships a messages_de.properties: Spring's
@@ -662,6 +668,22 @@ abstract class AbstractContractErrorsTest {
         assertThat(r.headers().get("allow")).contains("GET").doesNotContain("TRACE");
         assertThat(r.body()).doesNotContain("s3cr3t-value").doesNotContain("X-Probe-Secret");
         assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo("methodNotAllowed");
+        // Where nothing is served, TRACE finds nothing, as OPTIONS or GET would; unless the
+        // server refused it before anything could look (Tomcat: a 405 with its own Allow).
+        RawHttp.Response nowhere;
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send("TRACE /no-such-path HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Probe-Secret: s3cr3t-value\r\n\r\n");
+            nowhere = raw.read();
+        }
+        assertThat(nowhere.body()).doesNotContain("s3cr3t-value");
+        if (refusesTraceItself()) {
+            assertThat(nowhere.status()).isEqualTo(405);
+            assertThat(JSON.readTree(nowhere.body()).get("code").asString()).isEqualTo("methodNotAllowed");
+        } else {
+            assertThat(nowhere.status()).isEqualTo(404);
+            assertThat(nowhere.headers()).doesNotContainKey("allow");
+            assertThat(JSON.readTree(nowhere.body()).get("code").asString()).isEqualTo("notFound");
+        }
         assertStillServing();
     }
 

@@ -12,4 +12,10 @@ class JettyContractErrorsTest extends AbstractContractErrorsTest {
     boolean closesConnectionAfter(int status) {
         return false;
     }
+
+    /** Jetty passes TRACE on; restfault's filter answers it. */
+    @Override
+    boolean refusesTraceItself() {
+        return false;
+    }
 }

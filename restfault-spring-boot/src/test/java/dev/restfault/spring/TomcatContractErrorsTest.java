@@ -16,4 +16,10 @@ class TomcatContractErrorsTest extends AbstractContractErrorsTest {
     boolean closesConnectionAfter(int status) {
         return status == 400 || status == 500 || status == 501 || status == 503;
     }
+
+    /** Tomcat refuses TRACE in its connector (allowTrace is false by default). */
+    @Override
+    boolean refusesTraceItself() {
+        return true;
+    }
 }

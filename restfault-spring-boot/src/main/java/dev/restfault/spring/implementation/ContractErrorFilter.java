@@ -69,8 +69,9 @@ public final class ContractErrorFilter implements Filter {
             if (request.getDispatcherType() == DispatcherType.REQUEST && "TRACE".equals(request.getMethod())) {
                 // The servlet layer would echo the request's headers back (HttpServlet.doTrace);
                 // Tomcat refuses TRACE by default, Jetty does not. An API has no use for it: a
-                // contract 405, whose Allow lists what the path really serves.
-                renderer.renderStatus(request, response, 405);
+                // contract 405, whose Allow lists what the path really serves, or a 404 where
+                // nothing is served.
+                renderer.renderRefusedMethod(request, response);
                 return;
             }
             ContractResponse wrapped = new ContractResponse(request, response, renderer);

@@ -134,10 +134,10 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
     }
 
     /**
-     * The status and headers of an error response whose exchange failed after they arrived
-     * (the connection broke inside the body): the bytes so far, marked cut, and no more reading.
-     * {@code java.net.http} fails the response without waiting for this subscriber, so the
-     * client asks for the prefix itself. Only for an error body ({@code keepPrefix}).
+     * For an error response whose exchange failed after its headers arrived (the connection
+     * broke inside the body): the bytes read so far, marked cut; nothing more is read.
+     * {@code java.net.http} may fail the response before it tells this subscriber, so the client
+     * asks for the prefix itself. Only for an error body ({@code keepPrefix}).
      */
     Body cutShort() {
         Flow.Subscription toCancel;

@@ -2,6 +2,7 @@ package dev.restfault.cli;
 
 import dev.restfault.client.ClientResponse;
 import dev.restfault.client.ContractErrorException;
+import dev.restfault.client.ErrorDecoder;
 import dev.restfault.client.RequestContext;
 import dev.restfault.client.RestfaultClient;
 import dev.restfault.client.RestfaultException;
@@ -13,6 +14,7 @@ import dev.restfault.json.DecodedError;
 import dev.restfault.testkit.check.ContractChecker;
 import dev.restfault.testkit.check.ObservedResponse;
 import dev.restfault.testkit.check.ResponseHeaders;
+import dev.restfault.testkit.check.Rule;
 import dev.restfault.testkit.check.Violation;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Spec;
 /** {@code restfault call}: one request through the restfault client, with its retry policy. */
 @Command(name = "call",
         mixinStandardHelpOptions = true,
+        versionProvider = RestfaultCommand.Version.class,
         description = "Sends one request through the restfault client: MS-RequestId and MS-CorrelationId are "
                 + "added, and the request is retried exactly when the contract says it is safe (each retry "
                 + "reported on standard error). On success the body is printed; on an error response, the "
@@ -47,7 +50,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the server answered 1xx-3xx; the body is printed",
-            "2:usage error, or no answer (refused, reset, timeout, TLS)",
+            "2:usage error; no answer (refused, reset, timeout, TLS); or an answer that is not valid HTTP (a status outside 100..599)",
             "10:BAD_INPUT (400, 411, 413, 416, 417, 422, other 4xx)",
             "11:UNAUTHORIZED (401)",
             "12:FORBIDDEN (403)",
@@ -86,7 +89,7 @@ final class CallCommand implements Callable<Integer> {
     @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Most retries after the first attempt (default ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Timeout per attempt (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Timeout per attempt, for the response headers and again for the body (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--json", description = "Print the decoded error as JSON.")
@@ -127,8 +130,15 @@ final class CallCommand implements Callable<Integer> {
         };
         try (RestfaultClient client = RestfaultClient.builder().retryPolicy(policy).listener(progress)
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds)).connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 30)))
+                // A server that sends headers and then stalls must not hold the command past --timeout.
+                .bodyTimeout(Duration.ofSeconds(timeoutSeconds))
                 .build()) {
             ClientResponse response = client.send(request);
+            if (response.status() < 100 || response.status() > 599) {
+                // java.net.http passes any three digits; HTTP defines 100..599 (RFC 9110 15).
+                err.println("restfault call: status " + response.status() + " is outside 100..599: the answer is not valid HTTP");
+                return ExitCodes.USAGE_OR_CONNECTION;
+            }
             out.print(Terminal.safe(new String(response.body(), StandardCharsets.UTF_8), true));
             if (response.bodyLength() > 0) {
                 out.println();
@@ -138,15 +148,26 @@ final class CallCommand implements Callable<Integer> {
         } catch (ContractErrorException e) {
             List<Violation> violations = ContractChecker.standard().check(ObservedResponse.builder(e.status())
                     .headers(ResponseHeaders.of(e.headers())).body(e.body().bytes()).requestMethod(request.method()).build());
+            // The client keeps at most its cap of an error body. A body cut there (not one that
+            // stopped arriving) ends early because of us: not the server's malformed JSON.
+            boolean capped = e.body().truncated() && !e.body().timedOut();
+            String failure = e.bodyFailure().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("no body");
+            if (capped) {
+                int cap = ErrorDecoder.standard().maxBodyBytes(); // the decoder the client is built with
+                violations = new ArrayList<>(violations);
+                violations.removeIf(v -> v.rule() == Rule.BODY_MALFORMED);
+                violations.add(0, Violation.of(Rule.BODY_LIMITS, "the body is longer than " + cap
+                        + " bytes, the most restfault call reads of an error body; the rest was not read", null));
+                failure = "longer than the " + cap + " bytes restfault call reads; cut by the client";
+            }
             DecodedError decoded = e.error().orElse(null);
             if (json) {
-                out.println(DecodedErrors.json(e.status(), decoded,
-                        decoded == null ? e.bodyFailure().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("no body") : null, violations));
+                out.println(DecodedErrors.json(e.status(), decoded, decoded == null ? failure : null, violations));
             } else if (decoded != null) {
                 out.print(DecodedErrors.text(e.status(), decoded, violations));
             } else {
-                StringBuilder sb = new StringBuilder("status:      ").append(e.status()).append("\nnot an error body (")
-                        .append(e.bodyFailure().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("no body")).append(")\n");
+                StringBuilder sb = new StringBuilder("status:      ").append(e.status()).append(capped ? "\nnot decoded (" : "\nnot an error body (")
+                        .append(failure).append(")\n");
                 DecodedErrors.violationsText(sb, violations);
                 out.print(sb);
             }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code restfault check}: probes a live API and reports every contract violation. */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
+        versionProvider = RestfaultCommand.Version.class,
         description = "Sends a battery of requests designed to provoke errors (unknown path, wrong method, "
                 + "unacceptable Accept, malformed body, no credentials, bad token, huge header, a locale, "
                 + "invalid ids, problem Accept) to URL and checks every answer against the contract. Requests "
@@ -64,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     ConvertCommand.Target format;
 
     @Option(names = "--locale", paramLabel = "TAG", defaultValue = "ja-JP",
-            description = "The language the locale probe asks for with X-Locale (default ${DEFAULT-VALUE}).")
+            description = "The language the locale probe asks for with X-Locale (default ${DEFAULT-VALUE}); a well-formed BCP 47 tag, else a usage error.")
     String locale;
 
     @Option(names = "--report", paramLabel = "KIND", defaultValue = "text", description = "text (default), json or html.")
@@ -94,11 +95,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             Probe.Builder b = Probe.builder(new URI(url)).token(token).resource(resource)
                     .timeout(Duration.ofSeconds(timeoutSeconds));
-            java.util.Locale l = java.util.Locale.forLanguageTag(locale);
-            if (l.getLanguage().isEmpty()) {
-                throw new IllegalArgumentException("--locale must be a language tag such as zh-TW");
-            }
-            b.locale(l);
+            b.locale(Locales.languageTag(locale, "--locale"));
             if (format != null) {
                 b.expectedFormat(format.format);
             }

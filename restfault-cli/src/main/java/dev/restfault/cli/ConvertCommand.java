@@ -12,6 +12,9 @@ import dev.restfault.json.DecodedError;
 import dev.restfault.json.ErrorBodyException;
 import dev.restfault.json.ErrorReader;
 import dev.restfault.json.ErrorWriter;
+import dev.restfault.testkit.check.ContractChecker;
+import dev.restfault.testkit.check.Rule;
+import dev.restfault.testkit.check.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code restfault convert}: rewrites an error body in another of the three formats. */
 @Command(name = "convert",
         mixinStandardHelpOptions = true,
+        versionProvider = RestfaultCommand.Version.class,
         description = "Reads an error body in any shape and writes it, strictly, in the chosen format. The status "
                 + "is --status, else the body's own (a problem's status, the throttling statusCode), else "
                 + "500; it fills a missing code or description from the catalog and is the problem's status.",
@@ -35,7 +39,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:converted",
-            "1:the input is not an error body",
+            "1:the input is not an error body, or its own source is a Java class name",
             "2:usage error or unreadable file"})
 final class ConvertCommand implements Callable<Integer> {
 
@@ -74,12 +78,24 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "N", description = "The response status (400..599).")
     Integer status;
 
-    @Option(names = "--locale", paramLabel = "TAG", description = "Language of texts filled in from the catalog (default en-US).")
+    @Option(names = "--locale", paramLabel = "TAG", description = "Language of texts filled in from the catalog (default en-US); a well-formed language tag. "
+                    + "Ignored for partner-api, whose messages are always en-US.")
     String locale;
 
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "unknown",
-            description = "The source when the body names none (default: ${DEFAULT-VALUE}); 1..1024 characters, no control characters.")
+            description = "The source when the body names none (default: ${DEFAULT-VALUE}); 1..1024 characters, no control "
+                    + "characters, not a Java class name (com.acme.OrderController, OrderServiceImpl).")
     String source;
+
+    /**
+     * Whether the checker would call {@code source} a Java class name: the test is the checker's
+     * own (its {@code source-class-name} rule), run on a minimal body carrying the source, so the
+     * writer and the checker cannot disagree.
+     */
+    private static boolean isClassName(String source) {
+        byte[] probe = ErrorWriter.standard().writePartnerCenter(PartnerCenterError.of("c", "d", source));
+        return ContractChecker.standard().checkBody(probe).stream().anyMatch(v -> v.rule() == Rule.SOURCE_CLASS_NAME);
+    }
 
     static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
         @Override
@@ -107,6 +123,18 @@ final class ConvertCommand implements Callable<Integer> {
                     + " characters, not blank, without control characters");
             return ExitCodes.USAGE_OR_CONNECTION;
         }
+        if (isClassName(source)) {
+            spec.commandLine().getErr().println("restfault convert: --source must name a component, not a Java class name: "
+                    + Terminal.safe(source));
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+        Locale asked;
+        try {
+            asked = locale == null ? null : Locales.languageTag(locale, "--locale");
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("restfault convert: " + e.getMessage());
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
         byte[] body;
         try {
             body = Input.read(file, parent.stdin);
@@ -122,7 +150,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             return ExitCodes.VIOLATIONS;
         }
-        Locale l = LocaleResolver.defaults().fromXLocale(locale).orElse(LocaleResolver.defaults().fallback());
+        // DESIGN section 1: Partner API messages are always en-US; --locale is for the other formats.
+        Locale l = to == Target.PARTNER_API || asked == null ? LocaleResolver.defaults().fallback()
+                : LocaleResolver.defaults().fromXLocale(asked.toLanguageTag()).orElse(LocaleResolver.defaults().fallback());
         int effective = status != null ? status
                 : decoded.statusCode().filter(StatusCatalog::isError).orElse(500);
         StatusEntry entry = StatusCatalog.entry(effective);
@@ -133,6 +163,14 @@ final class ConvertCommand implements Callable<Integer> {
             PartnerCenterError pce = decoded.toPartnerCenter(entry, l, source);
             out = ErrorWriter.standard().write(to.format, pce, effective,
                     ContractMessages.defaults().reasonPhrase(effective, l));
+        }
+        // Writers are strict: the body's own source may be a class name, which no writer may pass on.
+        for (Violation v : ContractChecker.standard().checkBody(out)) {
+            if (v.rule() == Rule.SOURCE_CLASS_NAME) {
+                spec.commandLine().getErr().println("restfault convert: the body's source is a Java class name, which the "
+                        + "contract forbids (" + Terminal.safe(v.evidence()) + "); nothing written");
+                return ExitCodes.VIOLATIONS;
+            }
         }
         spec.commandLine().getOut().println(new String(out, StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code restfault decode}: reads an error body in any shape and prints it normalized, with the checker's verdict. */
 @Command(name = "decode",
         mixinStandardHelpOptions = true,
+        versionProvider = RestfaultCommand.Version.class,
         description = "Reads an error response body in any shape (Partner Center, Partner API, problem details, "
                 + "the throttling body, or garbage), prints the normalized error and the contract violations "
                 + "found. With --status (and --header), the headers and status rules are checked too; "

@@ -10,7 +10,8 @@ import java.util.Map;
  * <pre>
  *  0  success: conformant (check), a conforming error (decode), converted, a 1xx-3xx answer (call)
  *  1  contract violations found (check, decode), or an input that is not an error body (decode, convert)
- *  2  usage error, unreadable input, or no answer from the server (connection refused, timeout...)
+ *  2  usage error, unreadable input, no answer from the server (connection refused, timeout...),
+ *     or an answer that is not valid HTTP (call: a status outside 100..599)
  * 10+ call: the server answered 4xx/5xx; the code tells the error category (see {@link #forCategory})
  * </pre>
  *

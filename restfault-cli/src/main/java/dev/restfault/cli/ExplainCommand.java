@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code restfault explain}: prints the catalog's entry for a status, in a chosen language. */
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
+        versionProvider = RestfaultCommand.Version.class,
         description = "Prints what the contract says about an error status: reason phrase, meaning, default code, "
                 + "category, retry rule and required headers, in en-US, fr-FR, ja-JP or zh-TW.",
         footerHeading = "%nExamples:%n",

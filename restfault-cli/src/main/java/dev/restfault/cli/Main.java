@@ -5,9 +5,15 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code restfault} command's entry point: {@code java -jar restfault.jar <command> ...}.
+ *
+ * <p>Arguments starting with {@code @} are taken literally (picocli's argument files are off):
+ * {@code call -d @order.json} reads the file as the body.
  *
  * <p>Whatever happens, the command prints no stack trace: usage mistakes print the usage and
  * exit 2; anything unexpected, an {@link Error} such as {@link OutOfMemoryError} included, prints
@@ -38,7 +44,7 @@ public final class Main {
             CommandLine cl = commandLine(stdin);
             cl.setOut(out);
             cl.setErr(err);
-            code = cl.execute(args == null ? new String[0] : args);
+            code = execute(cl, args == null ? new String[0] : args);
         } catch (Throwable e) {
             // picocli's handler sees Exceptions only: an Error (OutOfMemoryError, StackOverflowError)
             // would otherwise reach the terminal as a stack trace. Still one line, still exit 2.
@@ -51,8 +57,32 @@ public final class Main {
         return code;
     }
 
+    /**
+     * What {@link CommandLine#execute} does, without its last resort: picocli prints the stack
+     * trace of any exception other than a {@link ParameterException} that escapes parsing (an
+     * unreadable argument file was one) and exits 1. Here every such exception is one line and 2.
+     */
+    private static int execute(CommandLine cl, String[] args) throws Exception {
+        try {
+            ParseResult parsed = cl.parseArgs(args);
+            return cl.getExecutionStrategy().execute(parsed);
+        } catch (ParameterException e) {
+            // From parsing, or thrown by a command itself (a missing subcommand).
+            return cl.getParameterExceptionHandler().handleParseException(e, args);
+        } catch (ExecutionException e) {
+            Exception cause = e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+            return cl.getExecutionExceptionHandler().handleExecutionException(cause, e.getCommandLine(), null);
+        } catch (RuntimeException e) {
+            cl.getErr().println("restfault: internal error (" + e.getClass().getSimpleName() + ")");
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+    }
+
     static CommandLine commandLine(InputStream stdin) {
         CommandLine cl = new CommandLine(new RestfaultCommand(stdin));
+        // "@order.json" is a body or a file name (call -d @FILE, decode @x), never an argument
+        // file to splice into the command line: that would turn a JSON body into options.
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // A bug in restfault, not the user's input: one line, never a trace.
             commandLine.getErr().println("restfault: internal error (" + e.getClass().getSimpleName() + ")");

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success (conformant, decoded, converted, answered)",
             "1:contract violations found, or the input is not an error body",
-            "2:usage error, unreadable input, or no answer from the server",
+            "2:usage error, unreadable input, no answer from the server, or an answer that is not valid HTTP",
             "10-24:call only: the server answered 4xx/5xx; see 'restfault call --help'"})
 final class RestfaultCommand implements Runnable {
 
@@ -42,7 +42,10 @@ final class RestfaultCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a command is required: check, decode, convert, call or explain");
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /**
+     * The version from the jar's manifest, or "development" when run from classes. Every command
+     * names it as its {@code versionProvider}, so {@code -V} prints the same line on each.
+     */
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -2,8 +2,9 @@ package dev.restfault.cli;
 
 /**
  * Makes text from a server or a file safe to print: control characters (ESC sequences that
- * could repaint or retitle a terminal, CR that could overwrite a line, NUL) become U+FFFD, and
- * lone surrogates too. Line feeds and tabs are kept only where {@code multiline} says so.
+ * could repaint or retitle a terminal, C1 controls such as U+009B CSI, DEL, CR that could
+ * overwrite a line, NUL), line and paragraph separators, bidi overrides, isolates and marks
+ * (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C) become U+FFFD, and lone surrogates too. Line feeds and tabs are kept only where {@code multiline} says so.
  */
 final class Terminal {
 
@@ -26,8 +27,9 @@ final class Terminal {
             } else if (c == '\t') {
                 sb.append(' ');
             } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                    || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
-                // Bidi overrides are included: they can make printed text lie about its order.
+                    || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
+                    || c == '\u200E' || c == '\u200F' || c == '\u061C') {
+                // Bidi controls and marks are included: they can make printed text lie about its order.
                 sb.append('\uFFFD');
             } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 sb.append(c).append(s.charAt(++i));

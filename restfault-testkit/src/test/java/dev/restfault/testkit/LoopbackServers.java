@@ -87,6 +87,20 @@ public final class LoopbackServers {
      * a header over 8 KiB is refused with 431 and fresh ids, as a real HTTP server would.
      */
     public static Running conformant() throws IOException {
+        return contractServer(false);
+    }
+
+    /**
+     * The {@link #conformant()} server with two faults a black-box run found passing: it answers
+     * {@code application/problem+json} whatever the request's {@code Accept} says, and its 406
+     * names only the type the request asked for ("application/x-restfault-probe is not
+     * available") instead of the types that are.
+     */
+    public static Running overEager() throws IOException {
+        return contractServer(true);
+    }
+
+    private static Running contractServer(boolean overEager) throws IOException {
         ErrorWriter writer = ErrorWriter.standard();
         ContractMessages messages = ContractMessages.defaults();
         return start((exchange, body) -> {
@@ -107,7 +121,7 @@ public final class LoopbackServers {
             } else if (!(method.equals("GET") || method.equals("HEAD") || method.equals("POST"))) {
                 error = ContractException.methodNotAllowed(List.of("GET", "HEAD", "POST"));
             } else if (!(accept.contains("application/json") || accept.contains("*/*") || accept.contains("application/problem+json"))) {
-                error = ContractException.notAcceptable(List.of("application/json", "application/problem+json"));
+                error = ContractException.notAcceptable(overEager ? List.of(accept) : List.of("application/json", "application/problem+json"));
             } else if (method.equals("POST") && !isJson(body)) {
                 error = ContractException.builder(400).messageKey(ContractMessages.MALFORMED_BODY).build();
             }
@@ -123,7 +137,8 @@ public final class LoopbackServers {
                 }
                 return;
             }
-            ErrorFormat format = accept.startsWith("application/problem+json") ? ErrorFormat.PROBLEM_DETAILS : ErrorFormat.PARTNER_CENTER;
+            ErrorFormat format = overEager || accept.startsWith("application/problem+json")
+                    ? ErrorFormat.PROBLEM_DETAILS : ErrorFormat.PARTNER_CENTER;
             PartnerCenterError pce = error.toError(messages, locale, "orders-api");
             byte[] out = writer.write(format, pce, error.status(), messages.reasonPhrase(error.status(), locale));
             for (Map.Entry<String, String> e : error.headers().entrySet()) {

@@ -3,6 +3,7 @@ package dev.restfault.testkit.check;
 import dev.restfault.core.catalog.HeaderRule;
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.catalog.StatusEntry;
+import dev.restfault.core.http.AcceptHeader;
 import dev.restfault.core.http.AuthChallenge;
 import dev.restfault.core.http.HeaderNames;
 import dev.restfault.core.http.HeaderValues;
@@ -64,6 +65,18 @@ public final class ContractChecker {
             "[A-Z][A-Za-z0-9]*(?:Controller|ServiceImpl|Impl|Exception|Handler|Repository|Servlet|Interceptor|Advice)(?:\\$\\w+)?");
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "(?<![\\w/:.-])(?:application|text|image|audio|video|multipart|model|font|message|\\*)/[\\w.+*-]+");
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern AUTH_PARAM = Pattern.compile(
+            "(?:([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \\t]+)?([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \\t]*=[ \\t]*[^=\\s][\\s\\S]*");
+    /**
+     * The characters of a cid in the realm {@code urn:cpsvc:cpid:{cid}}: those of a URN's
+     * namespace-specific string (RFC 8141: unreserved, sub-delims, ':', '@', '/', and %-escapes).
+     * A GUID or a name such as {@code contoso} passes; a space, '<', '>', '"', a backslash or a non-ASCII
+     * character cannot appear in a URN and does not.
+     */
+    private static final Pattern CID = Pattern.compile("(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2}){1,256}");
     private static final Pattern REALM_UNQUOTED = Pattern.compile("(?i)\\brealm\\s*=\\s*[^\"\\s]");
 
     private final Clock clock;
@@ -121,8 +134,28 @@ public final class ContractChecker {
                         "Content-Type: " + media.raw));
             }
         }
-        if (body.localizedText != null) {
-            checkContentLanguage(h, body.localizedText, response.requestedLocale().orElse(null), out);
+        String accept = response.requestAccept().orElse(null);
+        if (accept != null && media != null && media.isProblem()) {
+            AcceptHeader preference = AcceptHeader.parse(accept);
+            double problemQ = preference.quality(PROBLEM_JSON);
+            double jsonQ = preference.quality(JSON);
+            if (!preference.prefersProblemDetails()) {
+                out.add(Violation.of(Rule.PROBLEM_NOT_PREFERRED, "problem details served to a request whose Accept does not "
+                        + "prefer them (application/problem+json q=" + problemQ + ", application/json q=" + jsonQ + ")",
+                        "Accept: " + (accept.isBlank() ? "(none)" : accept)));
+            }
+        }
+        if (accept != null && !body.listedMediaTypes.isEmpty()) {
+            Set<String> offered = new java.util.LinkedHashSet<>(body.listedMediaTypes);
+            offered.removeAll(AcceptHeader.parse(accept).exactTypes());
+            offered.removeIf(t -> t.startsWith("*/") || t.endsWith("/*"));
+            if (offered.isEmpty()) {
+                out.add(Violation.of(Rule.NOT_ACCEPTABLE_TYPES, "406 names only the type the request asked for, not the "
+                        + "types that are available", "listed " + body.listedMediaTypes + ", Accept: " + accept));
+            }
+        }
+        if (body.localizedText != null || !body.texts.isEmpty()) {
+            checkContentLanguage(h, body, response.requestedLocale().orElse(null), out);
         }
         return List.copyOf(out);
     }
@@ -299,19 +332,90 @@ public final class ContractChecker {
             out.add(Violation.of(Rule.CHALLENGE, "no OAuth challenge with realm urn:cpsvc:cpid:{cid}", "WWW-Authenticate: " + value));
         } else if (REALM_UNQUOTED.matcher(value).find()) {
             out.add(Violation.of(Rule.CHALLENGE, "the realm is not quoted, as RFC 9110 requires", "WWW-Authenticate: " + value));
+        } else {
+            String badCid = challenges.stream().filter(c -> c.scheme().equalsIgnoreCase("OAuth") && c.cid().isPresent())
+                    .map(c -> c.cid().get()).filter(cid -> !CID.matcher(cid).matches()).findFirst().orElse(null);
+            if (badCid != null) {
+                out.add(Violation.of(Rule.CHALLENGE, "the realm's cid is not an identifier a URN can hold (a space, '<', "
+                        + "'\"', a non-ASCII or control character...)", "WWW-Authenticate: " + value));
+            }
+        }
+        String duplicate = duplicateParameter(value);
+        if (duplicate != null) {
+            out.add(Violation.of(Rule.CHALLENGE, "parameter " + duplicate + " occurs twice in one challenge (RFC 9110 §11.2: "
+                    + "at most once)", "WWW-Authenticate: " + value));
         }
     }
 
-    private static void checkContentLanguage(ResponseHeaders h, LocalizedText text, Locale requested, List<Violation> out) {
+    /**
+     * The first auth-param name that occurs twice in one challenge of {@code value}, if any.
+     * {@link AuthChallenge#parseAll} keeps the last value of a repeated name, so the repetition is
+     * found here, on the raw value: split at commas outside quoted strings, an element
+     * {@code scheme name=value} starts a challenge, {@code name=value} continues it, anything
+     * else (a scheme alone, a token68) starts one without parameters.
+     */
+    private static String duplicateParameter(String value) {
+        Set<String> names = new java.util.HashSet<>();
+        for (String element : splitOutsideQuotes(value)) {
+            String e = element.trim();
+            if (e.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = AUTH_PARAM.matcher(e);
+            if (!m.matches()) {
+                names.clear(); // a scheme alone or with a token68: a challenge without parameters
+                continue;
+            }
+            if (m.group(1) != null) {
+                names.clear(); // "scheme name=value": a new challenge
+            }
+            if (!names.add(m.group(2).toLowerCase(Locale.ROOT))) {
+                return m.group(2);
+            }
+        }
+        return null;
+    }
+
+    /** {@code value} split at the commas that are not inside a quoted string (with its escapes). */
+    private static List<String> splitOutsideQuotes(String value) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted && c == '\\' && i + 1 < value.length()) {
+                current.append(c).append(value.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                parts.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        parts.add(current.toString());
+        return parts;
+    }
+
+    private static void checkContentLanguage(ResponseHeaders h, Body body, Locale requested, List<Violation> out) {
         List<String> values = h.all(HeaderNames.CONTENT_LANGUAGE);
-        boolean nonAscii = text.text.codePoints().anyMatch(cp -> cp > 0x7F && Character.isLetter(cp));
+        LocalizedText top = body.localizedText;
         if (values.isEmpty()) {
+            // Only the top-level text decides whether a label is required: the Partner API's
+            // messages are not localized (its documentation says so) and need none.
+            if (top == null) {
+                return;
+            }
+            boolean nonAscii = top.text.codePoints().anyMatch(cp -> cp > 0x7F && Character.isLetter(cp));
             if (requested != null) {
                 out.add(Violation.of(Rule.CONTENT_LANGUAGE, "the request asked for " + requested.toLanguageTag()
                         + " but the response has no Content-Language", null));
             } else if (nonAscii) {
                 out.add(Violation.of(Rule.CONTENT_LANGUAGE, "a localized description without Content-Language",
-                        text.pointer + ": " + LeakScanner.excerpt(text.text, 0, 0)));
+                        top.pointer + ": " + LeakScanner.excerpt(top.text, 0, 0)));
             }
             return;
         }
@@ -322,18 +426,55 @@ public final class ContractChecker {
             return;
         }
         String language = first.split("-")[0].toLowerCase(Locale.ROOT);
-        Scripts s = Scripts.of(text.text);
-        String mismatch = null;
-        if (s.kana && !language.equals("ja")) {
-            mismatch = "Japanese";
-        } else if (s.han && !s.kana && !language.equals("zh") && !language.equals("ja")) {
-            mismatch = "Chinese characters";
-        } else if ((language.equals("ja") || language.equals("zh")) && !s.han && !s.kana && s.latin) {
-            mismatch = "Latin script";
+        // Every human text of the body, the top-level one first; one violation per response.
+        for (LocalizedText text : body.texts) {
+            String mismatch = Scripts.of(text.text).mismatch(language, text.top);
+            if (mismatch != null) {
+                out.add(Violation.of(Rule.CONTENT_LANGUAGE, "Content-Language " + first + " but "
+                        + (text.top ? "the description" : "the text at " + text.pointer) + " is in " + mismatch,
+                        text.pointer + ": " + LeakScanner.excerpt(text.text, 0, 0)));
+                return;
+            }
         }
-        if (mismatch != null) {
-            out.add(Violation.of(Rule.CONTENT_LANGUAGE, "Content-Language " + first + " but the description is in " + mismatch,
-                    text.pointer + ": " + LeakScanner.excerpt(text.text, 0, 0)));
+    }
+
+    /**
+     * Every human text of a body in one of the formats, for the Content-Language rule: a Partner
+     * Center or problem {@code description}/{@code detail}/{@code title} and its {@code data}
+     * descriptions (nested too), a Partner API {@code message} with those of its
+     * {@code innerError} chain and {@code details}. Codes, sources, targets and unknown members
+     * are not text a reader reads, so they are not judged. Bounded by the tree's own limits.
+     */
+    private static void collectTexts(JsonTree.Node root, Body result) {
+        if (result.localizedText != null) {
+            result.texts.add(result.localizedText);
+        }
+        java.util.ArrayDeque<JsonTree.Node> todo = new java.util.ArrayDeque<>();
+        todo.add(root);
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < JsonTree.MAX_VALUES) {
+            JsonTree.Node node = todo.poll();
+            if (node.isObject()) {
+                for (String name : new String[] {"description", "detail", "title", "message"}) {
+                    JsonTree.Node t = node.member(name);
+                    if (t != null && t.isString() && !t.text.isEmpty()
+                            && (result.localizedText == null || !t.pointer().equals(result.localizedText.pointer))) {
+                        result.texts.add(new LocalizedText(t.pointer(), t.text, false));
+                    }
+                }
+                for (String name : new String[] {"error", "innerError", "innererror"}) {
+                    JsonTree.Node child = node.member(name);
+                    if (child != null && child.isObject()) {
+                        todo.add(child);
+                    }
+                }
+                for (String name : new String[] {"data", "details"}) {
+                    JsonTree.Node list = node.member(name);
+                    if (list != null && list.kind == JsonTree.Kind.ARRAY) {
+                        todo.addAll(list.items);
+                    }
+                }
+            }
         }
     }
 
@@ -352,16 +493,23 @@ public final class ContractChecker {
     /** What the body rules learned, for the rules that combine body and headers. */
     private static final class Body {
         Shape shape;
+        /** The top-level localized text (description or detail): it decides whether Content-Language is required. */
         LocalizedText localizedText;
+        /** Every human text of the body (descriptions, messages, details, titles), top-level first. */
+        final List<LocalizedText> texts = new ArrayList<>();
+        /** The media types a 406 body names, lower case. */
+        final Set<String> listedMediaTypes = new java.util.LinkedHashSet<>();
     }
 
     private static final class LocalizedText {
         final String pointer;
         final String text;
+        final boolean top;
 
-        LocalizedText(String pointer, String text) {
+        LocalizedText(String pointer, String text, boolean top) {
             this.pointer = pointer;
             this.text = text;
+            this.top = top;
         }
     }
 
@@ -377,6 +525,15 @@ public final class ContractChecker {
             LeakScanner.scan("body", new String(bytes, 0, MAX_BODY_BYTES, StandardCharsets.UTF_8), leaks, out::add);
             return result;
         }
+        String encodingProblem = Utf8.problem(bytes);
+        boolean encodingReported = false;
+        if (encodingProblem != null) {
+            String lenient = new String(bytes, StandardCharsets.UTF_8);
+            if (Utf8.hasByteOrderMark(bytes) || looksLikeJson(lenient)) {
+                out.add(Violation.of(Rule.BODY_MALFORMED, encodingProblem, "body: " + LeakScanner.excerpt(lenient, 0, 0)));
+                encodingReported = true;
+            }
+        }
         JsonTree.Node root;
         try {
             root = JsonTree.parse(bytes);
@@ -384,6 +541,8 @@ public final class ContractChecker {
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (failure.limits) {
                 out.add(Violation.of(Rule.BODY_LIMITS, "the JSON " + failure.getMessage(), null));
+            } else if (encodingReported) {
+                // One body-malformed for one broken body: the encoding is the first thing wrong.
             } else if (looksLikeJson(text)) {
                 out.add(Violation.of(Rule.BODY_MALFORMED, failure.getMessage(), "body: " + LeakScanner.excerpt(text, 0, 0)));
             } else {
@@ -393,6 +552,20 @@ public final class ContractChecker {
             return result;
         }
         JsonTree.strings(root, (pointer, s) -> LeakScanner.scan(pointer, s, leaks, out::add));
+        if (!encodingReported) {
+            // The bytes were valid UTF-8, but a JSON escape can still spell half a surrogate pair
+            // ("\ud800"), which no UTF-8 text can carry: DESIGN says never a lone surrogate.
+            boolean[] reported = {false};
+            JsonTree.strings(root, (pointer, s) -> {
+                int at = reported[0] ? -1 : Utf8.loneSurrogate(s);
+                if (at >= 0) {
+                    reported[0] = true;
+                    out.add(Violation.of(Rule.BODY_MALFORMED, String.format(Locale.ROOT,
+                            "a string holds a lone surrogate \\u%04X (a JSON escape no UTF-8 text can carry)",
+                            (int) s.charAt(at)), pointer.get()));
+                }
+            });
+        }
         if (!root.isObject()) {
             out.add(Violation.of(Rule.BODY_SHAPE, "the body is " + root.describeKind() + ", not an error object", null));
             return result;
@@ -407,14 +580,14 @@ public final class ContractChecker {
             checkProblem(root, status, out);
             JsonTree.Node detail = root.member("detail");
             if (detail != null && detail.isString()) {
-                result.localizedText = new LocalizedText(detail.pointer(), detail.text);
+                result.localizedText = new LocalizedText(detail.pointer(), detail.text, true);
             }
         } else if (root.has("code") || root.has("description")) {
             result.shape = Shape.PARTNER_CENTER;
             checkPartnerCenter(root, true, out);
             JsonTree.Node description = root.member("description");
             if (description != null && description.isString()) {
-                result.localizedText = new LocalizedText(description.pointer(), description.text);
+                result.localizedText = new LocalizedText(description.pointer(), description.text, true);
             }
         } else if (root.has("statusCode") && root.has("message")) {
             out.add(Violation.of(Rule.BODY_SHAPE, "the throttling body {statusCode, message} is read by clients but is "
@@ -423,10 +596,18 @@ public final class ContractChecker {
             out.add(Violation.of(Rule.BODY_SHAPE, "a JSON object that is none of the three formats",
                     "members " + root.members.keySet()));
         }
+        if (result.shape != null) {
+            collectTexts(root, result);
+        }
         if (status == 406 && result.shape != null && result.shape != Shape.PARTNER_API) {
-            boolean[] listed = {false};
-            JsonTree.strings(root, (pointer, s) -> listed[0] |= MEDIA_TYPE.matcher(s).find());
-            if (!listed[0]) {
+            JsonTree.strings(root, (pointer, s) -> {
+                java.util.regex.Matcher m = MEDIA_TYPE.matcher(s);
+                while (m.find() && result.listedMediaTypes.size() < 64) {
+                    // "Available: application/json." ends a sentence, not the type.
+                    result.listedMediaTypes.add(m.group().replaceAll("[.]+$", "").toLowerCase(Locale.ROOT));
+                }
+            });
+            if (result.listedMediaTypes.isEmpty()) {
                 out.add(Violation.of(Rule.NOT_ACCEPTABLE_TYPES, "406 does not list the media types that are available", null));
             }
         }
@@ -668,11 +849,25 @@ public final class ContractChecker {
         }
     }
 
-    /** Which scripts a text's letters use, to judge its Content-Language. */
+    /**
+     * Which scripts a text's letters use, to judge its Content-Language. Conservative: only a
+     * script that plainly cannot be the labelled language counts. Kana is Japanese only; Han is
+     * Chinese, Japanese or Korean; otherwise the script with the most letters must be one the
+     * language is written in (Latin for en, fr, de...; Cyrillic for ru, uk...), when it has at
+     * least {@value #MIN_FOREIGN_LETTERS} letters, so a short proper name in another script
+     * inside a sentence never trips it. Latin-only text labelled ja or zh is a mismatch for the
+     * top-level description only (a field name or code in a data entry is often Latin).
+     */
     private static final class Scripts {
+        static final int MIN_FOREIGN_LETTERS = 4;
+
+        /** The scripts each language is written in, for the languages the checker can judge. */
+        private static final Map<String, Set<Character.UnicodeScript>> WRITTEN_IN = writtenIn();
+
         boolean han;
         boolean kana;
         boolean latin;
+        final Map<Character.UnicodeScript, Integer> letters = new java.util.EnumMap<>(Character.UnicodeScript.class);
 
         static Scripts of(String text) {
             Scripts s = new Scripts();
@@ -684,8 +879,79 @@ public final class ContractChecker {
                 s.han |= script == Character.UnicodeScript.HAN;
                 s.kana |= script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
                 s.latin |= script == Character.UnicodeScript.LATIN;
+                if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+                    s.letters.merge(script, 1, Integer::sum);
+                }
             });
             return s;
+        }
+
+        /** The script that makes the text not {@code language}, named for a report; null when consistent. */
+        String mismatch(String language, boolean top) {
+            // The description itself: any kana or Han is a mismatch, as before. Nested texts
+            // (data, details, innerError) may quote a name, so they go by the dominant script.
+            if (top && kana && !language.equals("ja")) {
+                return "Japanese";
+            }
+            if (top && han && !kana && !language.equals("zh") && !language.equals("ja") && !language.equals("ko")) {
+                return "Chinese characters";
+            }
+            if (top && (language.equals("ja") || language.equals("zh")) && !han && !kana && latin) {
+                return "Latin script";
+            }
+            Set<Character.UnicodeScript> allowed = WRITTEN_IN.get(language);
+            if (allowed == null) {
+                return null; // a language the checker does not know the scripts of: not judged
+            }
+            Character.UnicodeScript dominant = null;
+            int most = 0;
+            for (Map.Entry<Character.UnicodeScript, Integer> e : letters.entrySet()) {
+                if (e.getValue() > most) {
+                    most = e.getValue();
+                    dominant = e.getKey();
+                }
+            }
+            if (dominant != null && most >= MIN_FOREIGN_LETTERS && !allowed.contains(dominant)) {
+                if (kana) {
+                    return "Japanese";
+                }
+                if (dominant == Character.UnicodeScript.HAN) {
+                    return "Chinese characters";
+                }
+                String name = dominant.name().toLowerCase(Locale.ROOT);
+                return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " script";
+            }
+            return null;
+        }
+
+        private static Map<String, Set<Character.UnicodeScript>> writtenIn() {
+            Map<String, Set<Character.UnicodeScript>> m = new java.util.HashMap<>();
+            Set<Character.UnicodeScript> latin = EnumSet.of(Character.UnicodeScript.LATIN);
+            for (String l : new String[] {"en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "no", "fi", "is",
+                    "pl", "cs", "sk", "sl", "hr", "bs", "hu", "ro", "tr", "id", "ms", "vi", "ca", "eu", "gl", "et", "lv", "lt",
+                    "ga", "cy", "af", "sw", "tl", "fil", "sq", "mt"}) {
+                m.put(l, latin);
+            }
+            // The other scripts' languages also write Latin words (product names, codes).
+            m.put("ja", EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                    Character.UnicodeScript.KATAKANA, Character.UnicodeScript.LATIN));
+            m.put("zh", EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO, Character.UnicodeScript.LATIN));
+            m.put("ko", EnumSet.of(Character.UnicodeScript.HANGUL, Character.UnicodeScript.HAN, Character.UnicodeScript.LATIN));
+            for (String l : new String[] {"ru", "uk", "be", "bg", "mk", "kk", "ky", "mn", "tg"}) {
+                m.put(l, EnumSet.of(Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.LATIN));
+            }
+            for (String l : new String[] {"ar", "fa", "ur", "ps"}) {
+                m.put(l, EnumSet.of(Character.UnicodeScript.ARABIC, Character.UnicodeScript.LATIN));
+            }
+            for (String l : new String[] {"he", "iw", "yi"}) {
+                m.put(l, EnumSet.of(Character.UnicodeScript.HEBREW, Character.UnicodeScript.LATIN));
+            }
+            m.put("el", EnumSet.of(Character.UnicodeScript.GREEK, Character.UnicodeScript.LATIN));
+            m.put("th", EnumSet.of(Character.UnicodeScript.THAI, Character.UnicodeScript.LATIN));
+            for (String l : new String[] {"hi", "mr", "ne"}) {
+                m.put(l, EnumSet.of(Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.LATIN));
+            }
+            return java.util.Collections.unmodifiableMap(m);
         }
     }
 }

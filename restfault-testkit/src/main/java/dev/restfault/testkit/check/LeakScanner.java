@@ -6,8 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds what must never reach a client (DESIGN section 1, "Never leak"): Java stack traces,
- * exception class names, SQL and database errors, server file paths.
+ * Finds what must never reach a client (DESIGN section 1, "Never leak"): Java, Node.js, Python
+ * and .NET stack traces (a single Java frame {@code a.b.C.m(C.java:42)} anywhere counts), exception
+ * class names and the JVM's error class names ({@code StackOverflowError},
+ * {@code OutOfMemoryError}...), SQL and database errors, server file paths.
  *
  * <p>Heuristics, tuned to stay quiet on ordinary error texts: SQL keywords must be upper case as
  * a query would spell them ("Select a plan from the list" passes), and only file-system roots an
@@ -31,6 +33,14 @@ final class LeakScanner {
     private static final List<Probe> PROBES = List.of(
             new Probe(Rule.LEAK_STACK_TRACE, "a Java stack trace",
                     "\\bat [\\w$.<>/]{1,300}\\((?:[\\w$-]{1,200}\\.(?:java|kt|scala|groovy)(?::\\d{1,7})?|Native Method|Unknown Source)\\)"),
+            // A frame without its "at ", as a JSON member such as "trace" may hold it:
+            // package.Class.method(File.java:42), at least two qualifiers and a line number.
+            new Probe(Rule.LEAK_STACK_TRACE, "a Java stack frame",
+                    "\\b(?:[\\w$]{1,100}\\.){2,30}[\\w$<>]{1,100}\\([\\w$-]{1,200}\\.(?:java|kt|scala|groovy):\\d{1,7}\\)"),
+            // Node.js: "at fn (/app/index.js:1:1)", "at /app/index.js:1:1", "at node:internal/x:1:1".
+            new Probe(Rule.LEAK_STACK_TRACE, "a Node.js stack frame",
+                    "\\bat [^\\n()]{0,200}\\([^()\\n]{1,300}\\.(?:js|mjs|cjs|ts|jsx|tsx):\\d{1,7}:\\d{1,7}\\)"
+                            + "|\\bat (?:/|[A-Za-z]:\\\\|file:|node:)[^\\s()]{1,300}:\\d{1,7}:\\d{1,7}"),
             new Probe(Rule.LEAK_STACK_TRACE, "a stack trace's \"Caused by\"",
                     "Caused by: [\\w$.]{1,300}"),
             new Probe(Rule.LEAK_STACK_TRACE, "a stack trace",
@@ -39,6 +49,13 @@ final class LeakScanner {
                     "\\b(?:[a-z_][a-z0-9_]{0,60}\\.){1,20}[A-Z][A-Za-z0-9_$]{0,100}(?:Exception|Error|Throwable)\\b"),
             new Probe(Rule.LEAK_EXCEPTION, "an exception class name",
                     "\\b[A-Z][A-Za-z0-9_]{0,100}Exception\\b"),
+            // The JVM's own errors by their simple names: what a catch-all handler prints.
+            // InternalError is left out: it reads as an ordinary error code.
+            new Probe(Rule.LEAK_EXCEPTION, "a JVM error class name",
+                    "\\b(?:StackOverflowError|OutOfMemoryError|NoClassDefFoundError|NoSuchMethodError|NoSuchFieldError"
+                            + "|ExceptionInInitializerError|UnsatisfiedLinkError|AbstractMethodError|IncompatibleClassChangeError"
+                            + "|UnsupportedClassVersionError|ClassFormatError|IllegalAccessError|InstantiationError|VerifyError"
+                            + "|BootstrapMethodError|VirtualMachineError|LinkageError|AssertionError)\\b"),
             new Probe(Rule.LEAK_SQL, "SQL",
                     "\\bSELECT\\b[^;\\n]{1,300}?\\bFROM\\b|\\bINSERT\\s{1,10}INTO\\b|\\bDELETE\\s{1,10}FROM\\b"
                             + "|\\bUPDATE\\s{1,10}[\\w.\"`]{1,100}\\s{1,10}SET\\b"),

@@ -3,17 +3,20 @@ package dev.restfault.testkit.check;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One response to check: status, headers and body bytes, plus what the checker needs to know
- * about the request that provoked it (its method, the correlation ids and language it sent).
+ * about the request that provoked it (its method, the correlation ids, language and
+ * {@code Accept} it sent).
  *
  * <p>The request facts are optional; without them the rules that depend on them (echoed ids,
- * {@code Content-Language} for a requested language, no body for {@code HEAD}) check what they
- * can from the response alone. The body is copied on the way in and out. Immutable.
+ * {@code Content-Language} for a requested language, no body for {@code HEAD}, problem details
+ * only when {@code Accept} preferred them, a 406 that lists more than the refused type) check
+ * what they can from the response alone, or nothing. The body is copied on the way in and out. Immutable.
  */
 public final class ObservedResponse {
 
@@ -24,6 +27,7 @@ public final class ObservedResponse {
     private final String sentCorrelationId;
     private final String sentRequestId;
     private final Locale requestedLocale;
+    private final String requestAccept;
 
     private ObservedResponse(Builder b) {
         this.status = b.status;
@@ -33,6 +37,7 @@ public final class ObservedResponse {
         this.sentCorrelationId = b.sentCorrelationId;
         this.sentRequestId = b.sentRequestId;
         this.requestedLocale = b.requestedLocale;
+        this.requestAccept = b.requestAccept;
     }
 
     /**
@@ -50,7 +55,9 @@ public final class ObservedResponse {
     /**
      * A {@code java.net.http} response, with the method and the {@code MS-CorrelationId},
      * {@code MS-RequestId}, {@code X-Locale} and {@code Accept-Language} of the request it answers
-     * (the first language range of either; a malformed or {@code *} range counts as none).
+     * (the first language range of either; a malformed or {@code *} range counts as none), and
+     * its {@code Accept} (several fields joined with commas; a request without one counts as
+     * {@code Accept: *}{@code /*}, as RFC 9110 §12.5.1 says).
      *
      * @throws NullPointerException if {@code response} is null
      */
@@ -68,6 +75,8 @@ public final class ObservedResponse {
                     .or(() -> request.headers().firstValue("Accept-Language"))
                     .flatMap(ObservedResponse::firstLanguage)
                     .ifPresent(b::requestedLocale);
+            List<String> accept = request.headers().allValues("Accept");
+            b.requestAccept(accept.isEmpty() ? "" : String.join(", ", accept));
         }
         return b.build();
     }
@@ -121,6 +130,14 @@ public final class ObservedResponse {
         return Optional.ofNullable(requestedLocale);
     }
 
+    /**
+     * The {@code Accept} the request sent, if known: the empty string when it sent none (which
+     * RFC 9110 reads as any type), empty when unknown (then the rules that need it check nothing).
+     */
+    public Optional<String> requestAccept() {
+        return Optional.ofNullable(requestAccept);
+    }
+
     @Override
     public String toString() {
         return "ObservedResponse{status=" + status + ", headers=" + headers.names() + ", body=" + body.length + " bytes}";
@@ -136,13 +153,14 @@ public final class ObservedResponse {
                 && Objects.equals(requestMethod, r.requestMethod)
                 && Objects.equals(sentCorrelationId, r.sentCorrelationId)
                 && Objects.equals(sentRequestId, r.sentRequestId)
-                && Objects.equals(requestedLocale, r.requestedLocale);
+                && Objects.equals(requestedLocale, r.requestedLocale)
+                && Objects.equals(requestAccept, r.requestAccept);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(status, headers, Arrays.hashCode(body), requestMethod, sentCorrelationId, sentRequestId,
-                requestedLocale);
+                requestedLocale, requestAccept);
     }
 
     /** The first language range of an {@code X-Locale} or {@code Accept-Language} value, if well formed. */
@@ -167,6 +185,7 @@ public final class ObservedResponse {
         private String sentCorrelationId;
         private String sentRequestId;
         private Locale requestedLocale;
+        private String requestAccept;
 
         private Builder(int status) {
             if (status < 100 || status > 599) {
@@ -208,6 +227,19 @@ public final class ObservedResponse {
         /** The language the request asked for; null means none. */
         public Builder requestedLocale(Locale locale) {
             this.requestedLocale = locale;
+            return this;
+        }
+
+        /**
+         * The {@code Accept} the request sent, as sent (several fields joined with commas). Null
+         * (the default) means unknown: the checker then judges neither whether problem details
+         * were wanted nor whether a 406 lists more than the refused types. The empty string means
+         * the request sent no {@code Accept}, which RFC 9110 §12.5.1 reads as any type (so plain
+         * JSON, not problem details, is expected). A malformed value is never an error: ranges
+         * the checker cannot read count as absent. Values over 8192 characters are cut there.
+         */
+        public Builder requestAccept(String accept) {
+            this.requestAccept = accept == null ? null : accept.length() > 8192 ? accept.substring(0, 8192) : accept;
             return this;
         }
 

@@ -12,6 +12,13 @@ public enum Rule {
     CONTENT_TYPE("content-type", "an error is application/json; charset=utf-8 or application/problem+json"),
     /** The media type matches the body's format: problem details as problem+json, the others as JSON. */
     CONTENT_TYPE_FORMAT("content-type-format", "the media type matches the body's format"),
+    /**
+     * Problem details ({@code application/problem+json}) are served only when the request's
+     * {@code Accept} prefers them to {@code application/json} (DESIGN §1; qualities as RFC 9110
+     * §12.5.1 computes them, a tie keeps plain JSON). Judged only when the request's
+     * {@code Accept} is known ({@code ObservedResponse.Builder#requestAccept}).
+     */
+    PROBLEM_NOT_PREFERRED("problem-not-preferred", "problem details only when the request's Accept prefers them"),
     /** Every error carries {@code Cache-Control: no-store}. */
     CACHE_CONTROL("cache-control", "an error is never cached: Cache-Control: no-store"),
     /** Every error carries {@code X-Content-Type-Options: nosniff}. */
@@ -25,7 +32,10 @@ public enum Rule {
      * present: 401's {@code WWW-Authenticate}, 405's {@code Allow}.
      */
     REQUIRED_HEADER("required-header", "a header the status always calls for is present"),
-    /** 401's challenge is the contract's {@code OAuth realm="urn:cpsvc:cpid:{cid}"}, realm quoted. */
+    /**
+     * 401's challenge is the contract's {@code OAuth realm="urn:cpsvc:cpid:{cid}"}, realm quoted,
+     * the cid made of the characters a URN can hold, no parameter twice in one challenge.
+     */
     CHALLENGE("401-challenge", "401's WWW-Authenticate is OAuth realm=\"urn:cpsvc:cpid:{cid}\", realm quoted"),
     /** 405's {@code Allow} lists methods (tokens). */
     ALLOW("405-allow", "405's Allow lists the supported methods"),
@@ -33,13 +43,21 @@ public enum Rule {
     RETRY_AFTER("retry-after", "Retry-After is delay-seconds or an HTTP-date"),
     /** {@code ETag}, when sent, is a quoted entity tag. */
     ETAG("etag", "ETag is a quoted entity tag"),
-    /** A localized text comes with a {@code Content-Language} naming its language. */
+    /**
+     * A localized text comes with a {@code Content-Language} naming its language, and no human
+     * text of the body (description, message, detail, data/details entries) is plainly in a
+     * script that language is not written in.
+     */
     CONTENT_LANGUAGE("content-language", "a localized description comes with Content-Language naming its language"),
     /** An error has a body (except for a HEAD request). */
     BODY_EMPTY("body-empty", "an error has a body"),
     /** The body is JSON, not HTML or text from a gateway or framework. */
     BODY_NOT_JSON("body-not-json", "the body is JSON"),
-    /** The body is well-formed, complete UTF-8 JSON without duplicate members. */
+    /**
+     * The body is well-formed, complete UTF-8 JSON without duplicate members: strictly decoded
+     * UTF-8 (no overlong form, encoded surrogate or code point above U+10FFFF), no byte order
+     * mark (RFC 8259 §8.1), no UTF-16/32, and no string escaping a lone surrogate.
+     */
     BODY_MALFORMED("body-malformed", "the body is well-formed UTF-8 JSON"),
     /** The body stays within the checker's size and nesting limits. */
     BODY_LIMITS("body-limits", "the body is of a reasonable size and depth"),
@@ -57,7 +75,10 @@ public enum Rule {
     INNER_ERROR_SPELLING("inner-error-spelling", "innerError is spelled innerError"),
     /** A problem's {@code status} member equals the HTTP status. */
     PROBLEM_STATUS("problem-status", "a problem's status member equals the HTTP status"),
-    /** 406 lists the media types that are available. */
+    /**
+     * 406 lists the media types that are available: at least one, and (when the request's
+     * {@code Accept} is known) at least one other than the types the request asked for.
+     */
     NOT_ACCEPTABLE_TYPES("406-available", "406 lists the available media types"),
     /** {@code source} names a component, never a Java class. */
     SOURCE_CLASS_NAME("source-class-name", "source is never a Java class name"),

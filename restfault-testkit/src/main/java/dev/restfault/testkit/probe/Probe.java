@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * that are not GUIDs, a problem-details {@code Accept}), one request each, sequentially, and
  * adds two rules the checker alone cannot judge: a client's mistake answered with a 5xx
  * ({@code client-error-as-5xx}) and a request left without an answer ({@code no-response}).
+ * Each answer is checked with the request's facts (method, ids, language and {@code Accept}),
+ * so problem details to a request that did not prefer them ({@code problem-not-preferred}) and
+ * a 406 that names only the refused type ({@code 406-available}) are caught.
  *
  * <p>Guarantees: every request goes to the base URL or below it (the resource path is checked,
  * redirects are never followed); at most {@link #MAX_REQUESTS} requests, each bounded by the
@@ -152,8 +155,8 @@ public final class Probe {
         String correlationId = RequestIds.generate();
         String requestId = RequestIds.generate();
         URI unknown = baseUrl.resolve("restfault-probe-" + RequestIds.generate());
+        String accept = "application/json";
         HttpRequest.Builder rb = HttpRequest.newBuilder().timeout(timeout)
-                .header(HeaderNames.ACCEPT, "application/json")
                 .header("User-Agent", "restfault-probe");
         boolean credentials = token != null;
         Locale requested = null;
@@ -171,7 +174,7 @@ public final class Probe {
                 rb.header("If-Match", NEVER_MATCHING_ETAG);
                 break;
             case NOT_ACCEPTABLE:
-                rb.setHeader(HeaderNames.ACCEPT, "application/x-restfault-probe");
+                accept = "application/x-restfault-probe";
                 break;
             case MALFORMED_BODY:
                 method = "POST";
@@ -200,11 +203,12 @@ public final class Probe {
                 break;
             case PROBLEM_ACCEPT:
                 target = unknown;
-                rb.setHeader(HeaderNames.ACCEPT, "application/problem+json");
+                accept = "application/problem+json";
                 break;
             default:
                 throw new AssertionError(c);
         }
+        rb.header(HeaderNames.ACCEPT, accept);
         if (credentials) {
             rb.header("Authorization", "Bearer " + token);
         }
@@ -227,6 +231,9 @@ public final class Probe {
                     .sentCorrelationId(c == ProbeCase.HUGE_HEADER ? null : correlationId)
                     .sentRequestId(c == ProbeCase.HUGE_HEADER ? null : requestId)
                     .requestedLocale(requested)
+                    // So the checker can tell problem details nobody asked for, and a 406 that
+                    // names only the refused type.
+                    .requestAccept(accept)
                     .build();
             List<Violation> violations = new ArrayList<>(checker.check(observed));
             if (exchange.status >= 500) {

@@ -112,7 +112,55 @@ class ContractCheckerTest {
                 Arguments.of("an exactly 1024-unit description", response(400, headers(),
                         "{\"code\":\"badRequest\",\"description\":\"" + "d".repeat(1024) + "\",\"source\":\"orders-api\"}")),
                 Arguments.of("ordinary English that resembles SQL and paths", response(400, headers(),
-                        "{\"code\":\"badRequest\",\"description\":\"Select a plan from the list at /v1/plans.\",\"source\":\"orders-api\"}")));
+                        "{\"code\":\"badRequest\",\"description\":\"Select a plan from the list at /v1/plans.\",\"source\":\"orders-api\"}")),
+                // problem details only when Accept prefers them (RFC 9110 §12.5.1 qualities)
+                Arguments.of("problem details asked for", problem404("application/problem+json")),
+                Arguments.of("problem details preferred by quality", problem404("application/json;q=0.9, application/problem+json")),
+                Arguments.of("problem details preferred by specificity", problem404("application/json;q=0.5, */*")),
+                Arguments.of("a 406 listing other types than the refused one", ObservedResponse.builder(406).headers(headers())
+                        .body(json("{\"code\":\"notAcceptable\",\"description\":\"Available: application/json, application/problem+json.\","
+                                + "\"source\":\"orders-api\"}"))
+                        .requestAccept("application/x-restfault-probe").build()),
+                // strict UTF-8: a raw four-byte character and an escaped surrogate pair are fine
+                Arguments.of("an emoji raw and as an escaped pair", response(400, headers(),
+                        "{\"code\":\"c\",\"description\":\"bad \uD83D\uDE00 and \\ud83d\\ude00\",\"source\":\"s\"}")),
+                // conservative script checks: names, codes and field names in another script pass
+                Arguments.of("a short Cyrillic name in English", response(404, headers(),
+                        "{\"code\":\"notFound\",\"description\":\"Customer Иван was not found.\",\"source\":\"orders-api\"}")),
+                Arguments.of("a Japanese name in an English data entry", response(400, headers(),
+                        "{\"code\":\"badRequest\",\"description\":\"The request has 1 invalid element(s).\",\"source\":\"orders-api\","
+                                + "\"data\":[{\"code\":\"invalid\",\"description\":\"name 山田 is already taken by another customer\",\"source\":\"name\"}]}")),
+                Arguments.of("Latin field names in Japanese data entries", response(400, headers("Content-Language", "ja-JP"),
+                        "{\"code\":\"badRequest\",\"description\":\"要求に無効な要素があります。\",\"source\":\"orders-api\","
+                                + "\"data\":[{\"code\":\"required\",\"description\":\"email is required\",\"source\":\"email\"}]}")),
+                Arguments.of("an English Partner API message labelled ja-JP (not localized)", response(404, headers("Content-Language", "ja-JP"),
+                        "{\"error\":{\"code\":\"notFound\",\"message\":\"The requested resource does not exist.\"}}")),
+                Arguments.of("Korean labelled ko-KR", response(404, headers("Content-Language", "ko-KR"),
+                        "{\"code\":\"notFound\",\"description\":\"요청한 리소스가 없습니다.\",\"source\":\"orders-api\"}")),
+                // challenges: a GUID cid, and the same parameter name in two different challenges
+                Arguments.of("a GUID cid next to another challenge with a realm", response(401,
+                        headers("WWW-Authenticate", "Bearer realm=\"api\", error=\"invalid_token\", OAuth realm=\"urn:cpsvc:cpid:" + CID + "\""),
+                        "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")));
+    }
+
+    static ObservedResponse problem404(String accept) {
+        return ObservedResponse.builder(404).headers(headers("Content-Type", "application/problem+json"))
+                .body(json("{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404,\"detail\":\"No such order.\","
+                        + "\"code\":\"notFound\",\"source\":\"orders-api\"}"))
+                .requestAccept(accept).build();
+    }
+
+    static ObservedResponse pcBytes(byte[] descriptionBytes) {
+        return ObservedResponse.of(400, headers(), concat(json("{\"code\":\"c\",\"description\":\""), descriptionBytes,
+                json("\",\"source\":\"s\"}")));
+    }
+
+    static byte[] bytes(int... b) {
+        byte[] out = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = (byte) b[i];
+        }
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -248,7 +296,119 @@ class ContractCheckerTest {
                 "{\"code\":\"c\",\"description\":\"cannot open /var/lib/orders/db.lock\",\"source\":\"s\"}")));
         cases.add(Arguments.of(Rule.LEAK_FILE_PATH, "windows path", response(500, headers(),
                 "{\"code\":\"c\",\"description\":\"cannot open C:\\\\inetpub\\\\orders\\\\web.config\",\"source\":\"s\"}")));
+        // ---- gaps a black-box QA run found -----------------------------------------------
+        // 1. problem details to a request that did not prefer them
+        cases.add(Arguments.of(Rule.PROBLEM_NOT_PREFERRED, "Accept: application/json", problem404("application/json")));
+        cases.add(Arguments.of(Rule.PROBLEM_NOT_PREFERRED, "a tie keeps plain JSON", problem404("application/json, application/problem+json")));
+        cases.add(Arguments.of(Rule.PROBLEM_NOT_PREFERRED, "no Accept at all", problem404("")));
+        cases.add(Arguments.of(Rule.PROBLEM_NOT_PREFERRED, "the most specific range decides",
+                problem404("application/*;q=0.9, application/problem+json;q=0.5")));
+        cases.add(Arguments.of(Rule.PROBLEM_NOT_PREFERRED, "neither acceptable", problem404("application/x-restfault-probe")));
+        // 2. strict UTF-8
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "overlong C0 AF", pcBytes(bytes(0xC0, 0xAF))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "overlong E0 80 AF", pcBytes(bytes(0xE0, 0x80, 0xAF))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "overlong F0 80 80 AF", pcBytes(bytes(0xF0, 0x80, 0x80, 0xAF))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "above U+10FFFF", pcBytes(bytes(0xF4, 0x90, 0x80, 0x80))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "lead byte F5", pcBytes(bytes(0xF5, 0x80, 0x80, 0x80))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "encoded surrogate ED A0 80", pcBytes(bytes(0xED, 0xA0, 0x80))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "UTF-16LE with BOM", ObservedResponse.of(404, headers(),
+                concat(bytes(0xFF, 0xFE), PC_404.getBytes(StandardCharsets.UTF_16LE)))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "UTF-16BE with BOM", ObservedResponse.of(404, headers(),
+                concat(bytes(0xFE, 0xFF), PC_404.getBytes(StandardCharsets.UTF_16BE)))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "UTF-16LE without BOM", ObservedResponse.of(404, headers(),
+                PC_404.getBytes(StandardCharsets.UTF_16LE))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "UTF-8 BOM", ObservedResponse.of(404, headers(), concat(bytes(0xEF, 0xBB, 0xBF), json(PC_404)))));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "escaped lone high surrogate", response(404, headers(),
+                "{\"code\":\"notFound\",\"description\":\"x \\ud800 y\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.BODY_MALFORMED, "escaped lone low surrogate in a data entry", response(400, headers(),
+                "{\"code\":\"c\",\"description\":\"x\",\"source\":\"s\",\"data\":[{\"code\":\"d\",\"description\":\"\\udc00\"}]}")));
+        // 3. every human text, every plainly foreign script
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Japanese Partner API message labelled en-US", response(404, headers(),
+                "{\"error\":{\"code\":\"notFound\",\"message\":\"要求されたリソースは存在しません。\"}}")));
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Japanese data description labelled en-US", response(400, headers(),
+                "{\"code\":\"badRequest\",\"description\":\"The request is invalid.\",\"source\":\"s\","
+                        + "\"data\":[{\"code\":\"required\",\"description\":\"名前は必須です。\",\"source\":\"name\"}]}")));
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Japanese innerError message labelled en-US", response(409, headers(),
+                "{\"error\":{\"code\":\"conflict\",\"message\":\"Exists.\",\"innerError\":{\"code\":\"dup\",\"message\":\"同じ注文がすでに存在します\"}}}")));
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Korean labelled en-US", response(404, headers(),
+                "{\"code\":\"notFound\",\"description\":\"요청한 리소스가 없습니다.\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Cyrillic labelled en-US", response(404, headers(),
+                "{\"code\":\"notFound\",\"description\":\"Запрошенный ресурс не существует.\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Arabic labelled ja-JP", response(404, headers("Content-Language", "ja-JP"),
+                "{\"code\":\"notFound\",\"description\":\"المورد المطلوب غير موجود.\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Hebrew labelled fr-FR", response(404, headers("Content-Language", "fr-FR"),
+                "{\"code\":\"notFound\",\"description\":\"המשאב המבוקש אינו קיים.\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.CONTENT_LANGUAGE, "Thai in a problem detail labelled en-US", ObservedResponse.builder(404)
+                .headers(headers("Content-Type", "application/problem+json"))
+                .body(json("{\"title\":\"Not found\",\"status\":404,\"detail\":\"ไม่พบทรัพยากรที่ร้องขอ\",\"code\":\"notFound\"}")).build()));
+        // 4. challenge parameters and cid
+        cases.add(Arguments.of(Rule.CHALLENGE, "duplicate realm", response(401,
+                headers("WWW-Authenticate", "OAuth realm=\"urn:cpsvc:cpid:abc\", realm=\"urn:cpsvc:cpid:def\""),
+                "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")));
+        cases.add(Arguments.of(Rule.CHALLENGE, "duplicate parameter, names differ in case", response(401,
+                headers("WWW-Authenticate", "OAuth realm=\"urn:cpsvc:cpid:abc\", Scope=\"a\", scope=\"b\""),
+                "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")));
+        cases.add(Arguments.of(Rule.CHALLENGE, "cid with a space", response(401,
+                headers("WWW-Authenticate", "OAuth realm=\"urn:cpsvc:cpid:abc def\""),
+                "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")));
+        cases.add(Arguments.of(Rule.CHALLENGE, "cid with markup", response(401,
+                headers("WWW-Authenticate", "OAuth realm=\"urn:cpsvc:cpid:<script>\""),
+                "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")));
+        // 5. leaks
+        cases.add(Arguments.of(Rule.LEAK_EXCEPTION, "StackOverflowError", response(500, headers(),
+                "{\"code\":\"c\",\"description\":\"StackOverflowError\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.LEAK_EXCEPTION, "OutOfMemoryError", response(500, headers(),
+                "{\"code\":\"c\",\"description\":\"OutOfMemoryError: Java heap space\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.LEAK_STACK_TRACE, "a Java frame in a trace member", response(500, headers(),
+                "{\"code\":\"c\",\"description\":\"An internal error occurred.\",\"source\":\"s\",\"trace\":\"com.acme.Foo.bar(Foo.java:42)\"}")));
+        cases.add(Arguments.of(Rule.LEAK_STACK_TRACE, "a Node.js frame", response(500, headers(),
+                "{\"code\":\"c\",\"description\":\"boom at Object.<anonymous> (/app/index.js:1:1)\",\"source\":\"s\"}")));
+        cases.add(Arguments.of(Rule.LEAK_STACK_TRACE, "a bare Node.js frame", response(500, headers(),
+                "{\"code\":\"c\",\"description\":\"x\",\"source\":\"s\",\"stack\":\"Error: x\\n    at /srv/app/server.mjs:10:5\"}")));
+        cases.add(Arguments.of(Rule.NOT_ACCEPTABLE_TYPES, "406 naming only the refused type", ObservedResponse.builder(406).headers(headers())
+                .body(json("{\"code\":\"notAcceptable\",\"description\":\"The requested type application/x-restfault-probe is not available.\","
+                        + "\"source\":\"s\"}"))
+                .requestAccept("application/x-restfault-probe").build()));
         return cases.stream();
+    }
+
+    @Test
+    void theNewRulesExplainWhatWasFound() {
+        assertThat(CHECKER.check(problem404("application/json"))).extracting(Violation::toString).containsExactly(
+                "problem-not-preferred: problem details served to a request whose Accept does not prefer them "
+                        + "(application/problem+json q=0.0, application/json q=1.0) (Accept: application/json)");
+        assertThat(CHECKER.check(pcBytes(bytes(0xC0, 0xAF)))).extracting(Violation::explanation)
+                .containsExactly("invalid UTF-8 at byte 27 (C0): an ill-formed, overlong or out-of-range sequence");
+        assertThat(CHECKER.check(ObservedResponse.of(404, headers(), concat(bytes(0xEF, 0xBB, 0xBF), json(PC_404)))))
+                .extracting(Violation::explanation)
+                .containsExactly("a UTF-8 byte order mark, which RFC 8259 §8.1 says must not be added");
+        assertThat(CHECKER.check(response(404, headers(), "{\"code\":\"notFound\",\"description\":\"x \\ud800\",\"source\":\"s\"}")))
+                .extracting(Violation::toString).containsExactly(
+                        "body-malformed: a string holds a lone surrogate \\uD800 (a JSON escape no UTF-8 text can carry) (/description)");
+        assertThat(CHECKER.check(response(404, headers(), "{\"error\":{\"code\":\"notFound\",\"message\":\"Not found.\","
+                + "\"details\":[{\"code\":\"x\",\"message\":\"요청한 리소스가 없습니다\"}]}}")))
+                .extracting(Violation::explanation)
+                .containsExactly("Content-Language en-US but the text at /error/details/0/message is in Hangul script");
+        assertThat(CHECKER.check(response(401, headers("WWW-Authenticate", "OAuth realm=\"urn:cpsvc:cpid:abc\", realm=\"urn:cpsvc:cpid:def\""),
+                "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")))
+                .extracting(Violation::explanation)
+                .containsExactly("parameter realm occurs twice in one challenge (RFC 9110 §11.2: at most once)");
+        // Without the request's Accept, nothing about it is judged (callers that never set it).
+        assertThat(CHECKER.check(ObservedResponse.of(404, headers("Content-Type", "application/problem+json"),
+                problem404("application/json").body()))).isEmpty();
+    }
+
+    @Test
+    void theRequestAcceptIsKeptAndComparedAsAFact() {
+        ObservedResponse a = problem404("application/json");
+        assertThat(a.requestAccept()).contains("application/json");
+        assertThat(ObservedResponse.of(404, headers(), null).requestAccept()).isEmpty();
+        assertThat(a).isNotEqualTo(problem404("application/problem+json")).isEqualTo(problem404("application/json"));
+        assertThat(ObservedResponse.builder(404).requestAccept("a".repeat(10_000)).build().requestAccept()).hasValueSatisfying(
+                v -> assertThat(v).hasSize(8192));
+        // Malformed ranges count as absent, never an exception: here nothing is left, a tie.
+        assertThat(CHECKER.check(problem404("application/problem+json;q=2, ;;, /, */json"))).extracting(Violation::rule)
+                .containsExactly(Rule.PROBLEM_NOT_PREFERRED);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

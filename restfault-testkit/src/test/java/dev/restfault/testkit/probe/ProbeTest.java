@@ -62,6 +62,29 @@ class ProbeTest {
     }
 
     @Test
+    void problemDetailsNobodyAskedForAndA406NamingOnlyTheRefusedTypeAreReported() throws IOException {
+        try (LoopbackServers.Running server = LoopbackServers.overEager()) {
+            ProbeReport report = Probe.builder(server.baseUrl()).resource("orders").token(LoopbackServers.GOOD_TOKEN)
+                    .timeout(Duration.ofSeconds(5)).build().run();
+            assertThat(report.isConformant()).isFalse();
+            Map<ProbeCase, ProbeResult> r = byCase(report);
+            // Accept: application/json, answered with problem details.
+            for (ProbeCase c : List.of(ProbeCase.UNKNOWN_PATH, ProbeCase.NO_CREDENTIALS, ProbeCase.WRONG_METHOD,
+                    ProbeCase.MALFORMED_BODY, ProbeCase.LOCALE)) {
+                assertThat(rules(r.get(c))).as(c.id()).containsExactly("problem-not-preferred");
+            }
+            // The one case that asked for them is fine.
+            assertThat(rules(r.get(ProbeCase.PROBLEM_ACCEPT))).isEmpty();
+            // Accept: application/x-restfault-probe: a tie (both 0) keeps plain JSON, and the
+            // 406 names only the refused type.
+            assertThat(r.get(ProbeCase.NOT_ACCEPTABLE).status()).hasValue(406);
+            assertThat(rules(r.get(ProbeCase.NOT_ACCEPTABLE))).containsExactlyInAnyOrder("problem-not-preferred", "406-available");
+            assertThat(r.get(ProbeCase.NOT_ACCEPTABLE).violations()).extracting(Violation::explanation)
+                    .contains("406 names only the type the request asked for, not the types that are available");
+        }
+    }
+
+    @Test
     void aBrokenServerHasEachViolationReported() throws IOException {
         try (LoopbackServers.Running server = LoopbackServers.broken()) {
             ProbeReport report = Probe.builder(server.baseUrl()).token("any").timeout(Duration.ofSeconds(5)).build().run();

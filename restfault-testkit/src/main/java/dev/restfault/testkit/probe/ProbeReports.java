@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Renders a {@link ProbeReport} as text (for a terminal), JSON (for CI tools) or a standalone
@@ -13,7 +14,12 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ProbeReports {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /**
+     * Every character beyond ASCII as {@code \\uXXXX} (C0 controls are escaped by JSON itself):
+     * text a server chose (bidi overrides, C1 controls, line separators) cannot drive a terminal
+     * or reorder what a reader sees when the report is printed or a file of it is shown.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private ProbeReports() {
     }

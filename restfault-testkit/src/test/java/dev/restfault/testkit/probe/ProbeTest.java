@@ -370,6 +370,18 @@ class ProbeTest {
     }
 
     @Test
+    void theJsonReportEscapesWhatCouldDriveATerminal() {
+        URI uri = URI.create("http://127.0.0.1:1/x");
+        String hostile = "a\u202Eb\u009B2Jc\u0085d\u2028e\u200Ff\u001Bg";
+        ProbeReport report = new ProbeReport(uri, List.of(new ProbeResult(ProbeCase.UNKNOWN_PATH, "GET", uri, 404,
+                List.of(Violation.of(Rule.LEAK_EXCEPTION, hostile, hostile)), null)));
+        String json = ProbeReports.json(report);
+        assertThat(json.chars().filter(c -> c < 0x20 || c > 0x7E)).as(json).isEmpty();
+        // Violation texts are already made safe (U+FFFD); the JSON escapes even that.
+        assertThat(json).contains("a\\uFFFDb");
+    }
+
+    @Test
     void aRunThatSendsNothingOrProvokesNoErrorIsNotConformant() throws IOException {
         ProbeReport empty = Probe.builder(URI.create("http://127.0.0.1:1/")).skip(ProbeCase.values()).build().run();
         assertThat(empty.results()).isEmpty();

@@ -154,11 +154,14 @@ public final class AcceptHeader {
         return quality(PROBLEM_JSON) > quality(JSON);
     }
 
-    /** The types the value names exactly (no wildcards), lower case, parameters dropped. */
+    /**
+     * The types the value asks for by name (no wildcards, quality above 0), lower case,
+     * parameters dropped. A type named with {@code q=0} is refused, not asked for.
+     */
     public List<String> exactTypes() {
         List<String> out = new ArrayList<>();
         for (Range r : ranges) {
-            if (!r.type.equals("*") && !r.subtype.equals("*")) {
+            if (!r.type.equals("*") && !r.subtype.equals("*") && r.q > 0) {
                 out.add(r.type + "/" + r.subtype);
             }
         }

@@ -61,6 +61,7 @@ class AcceptHeaderTest {
     void exactTypesAreTheNamedOnes() {
         assertThat(AcceptHeader.parse("Application/XML;q=0.5, text/*, */*, application/json;charset=utf-8").exactTypes())
                 .containsExactly("application/xml", "application/json");
+        assertThat(AcceptHeader.parse("application/xml, application/json;q=0").exactTypes()).containsExactly("application/xml");
         assertThatThrownBy(() -> AcceptHeader.parse("*/*").quality(null)).isInstanceOf(NullPointerException.class);
     }
 }

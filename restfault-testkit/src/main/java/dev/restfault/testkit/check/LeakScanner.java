@@ -35,8 +35,10 @@ final class LeakScanner {
                     "\\bat [\\w$.<>/]{1,300}\\((?:[\\w$-]{1,200}\\.(?:java|kt|scala|groovy)(?::\\d{1,7})?|Native Method|Unknown Source)\\)"),
             // A frame without its "at ", as a JSON member such as "trace" may hold it:
             // package.Class.method(File.java:42), at least two qualifiers and a line number.
+            // Anchored at the start of a dotted run and possessive throughout: tried from every
+            // position with backtracking, it took seconds on a hostile body of "a$a$a$...".
             new Probe(Rule.LEAK_STACK_TRACE, "a Java stack frame",
-                    "\\b(?:[\\w$]{1,100}\\.){2,30}[\\w$<>]{1,100}\\([\\w$-]{1,200}\\.(?:java|kt|scala|groovy):\\d{1,7}\\)"),
+                    "(?<![\\w$.])(?:[\\w$]{1,100}+\\.){2,30}+[\\w$<>]{1,100}+\\([\\w$-]{1,200}+\\.(?:java|kt|scala|groovy):\\d{1,7}+\\)"),
             // Node.js: "at fn (/app/index.js:1:1)", "at /app/index.js:1:1", "at node:internal/x:1:1".
             new Probe(Rule.LEAK_STACK_TRACE, "a Node.js stack frame",
                     "\\bat [^\\n()]{0,200}\\([^()\\n]{1,300}\\.(?:js|mjs|cjs|ts|jsx|tsx):\\d{1,7}:\\d{1,7}\\)"

@@ -140,7 +140,12 @@ class ContractCheckerTest {
                 // challenges: a GUID cid, and the same parameter name in two different challenges
                 Arguments.of("a GUID cid next to another challenge with a realm", response(401,
                         headers("WWW-Authenticate", "Bearer realm=\"api\", error=\"invalid_token\", OAuth realm=\"urn:cpsvc:cpid:" + CID + "\""),
-                        "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")));
+                        "{\"code\":\"unauthorized\",\"description\":\"Sign in.\",\"source\":\"orders-api\"}")),
+                // a 406 listing the one type the client refused with q=0: it did not ask for it
+                Arguments.of("a 406 listing a type the request refused with q=0", ObservedResponse.builder(406).headers(headers())
+                        .body(json("{\"code\":\"notAcceptable\",\"description\":\"Available: application/json.\","
+                                + "\"source\":\"s\"}"))
+                        .requestAccept("application/xml, application/json;q=0").build()));
     }
 
     static ObservedResponse problem404(String accept) {
@@ -161,6 +166,16 @@ class ContractCheckerTest {
             out[i] = (byte) b[i];
         }
         return out;
+    }
+
+    /** A body built to make a backtracking stack-frame pattern try every position: it stays quick and quiet. */
+    @Test
+    @org.junit.jupiter.api.Timeout(10) // a hang guard, not a measurement: it takes well under a second
+    void aBodyOfDollarRunsIsNotAStackFrameAndDoesNotStallTheChecker() {
+        String run = ("a$".repeat(50) + ".").repeat(10_000);
+        ObservedResponse r = response(500, headers(), "{\"code\":\"c\",\"description\":\"An internal error occurred.\","
+                + "\"source\":\"s\",\"x\":\"" + run + "\"}");
+        assertThat(CHECKER.check(r)).extracting(Violation::rule).doesNotContain(Rule.LEAK_STACK_TRACE);
     }
 
     @ParameterizedTest(name = "{0}")

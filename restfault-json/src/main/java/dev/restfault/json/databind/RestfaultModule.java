@@ -11,6 +11,7 @@ import dev.restfault.json.implementation.Decoded;
 import dev.restfault.json.implementation.ErrorEncoding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -71,10 +72,11 @@ public final class RestfaultModule extends JacksonModule {
     @Override
     public void setupModule(SetupContext context) {
         SimpleSerializers serializers = new SimpleSerializers();
-        serializers.addSerializer(PartnerCenterError.class, new PartnerCenterSerializer());
-        serializers.addSerializer(PartnerApiError.class, new PartnerApiSerializer());
-        serializers.addSerializer(InnerError.class, new InnerErrorSerializer());
-        serializers.addSerializer(ProblemDetail.class, new ProblemSerializer());
+        serializers.addSerializer(PartnerCenterError.class,
+                new EncodingSerializer<>(PartnerCenterError.class, ErrorEncoding::writePartnerCenter));
+        serializers.addSerializer(PartnerApiError.class, new EncodingSerializer<>(PartnerApiError.class, ErrorEncoding::writePartnerApi));
+        serializers.addSerializer(InnerError.class, new EncodingSerializer<>(InnerError.class, ErrorEncoding::writeInnerError));
+        serializers.addSerializer(ProblemDetail.class, new EncodingSerializer<>(ProblemDetail.class, ErrorEncoding::writeProblem));
         context.addSerializers(serializers);
 
         SimpleDeserializers deserializers = new SimpleDeserializers();
@@ -87,47 +89,18 @@ public final class RestfaultModule extends JacksonModule {
 
     // ---------------------------------------------------------------- serializers
 
-    private static final class PartnerCenterSerializer extends StdSerializer<PartnerCenterError> {
-        PartnerCenterSerializer() {
-            super(PartnerCenterError.class);
+    /** Writes a model type with the strict writer's own encoding, so both emit the same bytes. */
+    private static final class EncodingSerializer<T> extends StdSerializer<T> {
+        private final BiConsumer<JsonGenerator, T> encoding;
+
+        EncodingSerializer(Class<T> type, BiConsumer<JsonGenerator, T> encoding) {
+            super(type);
+            this.encoding = encoding;
         }
 
         @Override
-        public void serialize(PartnerCenterError value, JsonGenerator g, SerializationContext ctxt) {
-            ErrorEncoding.writePartnerCenter(g, value);
-        }
-    }
-
-    private static final class PartnerApiSerializer extends StdSerializer<PartnerApiError> {
-        PartnerApiSerializer() {
-            super(PartnerApiError.class);
-        }
-
-        @Override
-        public void serialize(PartnerApiError value, JsonGenerator g, SerializationContext ctxt) {
-            ErrorEncoding.writePartnerApi(g, value);
-        }
-    }
-
-    private static final class InnerErrorSerializer extends StdSerializer<InnerError> {
-        InnerErrorSerializer() {
-            super(InnerError.class);
-        }
-
-        @Override
-        public void serialize(InnerError value, JsonGenerator g, SerializationContext ctxt) {
-            ErrorEncoding.writeInnerError(g, value);
-        }
-    }
-
-    private static final class ProblemSerializer extends StdSerializer<ProblemDetail> {
-        ProblemSerializer() {
-            super(ProblemDetail.class);
-        }
-
-        @Override
-        public void serialize(ProblemDetail value, JsonGenerator g, SerializationContext ctxt) {
-            ErrorEncoding.writeProblem(g, value);
+        public void serialize(T value, JsonGenerator g, SerializationContext ctxt) {
+            encoding.accept(g, value);
         }
     }
 

@@ -6,12 +6,13 @@ import dev.restfault.json.ErrorWriter;
 import dev.restfault.spring.ContractErrorRenderer;
 import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.autoconfigure.RestfaultAutoConfiguration;
+import dev.restfault.springdoc.OperationSecurity;
 import dev.restfault.springdoc.RestfaultOpenApiProperties;
+import dev.restfault.springdoc.SecurityInspector;
 import dev.restfault.springdoc.implementation.ContractErrorsCustomizer;
 import dev.restfault.springdoc.implementation.ErrorResponses;
 import dev.restfault.springdoc.implementation.OperationFacts;
 import dev.restfault.springdoc.implementation.PathFormats;
-import dev.restfault.springdoc.implementation.SecurityInspector;
 import dev.restfault.springdoc.implementation.ServletSecurityInspector;
 import dev.restfault.springdoc.implementation.WebMvcOperations;
 import java.util.Optional;
@@ -56,11 +57,11 @@ public class RestfaultSpringdocAutoConfiguration {
     @ConditionalOnMissingBean(name = "restfaultOpenApiCustomizer")
     public GlobalOpenApiCustomizer restfaultOpenApiCustomizer(RestfaultProperties restfault, RestfaultOpenApiProperties openApi,
             ContractMessages messages, ErrorWriter writer, Environment environment, ApplicationContext context,
-            ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+            ObjectProvider<RequestMappingInfoHandlerMapping> mappings, ObjectProvider<SecurityInspector> inspectors) {
         ErrorResponses responses = new ErrorResponses(new ErrorResponses.Settings(
                 new PathFormats(restfault.format(), restfault.formats()), restfault.problemDetails(),
                 source(restfault, environment), messages, writer, openApi.commonStatuses(), openApi.examples()));
-        return new ContractErrorsCustomizer(new LazyOperations(context, mappings), responses,
+        return new ContractErrorsCustomizer(new LazyOperations(context, mappings, inspectors), responses,
                 restfault.challenge().toChallenge().toHeaderValue());
     }
 
@@ -84,11 +85,14 @@ public class RestfaultSpringdocAutoConfiguration {
     private static final class LazyOperations implements BiFunction<String, String, Optional<OperationFacts>> {
         private final ApplicationContext context;
         private final ObjectProvider<RequestMappingInfoHandlerMapping> mappings;
+        private final ObjectProvider<SecurityInspector> inspectors;
         private volatile WebMvcOperations operations;
 
-        LazyOperations(ApplicationContext context, ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+        LazyOperations(ApplicationContext context, ObjectProvider<RequestMappingInfoHandlerMapping> mappings,
+                ObjectProvider<SecurityInspector> inspectors) {
             this.context = context;
             this.mappings = mappings;
+            this.inspectors = inspectors;
         }
 
         @Override
@@ -97,7 +101,7 @@ public class RestfaultSpringdocAutoConfiguration {
             if (o == null) {
                 synchronized (this) {
                     if (operations == null) {
-                        operations = new WebMvcOperations(mappings.orderedStream().toList(), security(context));
+                        operations = new WebMvcOperations(mappings.orderedStream().toList(), security(context, inspectors));
                     }
                     o = operations;
                 }
@@ -106,8 +110,20 @@ public class RestfaultSpringdocAutoConfiguration {
         }
     }
 
-    private static SecurityInspector security(ApplicationContext context) {
-        return SECURITY_PRESENT ? SpringSecurity.inspector(context) : SecurityInspector.NONE;
+    /** Spring Security's answer and every application inspector's, combined: refused when one refuses. */
+    private static SecurityInspector security(ApplicationContext context, ObjectProvider<SecurityInspector> inspectors) {
+        java.util.List<SecurityInspector> all = new java.util.ArrayList<>();
+        if (SECURITY_PRESENT) {
+            all.add(SpringSecurity.inspector(context));
+        }
+        inspectors.orderedStream().forEach(all::add);
+        return (method, path, handler) -> {
+            OperationSecurity refused = OperationSecurity.NONE;
+            for (SecurityInspector i : all) {
+                refused = refused.or(i.inspect(method, path, handler));
+            }
+            return refused;
+        };
     }
 
     /** Loaded only when Spring Security is on the class path. */

@@ -96,13 +96,23 @@ public final class ErrorResponses {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /**
+     * A name for the responses of {@code facts} that tells their body apart from other operations'
+     * with the same status: {@code PartnerCenter}, {@code PartnerApi} or {@code AnyFormat}.
+     */
+    public String family(OperationFacts facts) {
+        return facts.anyFormat() ? "AnyFormat"
+                : settings.formats().formatFor(facts.path()) == ErrorFormat.PARTNER_API ? "PartnerApi" : "PartnerCenter";
+    }
+
     /** The error responses of the operation, by key, in ascending order; empty when it opted out. */
     public Map<String, ApiResponse> responses(OperationFacts facts) {
         Map<String, ApiResponse> out = new LinkedHashMap<>();
         if (facts.undocumented()) {
             return out;
         }
-        ErrorFormat format = settings.formats().formatFor(facts.path());
+        // null: any format, the caller picks
+        ErrorFormat format = facts.anyFormat() ? null : settings.formats().formatFor(facts.path());
         for (Planned p : plan(facts)) {
             out.put(p.key(), response(p, format));
         }
@@ -129,8 +139,10 @@ public final class ErrorResponses {
                     ContractException.builder(404).build());
         }
         if (!f.allowedMethods().isEmpty()) {
-            add(planned, 405, "Answered to the methods this path does not serve; Allow lists those it does ("
-                    + String.join(", ", f.allowedMethods()) + ").", ContractException.methodNotAllowed(f.allowedMethods()));
+            String allow = String.join(", ", f.allowedMethods());
+            add(planned, 405, "Answered to the methods this path does not serve; Allow lists those it does (" + allow + ").",
+                    ContractException.builder(405).allow(f.allowedMethods()).messageKey(ContractMessages.METHOD_NOT_ALLOWED, allow)
+                            .build());
         }
         if (!f.produces().isEmpty()) {
             List<String> available = available(f.produces());
@@ -238,8 +250,9 @@ public final class ErrorResponses {
         }
         ApiResponse r = new ApiResponse().description(description.toString());
         Content content = new Content();
-        content.addMediaType(JSON, mediaType(p, format));
-        if (settings.problemDetails()) {
+        content.addMediaType(JSON, format != null ? mediaType(p, format)
+                : mediaType(p, ErrorFormat.PARTNER_CENTER, ErrorFormat.PARTNER_API));
+        if (settings.problemDetails() || format == null) {
             content.addMediaType(PROBLEM_JSON, mediaType(p, ErrorFormat.PROBLEM_DETAILS));
         }
         r.setContent(content);
@@ -262,14 +275,32 @@ public final class ErrorResponses {
         return names;
     }
 
-    private MediaType mediaType(Planned p, ErrorFormat format) {
-        MediaType m = new MediaType().schema(new JsonSchema().$ref(ErrorComponents.schemaRef(format)));
+    /** One format's body, or a choice of several (each a schema of {@code oneOf}, examples of each). */
+    private MediaType mediaType(Planned p, ErrorFormat... formats) {
+        MediaType m = new MediaType();
+        if (formats.length == 1) {
+            m.schema(new JsonSchema().$ref(ErrorComponents.schemaRef(formats[0])));
+        } else {
+            JsonSchema choice = new JsonSchema();
+            for (ErrorFormat f : formats) {
+                choice.addOneOfItem(new JsonSchema().$ref(ErrorComponents.schemaRef(f)));
+            }
+            m.schema(choice);
+        }
         if (settings.examples()) {
-            for (ContractException e : p.examples()) {
-                m.addExamples(e.code(), new Example().summary(e.code()).value(body(e, format)));
+            for (ErrorFormat f : formats) {
+                for (ContractException e : p.examples()) {
+                    String name = formats.length == 1 ? e.code() : e.code() + " (" + label(f) + ")";
+                    m.addExamples(name, new Example().summary(name).value(body(e, f)));
+                }
             }
         }
         return m;
+    }
+
+    private static String label(ErrorFormat format) {
+        return format == ErrorFormat.PARTNER_API ? "Partner API" : format == ErrorFormat.PARTNER_CENTER ? "Partner Center"
+                : "problem details";
     }
 
     /** What restfault writes for {@code error} in {@code format}, as a JSON value. */

@@ -1,5 +1,7 @@
 package dev.restfault.springdoc.implementation;
 
+import dev.restfault.springdoc.OperationSecurity;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,10 +27,11 @@ import java.util.Objects;
  * @param security what the security in front of the operation answers
  * @param declared the errors the application declares it throws ({@code @ContractError})
  * @param undocumented whether the operation opted out ({@code @UndocumentedErrors})
+ * @param anyFormat whether the operation picks its error format per request ({@code @AnyErrorFormat})
  */
 public record OperationFacts(String path, String method, boolean pathVariables, boolean readsBody, List<String> consumes,
-        boolean bindsParameters, List<String> produces, List<String> allowedMethods, Security security,
-        List<DeclaredError> declared, boolean undocumented) {
+        boolean bindsParameters, List<String> produces, List<String> allowedMethods, OperationSecurity security,
+        List<DeclaredError> declared, boolean undocumented, boolean anyFormat) {
 
     /** @throws NullPointerException if a reference argument is null */
     public OperationFacts {
@@ -39,17 +42,6 @@ public record OperationFacts(String path, String method, boolean pathVariables, 
         allowedMethods = List.copyOf(allowedMethods);
         Objects.requireNonNull(security, "security");
         declared = List.copyOf(declared);
-    }
-
-    /**
-     * What the security in front of an operation answers.
-     *
-     * @param challenges whether an anonymous request is refused: 401 with the challenge
-     * @param forbids whether an authenticated request can still be refused: 403
-     */
-    public record Security(boolean challenges, boolean forbids) {
-        /** No security applies. */
-        public static final Security NONE = new Security(false, false);
     }
 
     /**

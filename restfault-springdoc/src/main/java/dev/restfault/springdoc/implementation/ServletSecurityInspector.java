@@ -1,5 +1,9 @@
 package dev.restfault.springdoc.implementation;
 
+import dev.restfault.springdoc.SecurityInspector;
+
+import dev.restfault.springdoc.OperationSecurity;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -69,7 +73,7 @@ public final class ServletSecurityInspector implements SecurityInspector {
     }
 
     @Override
-    public OperationFacts.Security inspect(String method, String path, HandlerMethod handler) {
+    public OperationSecurity inspect(String method, String path, HandlerMethod handler) {
         HttpServletRequest request = ProbeRequest.of(method, path);
         SecurityFilterChain chain = null;
         for (SecurityFilterChain c : chains.get()) {
@@ -80,7 +84,7 @@ public final class ServletSecurityInspector implements SecurityInspector {
         }
         boolean methodSecured = handler != null && hasMethodSecurity(handler);
         if (chain == null) {
-            return new OperationFacts.Security(false, methodSecured);
+            return new OperationSecurity(false, methodSecured);
         }
         boolean challenges = methodSecured;
         boolean forbids = methodSecured;
@@ -93,7 +97,7 @@ public final class ServletSecurityInspector implements SecurityInspector {
                 forbids = true;
             }
         }
-        return new OperationFacts.Security(challenges, forbids);
+        return new OperationSecurity(challenges, forbids);
     }
 
     private static boolean matches(SecurityFilterChain chain, HttpServletRequest request) {

@@ -1,5 +1,10 @@
 package dev.restfault.springdoc.implementation;
 
+import dev.restfault.springdoc.SecurityInspector;
+
+import dev.restfault.springdoc.OperationSecurity;
+
+import dev.restfault.core.annotation.AnyErrorFormat;
 import dev.restfault.core.annotation.ContractError;
 import dev.restfault.core.annotation.ContractErrors;
 import dev.restfault.core.annotation.UndocumentedErrors;
@@ -112,10 +117,11 @@ public final class WebMvcOperations {
         boolean readsBody = false;
         boolean bindsParameters = false;
         boolean undocumented = false;
+        boolean anyFormat = false;
         Set<String> consumes = new LinkedHashSet<>();
         Set<String> produces = new LinkedHashSet<>();
         List<OperationFacts.DeclaredError> declared = new ArrayList<>();
-        OperationFacts.Security secured = OperationFacts.Security.NONE;
+        OperationSecurity secured = OperationSecurity.NONE;
         String concrete = concrete(path);
         for (Mapping m : matching) {
             HandlerMethod h = m.handler();
@@ -138,23 +144,33 @@ public final class WebMvcOperations {
             declared.addAll(declared(h.getMethod()));
             undocumented |= AnnotatedElementUtils.hasAnnotation(h.getMethod(), UndocumentedErrors.class)
                     || AnnotatedElementUtils.hasAnnotation(h.getBeanType(), UndocumentedErrors.class);
-            OperationFacts.Security s = security.inspect(verb, concrete, h);
-            secured = new OperationFacts.Security(secured.challenges() || s.challenges(), secured.forbids() || s.forbids());
+            anyFormat |= AnnotatedElementUtils.hasAnnotation(h.getMethod(), AnyErrorFormat.class)
+                    || AnnotatedElementUtils.hasAnnotation(h.getBeanType(), AnyErrorFormat.class);
+            OperationSecurity s = security.inspect(verb, concrete, h);
+            secured = secured.or(s);
         }
         // Even a path mapped for every method refuses TRACE (the starter answers it with 405), so
         // a 405 with this Allow is always possible.
         List<String> allowed = withImplicit(served);
         return Optional.of(new OperationFacts(path, verb, path.contains("{"), readsBody, List.copyOf(consumes),
-                bindsParameters, List.copyOf(produces), allowed, secured, declared, undocumented));
+                bindsParameters, List.copyOf(produces), allowed, secured, declared, undocumented, anyFormat));
     }
 
     /** HEAD where GET is served, and OPTIONS, as Spring MVC serves them without a mapping. */
     private static List<String> withImplicit(Set<String> served) {
-        Set<String> out = new LinkedHashSet<>(served);
-        if (out.contains("GET")) {
-            out.add("HEAD");
+        Set<String> all = new LinkedHashSet<>(served);
+        if (all.contains("GET")) {
+            all.add("HEAD");
         }
-        out.add("OPTIONS");
+        all.add("OPTIONS");
+        // In the usual order, whatever order the mappings were registered in.
+        List<String> out = new ArrayList<>();
+        for (String m : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")) {
+            if (all.remove(m)) {
+                out.add(m);
+            }
+        }
+        out.addAll(all);
         return List.copyOf(out);
     }
 

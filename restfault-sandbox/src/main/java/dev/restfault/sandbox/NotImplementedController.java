@@ -2,6 +2,7 @@ package dev.restfault.sandbox;
 
 import dev.restfault.core.annotation.ContractError;
 import dev.restfault.core.exception.ContractException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,7 +25,7 @@ class NotImplementedController {
 
     @RequestMapping({"/v1/customers/{id}/subscriptions", "/v1/customers/{id}/subscriptions/**",
             "/partner/v1/customers/{id}/subscriptions", "/partner/v1/customers/{id}/subscriptions/**"})
-    void subscriptions() {
+    void subscriptions(@PathVariable String id) { // unused: declared so that the OpenAPI document has the parameter
         throw ContractException.builder(501).messageKey(Texts.SUBSCRIPTIONS_NOT_IMPLEMENTED).build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.restfault.sandbox;
 
 import dev.restfault.sandbox.config.SandboxProperties;
-import dev.restfault.sandbox.console.ConsoleConfiguration;
 import dev.restfault.sandbox.config.SandboxProperties.Access;
 import dev.restfault.sandbox.config.SandboxProperties.Token;
+import dev.restfault.sandbox.console.ConsoleConfiguration;
 import dev.restfault.sandbox.security.TokenAuthenticator;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prints the banner once the sandbox listens: the URL, the tokens, three {@code curl} lines that
- * provoke errors, and where the console and the OpenAPI document are. Printed to standard output on purpose: it is for the person who
- * just typed {@code java -jar}, not for the log. {@code --sandbox.banner=false} turns it off.
+ * provoke errors, and where the console and the OpenAPI document are. Printed to standard output
+ * on purpose: it is for the person who just typed {@code java -jar}, not for the log.
+ * {@code --sandbox.banner=false} turns it off.
  */
 @Component
 class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {

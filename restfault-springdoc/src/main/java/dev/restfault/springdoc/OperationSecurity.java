@@ -12,7 +12,11 @@ public record OperationSecurity(boolean challenges, boolean forbids) {
     /** Nothing is refused. */
     public static final OperationSecurity NONE = new OperationSecurity(false, false);
 
-    /** Both answers: refused when either refuses. */
+    /**
+     * Both answers: refused when either refuses.
+     *
+     * @throws NullPointerException if {@code other} is null
+     */
     public OperationSecurity or(OperationSecurity other) {
         return new OperationSecurity(challenges || other.challenges, forbids || other.forbids);
     }

@@ -68,8 +68,12 @@ public final class ContractErrorsCustomizer implements GlobalOpenApiCustomizer {
             components = new Components();
             openApi.setComponents(components);
         }
+        boolean ownChallenge = components.getHeaders() == null || !components.getHeaders().containsKey(HeaderNames.WWW_AUTHENTICATE);
         ErrorComponents.addTo(components);
-        components.getHeaders().get(HeaderNames.WWW_AUTHENTICATE).setExample(challenge);
+        if (ownChallenge) {
+            // The application's own WWW-Authenticate component, if it has one, is left as it wrote it.
+            components.getHeaders().get(HeaderNames.WWW_AUTHENTICATE).setExample(challenge);
+        }
         if (openApi.getPaths() == null) {
             return;
         }

@@ -1,5 +1,7 @@
 package dev.restfault.sandbox.simulate;
 
+import dev.restfault.core.annotation.AnyErrorFormat;
+import dev.restfault.core.annotation.ContractError;
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.model.ErrorFormat;
@@ -77,6 +79,9 @@ class SimulateController {
         this.busyRetryAfter = properties.concurrency().retryAfter();
     }
 
+    @AnyErrorFormat
+    @ContractError(status = ContractError.ANY_CLIENT_ERROR, when = "The status asked for (400..499), with its headers and body.")
+    @ContractError(status = ContractError.ANY_SERVER_ERROR, when = "The status asked for (500..599), with its headers and body.")
     @RequestMapping(path = {"/v1/simulate/{status}", "/partner/v1/simulate/{status}"}, method = {RequestMethod.GET,
             RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE,
             RequestMethod.OPTIONS})

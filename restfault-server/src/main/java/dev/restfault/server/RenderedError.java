@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * A contract error ready to be sent: its status, its headers in order and its body, all decided by
@@ -18,10 +19,10 @@ import java.util.Optional;
  * <ol>
  *   <li>remove the {@link #SUCCESS_ENTITY_HEADERS} the response may carry;</li>
  *   <li>set the {@link #status()};</li>
- *   <li>for each header in order: the first line of a name <em>replaces</em> what the response
- *       has under that name, the following lines of the same name are <em>added</em> (a name
- *       appears more than once only for {@code WWW-Authenticate}, whose challenges another
- *       component set);</li>
+ *   <li>copy the header lines in order ({@link #copyHeaders}): a line that
+ *       {@linkplain #continuesHeader(int) continues} the previous one's header is <em>added</em>, any
+ *       other <em>replaces</em> what the response has under its name (a name appears more than once
+ *       only for {@code WWW-Authenticate}, whose challenges another component set);</li>
  *   <li>set {@code Content-Length} to {@link #bodyLength()} and write the body ({@code HEAD}:
  *       headers only).</li>
  * </ol>
@@ -79,6 +80,37 @@ public final class RenderedError {
      */
     public String headerValue(int index) {
         return values[index];
+    }
+
+    /**
+     * Whether header line {@code index} continues the previous line's header (same name): an
+     * adapter <em>adds</em> it to the response, where it <em>sets</em> (replaces) a line that does
+     * not. Lines of one name are always adjacent.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < headerCount()}
+     */
+    public boolean continuesHeader(int index) {
+        String name = names[index];
+        return index > 0 && names[index - 1].equalsIgnoreCase(name);
+    }
+
+    /**
+     * Copies the header lines to a framework's response, in order: {@code set} for a line that
+     * replaces what the response has under its name, {@code add} for one that
+     * {@linkplain #continuesHeader(int) continues} the previous line's header.
+     *
+     * <pre>{@code
+     * error.copyHeaders(servletResponse::setHeader, servletResponse::addHeader);
+     * }</pre>
+     *
+     * @throws NullPointerException if either is null
+     */
+    public void copyHeaders(BiConsumer<String, String> set, BiConsumer<String, String> add) {
+        Objects.requireNonNull(set, "set");
+        Objects.requireNonNull(add, "add");
+        for (int i = 0; i < names.length; i++) {
+            (continuesHeader(i) ? add : set).accept(names[i], values[i]);
+        }
     }
 
     /** The header lines in order, as an unmodifiable list of entries. */

@@ -138,8 +138,12 @@ public final class RequestFacts {
         }
     }
 
-    /** {@code "GET /path"} for a log line: control characters replaced, method and path capped. */
-    String logLine() {
+    /**
+     * The request as it appears in a log line, {@code "GET /path"}: control characters replaced by
+     * {@code ?}, the method capped at 16 characters and the path at 200, an unknown method shown as
+     * {@code ?}. Safe to log whatever the client sent.
+     */
+    public String logLine() {
         String m = method == null ? "?" : method;
         StringBuilder sb = new StringBuilder(Math.min(m.length(), 16) + Math.min(path.length(), 200) + 1);
         appendSanitized(sb, m, 16);

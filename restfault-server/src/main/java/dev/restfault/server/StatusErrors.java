@@ -75,6 +75,20 @@ public final class StatusErrors {
      * @param allowedMethods the methods the path serves; null or empty when unknown
      */
     public static ContractException methodNotAllowed(Collection<String> allowedMethods) {
+        List<String> allow = allow(allowedMethods);
+        return ContractException.builder(405).allow(allow)
+                .messageKey(ContractMessages.METHOD_NOT_ALLOWED, String.join(", ", allow)).build();
+    }
+
+    /**
+     * The {@code Allow} of a 405, for one that comes with a text of its own (an application's
+     * {@code ResponseStatusException}, say): {@code allowedMethods} upper-cased, each once, in
+     * order, values that are not tokens dropped; OPTIONS alone when none is left.
+     *
+     * @param allowedMethods the methods the path serves; null or empty when unknown
+     * @return never empty
+     */
+    public static List<String> allow(Collection<String> allowedMethods) {
         List<String> allow = new ArrayList<>(allowedMethods == null ? 1 : allowedMethods.size());
         if (allowedMethods != null) {
             for (String m : allowedMethods) {
@@ -87,8 +101,7 @@ public final class StatusErrors {
         if (allow.isEmpty()) {
             allow.add(OPTIONS);
         }
-        return ContractException.builder(405).allow(allow)
-                .messageKey(ContractMessages.METHOD_NOT_ALLOWED, String.join(", ", allow)).build();
+        return List.copyOf(allow);
     }
 
     /**

@@ -250,6 +250,14 @@ class ErrorRendererTest {
                 name -> name.equalsIgnoreCase("WWW-Authenticate") ? List.of("Basic realm=\"Realm\"") : null);
         RenderedError e = renderer.render(StatusErrors.of(401), facts("GET", "/x").responseHeaders(basic).build());
         assertThat(e.headerValues("WWW-Authenticate")).containsExactly("Basic realm=\"Realm\"", contract);
+        int first = e.headers().indexOf(java.util.Map.entry("WWW-Authenticate", "Basic realm=\"Realm\""));
+        assertThat(e.continuesHeader(first)).as("the first line replaces").isFalse();
+        assertThat(e.continuesHeader(first + 1)).as("the next is added").isTrue();
+        assertThat(e.continuesHeader(0)).isFalse();
+        List<String> calls = new java.util.ArrayList<>();
+        e.copyHeaders((name, value) -> calls.add("set " + name), (name, value) -> calls.add("add " + name));
+        assertThat(calls).containsSubsequence("set WWW-Authenticate", "add WWW-Authenticate").hasSize(e.headerCount())
+                .filteredOn(c -> c.startsWith("add")).containsExactly("add WWW-Authenticate");
         HeaderLookup oauthAlready = HeaderLookup.of(name -> null,
                 name -> name.equalsIgnoreCase("WWW-Authenticate") ? List.of("Basic realm=\"x\", OAuth realm=\"y\"") : null);
         assertThat(renderer.render(StatusErrors.of(401), facts("GET", "/x").responseHeaders(oauthAlready).build())

@@ -107,14 +107,7 @@ class JdkHttpServerAdapterTest {
     /** The adapter, part 2: the I/O. */
     private static void write(HttpExchange exchange, RenderedError error) throws IOException {
         var headers = exchange.getResponseHeaders();
-        for (int i = 0; i < error.headerCount(); i++) {
-            String name = error.headerName(i);
-            if (i == 0 || !error.headerName(i - 1).equalsIgnoreCase(name)) {
-                headers.set(name, error.headerValue(i));
-            } else {
-                headers.add(name, error.headerValue(i));
-            }
-        }
+        error.copyHeaders(headers::set, headers::add);
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(error.status(), head ? -1 : error.bodyLength());
         if (!head) {

@@ -1,6 +1,6 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
-import dev.restfault.spring.ExceptionTranslator;
+import dev.restfault.server.ExceptionTranslator;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 

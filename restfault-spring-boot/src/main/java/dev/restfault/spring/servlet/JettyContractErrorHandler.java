@@ -1,8 +1,10 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
-import dev.restfault.spring.ContractErrorRenderer;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.HeaderLookup;
+import dev.restfault.server.RenderedError;
+import dev.restfault.server.RequestFacts;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -22,10 +24,10 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JettyContractErrorHandler extends ErrorHandler {
 
-    private final ContractErrorRenderer renderer;
+    private final ErrorRenderer renderer;
 
-    /** @param renderer renders the errors */
-    public JettyContractErrorHandler(ContractErrorRenderer renderer) {
+    /** @param renderer decides the errors */
+    public JettyContractErrorHandler(ErrorRenderer renderer) {
         this.renderer = renderer;
     }
 
@@ -45,25 +47,26 @@ public final class JettyContractErrorHandler extends ErrorHandler {
         } catch (RuntimeException unparsed) {
             // an ambiguous or malformed URI
         }
-        ContractErrorRenderer.ContainerError error = renderer.renderContainerError(status, path,
-                name -> request.getHeaders().get(name));
+        // The request may be partly parsed: the core treats a header lookup that throws as absent.
+        RenderedError error = renderer.renderStatus(status, RequestFacts.builder(request.getMethod(), path)
+                .headers(HeaderLookup.of(name -> request.getHeaders().get(name), name -> request.getHeaders().getValuesList(name)))
+                .build());
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
-        for (Map.Entry<String, String> h : error.headers().entrySet()) {
-            headers.put(h.getKey(), h.getValue());
-        }
-        headers.put("Content-Length", Integer.toString(error.body().length));
+        error.copyHeaders(headers::put, headers::add);
+        headers.put("Content-Length", Integer.toString(error.bodyLength()));
         boolean head = "HEAD".equals(request.getMethod());
-        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(error.body()), callback);
+        response.write(true, head ? ByteBuffer.allocate(0) : error.bodyBuffer(), callback);
     }
+
+
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         int code = status >= 400 && status <= 599 ? status : 400;
-        ContractErrorRenderer.ContainerError error = renderer.renderContainerError(code, null, name -> null);
-        for (Map.Entry<String, String> h : error.headers().entrySet()) {
-            fields.put(h.getKey(), h.getValue());
-        }
-        return ByteBuffer.wrap(error.body());
+        // Nothing of the request could be read: no path, no headers, fresh ids.
+        RenderedError error = renderer.renderStatus(code, RequestFacts.builder(null, null).build());
+        error.copyHeaders(fields::put, fields::add);
+        return error.bodyBuffer();
     }
 }

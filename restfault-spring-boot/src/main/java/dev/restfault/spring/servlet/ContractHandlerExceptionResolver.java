@@ -1,6 +1,5 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
-import dev.restfault.spring.ContractErrorRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,14 +22,14 @@ public final class ContractHandlerExceptionResolver implements HandlerExceptionR
 
     private static final Logger LOG = LoggerFactory.getLogger(ContractHandlerExceptionResolver.class);
 
-    private final ContractErrorRenderer renderer;
+    private final ServletErrorResponder renderer;
     private final Predicate<Throwable> passOn;
 
     /**
      * @param renderer writes the contract error
      * @param passOn the exceptions to leave to others (Spring Security's)
      */
-    public ContractHandlerExceptionResolver(ContractErrorRenderer renderer, Predicate<Throwable> passOn) {
+    public ContractHandlerExceptionResolver(ServletErrorResponder renderer, Predicate<Throwable> passOn) {
         this.renderer = renderer;
         this.passOn = passOn;
     }

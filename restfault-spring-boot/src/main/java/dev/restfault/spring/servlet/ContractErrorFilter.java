@@ -1,8 +1,8 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
 import dev.restfault.core.http.HeaderNames;
-import dev.restfault.spring.ContractErrorRenderer;
-import dev.restfault.spring.RequestCorrelation;
+import dev.restfault.server.CorrelationIds;
+import dev.restfault.spring.RestfaultRequest;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -38,10 +38,10 @@ public final class ContractErrorFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContractErrorFilter.class);
 
-    private final ContractErrorRenderer renderer;
+    private final ServletErrorResponder renderer;
 
     /** @param renderer renders every error this filter meets */
-    public ContractErrorFilter(ContractErrorRenderer renderer) {
+    public ContractErrorFilter(ServletErrorResponder renderer) {
         this.renderer = renderer;
     }
 
@@ -53,11 +53,11 @@ public final class ContractErrorFilter implements Filter {
         }
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        RequestCorrelation ids = RequestCorrelation.of(request);
-        String previousCorrelation = MDC.get(RequestCorrelation.MDC_CORRELATION_ID);
-        String previousRequest = MDC.get(RequestCorrelation.MDC_REQUEST_ID);
-        MDC.put(RequestCorrelation.MDC_CORRELATION_ID, ids.correlationId());
-        MDC.put(RequestCorrelation.MDC_REQUEST_ID, ids.requestId());
+        CorrelationIds ids = RestfaultRequest.ids(request);
+        String previousCorrelation = MDC.get(RestfaultRequest.MDC_CORRELATION_ID);
+        String previousRequest = MDC.get(RestfaultRequest.MDC_REQUEST_ID);
+        MDC.put(RestfaultRequest.MDC_CORRELATION_ID, ids.correlationId());
+        MDC.put(RestfaultRequest.MDC_REQUEST_ID, ids.requestId());
         try {
             if (!response.isCommitted()) {
                 response.setHeader(HeaderNames.MS_CORRELATION_ID, ids.correlationId());
@@ -93,8 +93,8 @@ public final class ContractErrorFilter implements Filter {
                 renderer.renderStatus(request, response, response.getStatus());
             }
         } finally {
-            restore(RequestCorrelation.MDC_CORRELATION_ID, previousCorrelation);
-            restore(RequestCorrelation.MDC_REQUEST_ID, previousRequest);
+            restore(RestfaultRequest.MDC_CORRELATION_ID, previousCorrelation);
+            restore(RestfaultRequest.MDC_REQUEST_ID, previousRequest);
         }
     }
 

@@ -1,13 +1,12 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
+import dev.restfault.spring.web.HttpMethods;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -23,7 +22,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * not come with one (a {@code sendError(405)}, a {@code ResponseStatusException(METHOD_NOT_ALLOWED)}).
  *
  * <p>Asks every {@link RequestMappingInfoHandlerMapping} which of its mappings match the path,
- * and adds what Spring MVC serves implicitly: HEAD where GET is mapped, and OPTIONS. On the
+ * and adds what Spring MVC serves implicitly ({@link HttpMethods#withImplicit}). On the
  * container's error dispatch, the path asked about is the one that failed
  * ({@link RequestDispatcher#ERROR_REQUEST_URI}), not the error page's. Empty when nothing maps the
  * path or it cannot be told.
@@ -76,7 +75,7 @@ public final class AllowedMethods implements Function<HttpServletRequest, Collec
                 }
             }
         }
-        return methods.isEmpty() ? List.of() : withImplicit(methods);
+        return methods.isEmpty() ? List.of() : HttpMethods.withImplicit(methods);
     }
 
     /** The error dispatch seen as the request that failed: its URI is the failed request's. */
@@ -107,22 +106,5 @@ public final class AllowedMethods implements Function<HttpServletRequest, Collec
         }
         PatternsRequestCondition patterns = info.getPatternsCondition();
         return patterns != null && patterns.getMatchingCondition(request) != null;
-    }
-
-    /** {@code methods} upper-cased, plus HEAD where GET is there, plus OPTIONS, as Spring MVC serves them. */
-    public static List<String> withImplicit(Collection<String> methods) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String m : methods) {
-            out.add(m.trim().toUpperCase(Locale.ROOT));
-        }
-        out.remove("");
-        if (out.isEmpty()) {
-            return List.of();
-        }
-        if (out.contains("GET")) {
-            out.add("HEAD");
-        }
-        out.add("OPTIONS");
-        return new ArrayList<>(out);
     }
 }

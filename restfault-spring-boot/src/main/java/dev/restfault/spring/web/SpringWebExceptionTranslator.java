@@ -1,4 +1,4 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.web;
 
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.http.HeaderNames;
@@ -6,16 +6,15 @@ import dev.restfault.core.http.HeaderValues;
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.model.ModelLimits;
 import dev.restfault.core.model.PartnerCenterError;
-import dev.restfault.spring.ExceptionTranslator;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.restfault.server.ErrorRequest;
+import dev.restfault.server.ExceptionTranslator;
+import dev.restfault.server.StatusErrors;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -47,18 +46,19 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.servlet.NoHandlerFoundException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Translates {@link ContractException} as itself and Spring MVC's own failures into contract
- * errors, with texts from restfault-core's keys. Spring's own exception messages are never used:
- * they can echo request input. {@link ErrorResponse}s the application raised itself
- * ({@code ResponseStatusException}, {@code ErrorResponseException}) keep their status, headers and
- * text. Exceptions annotated with {@link ResponseStatus} get its status and its {@code reason} as
- * the description. A 5xx keeps the exception as its cause, so that it is logged.
+ * Translates spring-web's own failures into contract errors, with texts from restfault-core's
+ * keys, for any Spring web stack (nothing here is servlet- or MVC-specific: a WebFlux adapter uses
+ * it as it is). Spring's own exception messages are never used: they can echo request input.
+ * {@link ErrorResponse}s the application raised itself ({@code ResponseStatusException},
+ * {@code ErrorResponseException}) keep their status, headers and text. Exceptions annotated with
+ * {@link ResponseStatus} get its status and its {@code reason} as the description. A 5xx keeps the
+ * exception as its cause, so that it is logged. Nested texts ({@code data}) are written in the
+ * request's negotiated language; a 405 that does not say which methods are allowed lists those
+ * the adapter reports for the path ({@code RequestFacts.allowedMethods()}).
  */
-public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
+public final class SpringWebExceptionTranslator implements ExceptionTranslator {
 
     /** Key of the 400 description for a parameter whose value cannot be converted. */
     public static final String INVALID_PARAMETER = "error.invalidParameter";
@@ -72,48 +72,36 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
 
     private final ViolationDescriber violations;
     private final boolean validationDetails;
-    private final Function<HttpServletRequest, Collection<String>> allowedMethods;
 
     /**
      * @param violations describes validation errors and parameter errors in the error's language
      * @param validationDetails whether a validation failure lists each violation in {@code data}
-     * @param allowedMethods the methods a request's path supports, for a 405 that does not say
      */
-    public SpringMvcExceptionTranslator(ViolationDescriber violations, boolean validationDetails,
-            Function<HttpServletRequest, Collection<String>> allowedMethods) {
+    public SpringWebExceptionTranslator(ViolationDescriber violations, boolean validationDetails) {
         this.violations = violations;
         this.validationDetails = validationDetails;
-        this.allowedMethods = allowedMethods;
     }
 
     private static Class<?> violationType() {
-        ClassLoader loader = SpringMvcExceptionTranslator.class.getClassLoader();
+        ClassLoader loader = SpringWebExceptionTranslator.class.getClassLoader();
         String name = "jakarta.validation.ConstraintViolation";
         return org.springframework.util.ClassUtils.isPresent(name, loader)
                 ? org.springframework.util.ClassUtils.resolveClassName(name, loader) : null;
     }
 
     @Override
-    public Optional<ContractException> translate(Throwable failure, HttpServletRequest request) {
+    public Optional<ContractException> translate(Throwable failure, ErrorRequest request) {
         return Optional.ofNullable(map(failure, request));
     }
 
-    private ContractException map(Throwable t, HttpServletRequest request) {
-        if (t instanceof ContractException) {
-            return (ContractException) t;
-        }
-        if (t instanceof NoResourceFoundException || t instanceof NoHandlerFoundException) {
-            return ContractException.builder(404).messageKey(ContractMessages.NO_SUCH_RESOURCE).build();
-        }
+    private ContractException map(Throwable t, ErrorRequest request) {
         if (t instanceof HttpRequestMethodNotSupportedException) {
             Set<HttpMethod> supported = ((HttpRequestMethodNotSupportedException) t).getSupportedHttpMethods();
-            Collection<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             if (supported != null) {
                 supported.forEach(m -> names.add(m.name()));
             }
-            List<String> allow = AllowedMethods.withImplicit(names.isEmpty() ? allowedMethods.apply(request) : names);
-            return ContractException.builder(405).allow(allow)
-                    .messageKey(ContractMessages.METHOD_NOT_ALLOWED, String.join(", ", allow)).build();
+            return StatusErrors.methodNotAllowed(HttpMethods.withImplicit(names.isEmpty() ? allowed(request) : names));
         }
         if (t instanceof HttpMediaTypeNotAcceptableException) {
             List<String> types = mediaTypes(((HttpMediaTypeNotAcceptableException) t).getSupportedMediaTypes());
@@ -180,7 +168,7 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
      * Spring's {@code ResponseStatusExceptionResolver} would answer it. The reason is the
      * application's text (like a {@code ResponseStatusException}'s); the exception's message is not.
      */
-    private ContractException annotated(Throwable t, HttpServletRequest request) {
+    private ContractException annotated(Throwable t, ErrorRequest request) {
         ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(t.getClass(), ResponseStatus.class);
         if (annotation == null) {
             return null;
@@ -191,8 +179,7 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         }
         ContractException.Builder b = ContractException.builder(status);
         if (status == 405) {
-            List<String> methods = AllowedMethods.withImplicit(allowedMethods.apply(request));
-            b.allow(methods.isEmpty() ? List.of("OPTIONS") : methods);
+            b.allow(StatusErrors.allow(HttpMethods.withImplicit(allowed(request))));
         }
         if (!annotation.reason().isBlank()) {
             b.description(annotation.reason());
@@ -203,7 +190,7 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         return b.build();
     }
 
-    private ContractException errorResponse(ErrorResponse e, HttpServletRequest request) {
+    private ContractException errorResponse(ErrorResponse e, ErrorRequest request) {
         int status = e.getStatusCode().value();
         if (status < 400 || status > 599) {
             return null; // not an error; let Spring handle it
@@ -243,10 +230,14 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         }
         allow.removeIf(String::isBlank);
         if (status == 405) {
-            List<String> methods = AllowedMethods.withImplicit(allow.isEmpty() ? allowedMethods.apply(request) : allow);
-            b.allow(methods.isEmpty() ? List.of("OPTIONS") : methods);
+            b.allow(StatusErrors.allow(HttpMethods.withImplicit(allow.isEmpty() ? allowed(request) : allow)));
         }
         return b.build();
+    }
+
+    /** What the adapter reports the path serves. */
+    private static List<String> allowed(ErrorRequest request) {
+        return List.copyOf(request.facts().allowedMethods());
     }
 
     /**
@@ -261,11 +252,11 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
                 || !type.getName().startsWith("org.springframework.");
     }
 
-    private ContractException parameterError(HttpServletRequest request, String key, String code, String name) {
-        // The locale comes from the renderer's resolution (en-US for the Partner API format), so
-        // data entries are in the same language as the top-level description.
+    private ContractException parameterError(ErrorRequest request, String key, String code, String name) {
+        // The locale is the renderer's negotiation (en-US for the Partner API format), so data
+        // entries are in the same language as the top-level description.
         String safeName = name == null || name.isEmpty() ? "?" : name;
-        String text = violations.text(key, violations.locale(request), safeName);
+        String text = violations.text(key, request.locale(), safeName);
         ContractException.Builder b = ContractException.builder(400).messageKey(key, safeName);
         return b.addData(PartnerCenterError.builder().code(code).description(text).source(safeName).build()).build();
     }
@@ -281,9 +272,9 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         return b.build();
     }
 
-    private List<Violation> bindingEntries(BindingResult result, HttpServletRequest request) {
+    private List<Violation> bindingEntries(BindingResult result, ErrorRequest request) {
         List<Violation> out = new ArrayList<>();
-        Locale locale = violations.locale(request);
+        Locale locale = request.locale();
         for (ObjectError error : result.getAllErrors()) {
             String source = error instanceof FieldError ? ((FieldError) error).getField() : error.getObjectName();
             out.add(new Violation(code(error), violations.describe(error, locale, source), source));
@@ -291,9 +282,9 @@ public final class SpringMvcExceptionTranslator implements ExceptionTranslator {
         return out;
     }
 
-    private List<Violation> methodValidationEntries(HandlerMethodValidationException e, HttpServletRequest request) {
+    private List<Violation> methodValidationEntries(HandlerMethodValidationException e, ErrorRequest request) {
         List<Violation> out = new ArrayList<>();
-        Locale locale = violations.locale(request);
+        Locale locale = request.locale();
         for (ParameterValidationResult r : e.getParameterValidationResults()) {
             String name = parameterName(r.getMethodParameter());
             if (r instanceof ParameterErrors) {

@@ -1,9 +1,12 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
-import dev.restfault.spring.ContractErrorRenderer;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.HeaderLookup;
+import dev.restfault.server.RenderedError;
+import dev.restfault.server.RequestFacts;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Map;
+import java.util.Collections;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
@@ -25,15 +28,15 @@ public final class TomcatContractErrorReportValve extends ErrorReportValve {
 
     private static final Logger LOG = LoggerFactory.getLogger(TomcatContractErrorReportValve.class);
 
-    private final ContractErrorRenderer renderer;
+    private final ErrorRenderer renderer;
 
-    /** @param renderer renders the errors */
-    public TomcatContractErrorReportValve(ContractErrorRenderer renderer) {
+    /** @param renderer decides the errors */
+    public TomcatContractErrorReportValve(ErrorRenderer renderer) {
         this.renderer = renderer;
     }
 
     /** Installs the valve on the host of {@code context} once the context is about to start. */
-    public static void install(Context context, ContractErrorRenderer renderer) {
+    public static void install(Context context, ErrorRenderer renderer) {
         context.addLifecycleListener(event -> {
             if (!Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                 return;
@@ -71,14 +74,14 @@ public final class TomcatContractErrorReportValve extends ErrorReportValve {
             } catch (RuntimeException unparsed) {
                 // the request line itself was malformed
             }
-            ContractErrorRenderer.ContainerError error = renderer.renderContainerError(status, path, request::getHeader);
+            // The request may be partly parsed: the core treats a header lookup that throws as absent.
+            RenderedError error = renderer.renderStatus(status, RequestFacts.builder(null, path)
+                    .headers(HeaderLookup.of(request::getHeader, name -> Collections.list(request.getHeaders(name)))).build());
             response.resetBuffer();
-            for (Map.Entry<String, String> h : error.headers().entrySet()) {
-                response.setHeader(h.getKey(), h.getValue());
-            }
-            response.setContentLength(error.body().length);
+            error.copyHeaders(response::setHeader, response::addHeader);
+            response.setContentLength(error.bodyLength());
             OutputStream out = response.getOutputStream();
-            out.write(error.body());
+            error.writeBody(out);
             response.finishResponse();
         } catch (IOException clientGone) {
             LOG.debug("Could not write the container error {}: {}", status, clientGone.toString());

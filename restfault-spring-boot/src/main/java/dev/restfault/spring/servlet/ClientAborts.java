@@ -1,4 +1,4 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
 import dev.restfault.core.exception.ContractException;
 import java.util.Set;

@@ -1,11 +1,10 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.web;
 
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.model.ModelLimits;
 import dev.restfault.core.model.PartnerCenterError;
-import dev.restfault.spring.ExceptionTranslator;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.restfault.server.ExceptionTranslator;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -89,10 +88,9 @@ public final class BeanValidationSupport {
      * Any other violation (of a return value, or of a bean validated by hand) is a server bug: not
      * translated, so it is answered as an unexpected 500 and logged at ERROR.
      *
-     * @param localeOf the language of the error for a request, as the body's is resolved
+     * Nested texts are written in the request's negotiated language, as the body's.
      */
-    public static ExceptionTranslator constraintViolations(Object validatorFactory, ContractMessages messages,
-            java.util.function.Function<HttpServletRequest, Locale> localeOf, boolean details) {
+    public static ExceptionTranslator constraintViolations(Object validatorFactory, ContractMessages messages, boolean details) {
         MessageInterpolator interpolator = validatorFactory instanceof ValidatorFactory
                 ? ((ValidatorFactory) validatorFactory).getMessageInterpolator() : null;
         return (failure, request) -> {
@@ -106,7 +104,7 @@ public final class BeanValidationSupport {
             int count = violations == null ? 0 : violations.size();
             ContractException.Builder b = ContractException.builder(400).messageKey(ContractMessages.VALIDATION_FAILED, count);
             if (details && violations != null) {
-                Locale locale = localeOf.apply(request);
+                Locale locale = request.locale();
                 List<PartnerCenterError> data = new ArrayList<>();
                 for (ConstraintViolation<?> v : violations) {
                     if (data.size() == ModelLimits.MAX_ENTRIES) {

@@ -1,8 +1,6 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
-import dev.restfault.core.exception.ContractException;
-import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.spring.ContractErrorRenderer;
+import dev.restfault.server.StatusErrors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public final class ContractErrorController implements ErrorController {
 
-    private final ContractErrorRenderer renderer;
+    private final ServletErrorResponder renderer;
 
     /** @param renderer renders the dispatched error */
-    public ContractErrorController(ContractErrorRenderer renderer) {
+    public ContractErrorController(ServletErrorResponder renderer) {
         this.renderer = renderer;
     }
 
@@ -43,8 +41,7 @@ public final class ContractErrorController implements ErrorController {
         } else if (status instanceof Integer && (Integer) status >= 400 && (Integer) status <= 599) {
             renderer.renderStatus(request, response, (Integer) status);
         } else {
-            renderer.render(request, response,
-                    ContractException.builder(404).messageKey(ContractMessages.NO_SUCH_RESOURCE).build());
+            renderer.render(request, response, StatusErrors.of(404));
         }
     }
 }

@@ -1,12 +1,10 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.web;
 
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.i18n.MessageProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -19,6 +17,9 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * that language (Bean Validation's own translations), else, for a Bean Validation violation only,
  * the message the validator produced, else restfault's localized text for an invalid value.
  *
+ * <p>The language is the one the renderer negotiated for the request ({@code ErrorRequest.locale()}),
+ * so nested texts match the body's.
+ *
  * <p>A binding error that is not a constraint violation (a type mismatch while binding a
  * {@code @ModelAttribute}, say) never gets Spring's default message: that one names Java types and
  * repeats the client's input.
@@ -28,7 +29,6 @@ public final class ViolationDescriber {
     private final ContractMessages messages;
     private final MessageSource messageSource;
     private final MessageProvider applicationTexts;
-    private final Function<HttpServletRequest, Locale> localeOf;
     private final BiFunction<Object, Locale, Optional<String>> interpolator;
     private final Predicate<Object> isConstraintViolation;
 
@@ -38,26 +38,19 @@ public final class ViolationDescriber {
      *     {@code applicationTexts} found; null when there is none
      * @param applicationTexts tells whether the application has a text for a code in a language
      *     (without Spring's fallbacks to other languages); null when there is none
-     * @param localeOf the language of the error for a request (the same resolution as the body's)
      * @param interpolator re-interpolates a Bean Validation violation (a {@code ConstraintViolation},
      *     or a Spring error that wraps one) in a locale; null without Bean Validation
      * @param isConstraintViolation whether an object is or wraps a Bean Validation violation, whose
      *     message is an interpolated constraint text; null without Bean Validation
      */
     public ViolationDescriber(ContractMessages messages, MessageSource messageSource, MessageProvider applicationTexts,
-            Function<HttpServletRequest, Locale> localeOf,
             BiFunction<Object, Locale, Optional<String>> interpolator,
             Predicate<Object> isConstraintViolation) {
         this.messages = messages;
         this.messageSource = messageSource;
         this.applicationTexts = applicationTexts;
-        this.localeOf = localeOf;
         this.interpolator = interpolator;
         this.isConstraintViolation = isConstraintViolation;
-    }
-
-    Locale locale(HttpServletRequest request) {
-        return localeOf.apply(request);
     }
 
     String text(String key, Locale locale, Object... args) {
@@ -100,7 +93,7 @@ public final class ViolationDescriber {
             return fallback; // Bean Validation's interpolated text: the constraint's, not the input's
         }
         String name = fieldName == null || fieldName.isEmpty() ? "?" : fieldName;
-        return text(SpringMvcExceptionTranslator.INVALID_PARAMETER, locale, name);
+        return text(SpringWebExceptionTranslator.INVALID_PARAMETER, locale, name);
     }
 
     private boolean safeTest(Object source) {

@@ -1,7 +1,8 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
 import dev.restfault.core.exception.ContractException;
-import dev.restfault.spring.ExceptionTranslator;
+import dev.restfault.server.ExceptionTranslator;
+import dev.restfault.server.StatusErrors;
 import jakarta.servlet.ServletException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class ServerRequestErrors {
                 }
                 int status = statusOf.applyAsInt(t);
                 if (status >= 400 && status <= 499) {
-                    return Optional.of(ContractException.builder(status).build());
+                    return Optional.of(StatusErrors.of(status));
                 }
                 if (!wrapsThisRequest(t)) {
                     // Below any other exception the server type may be someone else's verdict:

@@ -1,6 +1,5 @@
-package dev.restfault.spring.implementation;
+package dev.restfault.spring.servlet;
 
-import dev.restfault.spring.ContractErrorRenderer;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,11 +17,11 @@ import java.io.PrintWriter;
 final class ContractResponse extends HttpServletResponseWrapper {
 
     private final HttpServletRequest request;
-    private final ContractErrorRenderer renderer;
+    private final ServletErrorResponder renderer;
     private boolean bodyRequested;
     private boolean rendered;
 
-    ContractResponse(HttpServletRequest request, HttpServletResponse response, ContractErrorRenderer renderer) {
+    ContractResponse(HttpServletRequest request, HttpServletResponse response, ServletErrorResponder renderer) {
         super(response);
         this.request = request;
         this.renderer = renderer;

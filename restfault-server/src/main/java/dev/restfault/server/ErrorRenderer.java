@@ -94,6 +94,10 @@ public final class ErrorRenderer {
     private final ExceptionTranslator[] translators;
     private final ExceptionTranslator[] builtInTranslators;
     private final System.Logger log;
+    // Negotiation reads the same few header values again and again: each read is remembered.
+    private final HeaderMemo<Boolean> prefersProblem = new HeaderMemo<>(AcceptHeader::prefersProblemDetails);
+    private final HeaderMemo<Optional<Locale>> fromXLocale;
+    private final HeaderMemo<Optional<Locale>> fromAcceptLanguage;
 
     private ErrorRenderer(Builder b) {
         this.source = b.source;
@@ -105,6 +109,8 @@ public final class ErrorRenderer {
         this.pathFormats = sorted.toArray(new PathFormat[0]);
         this.problemDetails = b.problemDetails;
         this.localeResolver = LocaleResolver.of(b.supportedLocales);
+        this.fromXLocale = new HeaderMemo<>(localeResolver::fromXLocale);
+        this.fromAcceptLanguage = new HeaderMemo<>(localeResolver::fromAcceptLanguage);
         this.challenge = b.challenge.toHeaderValue();
         this.translators = b.translators.toArray(new ExceptionTranslator[0]);
         this.builtInTranslators = b.builtInTranslators.toArray(new ExceptionTranslator[0]);
@@ -133,13 +139,19 @@ public final class ErrorRenderer {
         Objects.requireNonNull(request, "request");
         ErrorFormat format = request.chosenFormat().orElse(null);
         if (format == null) {
-            format = problemDetails && AcceptHeader.prefersProblemDetails(accept(request)) ? ErrorFormat.PROBLEM_DETAILS
+            format = problemDetails && prefersProblem.get(accept(request)) ? ErrorFormat.PROBLEM_DETAILS
                     : formatForPath(request.path());
         }
-        Locale locale = format.isLocalized()
-                ? localeResolver.resolve(request.header(HeaderNames.X_LOCALE), request.header(HeaderNames.ACCEPT_LANGUAGE))
-                : format.textLocale(null);
-        return ErrorRequest.of(request, format, locale);
+        return ErrorRequest.of(request, format, format.isLocalized() ? locale(request) : format.textLocale(null));
+    }
+
+    /** {@link LocaleResolver#resolve}, each header read once per distinct value. */
+    private Locale locale(RequestFacts request) {
+        Optional<Locale> chosen = fromXLocale.get(request.header(HeaderNames.X_LOCALE));
+        if (chosen.isEmpty()) {
+            chosen = fromAcceptLanguage.get(request.header(HeaderNames.ACCEPT_LANGUAGE));
+        }
+        return chosen.orElse(localeResolver.fallback());
     }
 
     /** The request's {@code Accept} lines as one value, bounded as {@link AcceptHeader} reads it. */

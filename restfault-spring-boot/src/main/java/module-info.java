@@ -48,6 +48,5 @@ module dev.restfault.spring {
     // Spring creates and binds these reflectively.
     opens dev.restfault.spring to spring.core, spring.beans, spring.context, spring.boot;
     opens dev.restfault.spring.autoconfigure to spring.core, spring.beans, spring.context;
-    opens dev.restfault.spring.web to spring.core, spring.beans, spring.context, spring.web;
     opens dev.restfault.spring.servlet to spring.core, spring.beans, spring.context, spring.web, spring.webmvc;
 }

@@ -1,11 +1,6 @@
 package dev.restfault.spring.servlet;
 
 import dev.restfault.server.StatusErrors;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -22,39 +17,11 @@ public final class SecurityHandlers {
 
     /** The entry point: 401 with the configured {@code WWW-Authenticate} challenge. */
     public static AuthenticationEntryPoint entryPoint(ServletErrorResponder responder) {
-        return new EntryPoint(responder);
+        return (request, response, e) -> responder.render(request, response, StatusErrors.of(401));
     }
 
     /** The access-denied handler: 403. */
     public static AccessDeniedHandler accessDeniedHandler(ServletErrorResponder responder) {
-        return new DeniedHandler(responder);
-    }
-
-    static final class EntryPoint implements AuthenticationEntryPoint {
-        private final ServletErrorResponder responder;
-
-        EntryPoint(ServletErrorResponder responder) {
-            this.responder = responder;
-        }
-
-        @Override
-        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-                throws IOException {
-            responder.render(request, response, StatusErrors.of(401));
-        }
-    }
-
-    static final class DeniedHandler implements AccessDeniedHandler {
-        private final ServletErrorResponder responder;
-
-        DeniedHandler(ServletErrorResponder responder) {
-            this.responder = responder;
-        }
-
-        @Override
-        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
-                throws IOException {
-            responder.render(request, response, StatusErrors.of(403));
-        }
+        return (request, response, e) -> responder.render(request, response, StatusErrors.of(403));
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.springdoc.app.DocumentedApplication;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +56,11 @@ class DocumentedApplicationTest {
         List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                 "--restfault.source=orders", "--restfault.formats[/partner]=partner-api",
                 "--restfault.challenge.cid=4ee9b3c8-0ea9-4b3b-a1f3-8a9ce1f3ad2c", "--logging.level.root=WARN"));
-        all.addAll(List.of(args));
+        for (String arg : args) {
+            // A property given again replaces the default (the command line would join both with a comma).
+            all.removeIf(a -> a.substring(0, a.indexOf('=')).equals(arg.substring(0, arg.indexOf('='))));
+            all.add(arg);
+        }
         return new SpringApplicationBuilder(DocumentedApplication.class).run(all.toArray(String[]::new));
     }
 
@@ -90,6 +97,53 @@ class DocumentedApplicationTest {
         check("GET", "/partner/orders/{id}", send("GET", "/partner/orders/9", "clerk", null), 404);
         HttpResponse<String> unauthorized = send("GET", "/orders/1", null, null);
         assertThat(unauthorized.headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("OAuth realm="));
+    }
+
+    /**
+     * The documented examples are the service's real answers: body, Content-Language and every
+     * documented header, for what restfault answers by itself (the security's 401, Spring MVC's 405
+     * and 406, in both media types).
+     */
+    @Test
+    void theExamplesAreWhatTheServiceReallyAnswers() throws Exception {
+        // Problem details preferred, JSON acceptable: what a client asks to get them from an operation that produces JSON.
+        for (String accept : List.of("application/json", "application/problem+json, application/json;q=0.5")) {
+            same("GET", "/orders/{id}", "401", "unauthorized", send("GET", "/orders/1", null, null, null, accept));
+            same("GET", "/orders/{id}", "405", "methodNotAllowed", send("DELETE", "/orders/1", "clerk", null, null, accept));
+            same("POST", "/orders", "415", "unsupportedMediaType", send("POST", "/orders", "admin", "text/plain", "x", accept));
+            same("POST", "/orders", "400", "badRequest", send("POST", "/orders", "admin", "application/json", "{", accept));
+            same("GET", "/orders", "400", "badRequest", send("GET", "/orders", "clerk", null, null, accept));
+        }
+        same("GET", "/orders/{id}", "406", "notAcceptable", send("GET", "/orders/1", "clerk", null, null, "text/csv"));
+    }
+
+    /** Changing restfault's configuration changes the document: nothing of it is written in this module. */
+    @Test
+    void theDocumentFollowsTheRenderersConfiguration() {
+        try (ConfigurableApplicationContext other = start("--restfault.problem-details=false", "--restfault.source=commandes",
+                "--restfault.supported-locales=fr-FR,en-US", "--restfault.formats[/open]=partner-api",
+                "--restfault.challenge.cid=0d3c8a5e-7a34-4d3e-9c0b-5f2f6f0e9a11")) {
+            URI otherBase = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) other).getWebServer().getPort());
+            JsonNode doc = JsonMapper.shared().readTree(HTTP.send(HttpRequest.newBuilder(otherBase.resolve("/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode notFound = response(doc, "/orders/{id}", "get", "404");
+            assertThat(notFound.path("content").propertyNames()).containsExactly("application/json");
+            JsonNode example = notFound.path("content").path("application/json").path("examples").path("notFound").path("value");
+            assertThat(example.path("description").asString()).isEqualTo(StatusCatalog.entry(404).description(SupportedLocales.FR_FR));
+            assertThat(example.path("source").asString()).isEqualTo("commandes");
+            assertThat(notFound.path("headers").path("Content-Language").path("example").asString()).isEqualTo("fr-FR");
+            // Under /open the Partner API format, whose messages are English whatever the locales.
+            JsonNode internal = response(doc, "/open/ping", "get", "500");
+            assertThat(internal.path("content").path("application/json").path("schema").path("$ref").asString())
+                    .isEqualTo("#/components/schemas/PartnerApiError");
+            assertThat(internal.path("content").path("application/json").path("examples").path("internalServerError")
+                    .path("value").path("error").path("target").asString()).isEqualTo("commandes");
+            assertThat(internal.path("headers").path("Content-Language").path("example").asString()).isEqualTo("en-US");
+            assertThat(doc.path("components").path("headers").path("WWW-Authenticate").path("example").asString())
+                    .isEqualTo("OAuth realm=\"urn:cpsvc:cpid:0d3c8a5e-7a34-4d3e-9c0b-5f2f6f0e9a11\"");
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -134,6 +188,33 @@ class DocumentedApplicationTest {
         }
     }
 
+    /**
+     * {@code r} is what the document's example {@code name} of {@code status} for the operation
+     * says, in the media type {@code r} has: same JSON body, and every documented header sent, with
+     * the documented value where one is given.
+     */
+    private static void same(String method, String template, String status, String name, HttpResponse<String> r) {
+        assertThat(Integer.toString(r.statusCode())).as("%s %s: %s", method, template, r.body()).isEqualTo(status);
+        JsonNode response = response(document, template, method.toLowerCase(Locale.ROOT), status);
+        String mediaType = r.headers().firstValue("Content-Type").orElseThrow().split(";")[0].trim();
+        JsonNode example = response.path("content").path(mediaType).path("examples").path(name).path("value");
+        assertThat(example.isMissingNode()).as("example %s of %s %s %s in %s", name, status, method, template, mediaType).isFalse();
+        assertThat(JsonMapper.shared().readTree(r.body())).as("%s %s %s in %s", status, method, template, mediaType).isEqualTo(example);
+        for (var h : response.path("headers").properties()) {
+            assertThat(r.headers().firstValue(h.getKey())).as("header %s of %s %s %s", h.getKey(), status, method, template).isPresent();
+            JsonNode value = h.getValue().path("example");
+            if (!value.isMissingNode()) {
+                assertThat(r.headers().allValues(h.getKey())).as("header %s", h.getKey()).contains(value.asString());
+            }
+        }
+    }
+
+    private static JsonNode response(JsonNode doc, String template, String method, String status) {
+        JsonNode response = doc.path("paths").path(template).path(method).path("responses").path(status);
+        String ref = response.path("$ref").asString("");
+        return ref.isEmpty() ? response : doc.path("components").path("responses").path(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     private static List<String> statuses(String path, String method) {
         List<String> out = new ArrayList<>();
         document.path("paths").path(path).path(method).path("responses").propertyNames().forEach(out::add);
@@ -143,13 +224,21 @@ class DocumentedApplicationTest {
 
     private static HttpResponse<String> send(String method, String path, String user, String json)
             throws IOException, InterruptedException {
+        return send(method, path, user, json == null ? null : "application/json", json, null);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String user, String contentType, String body,
+            String accept) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (user + ":" + user + "-password").getBytes(StandardCharsets.UTF_8)));
         }
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (body != null) {
+            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }

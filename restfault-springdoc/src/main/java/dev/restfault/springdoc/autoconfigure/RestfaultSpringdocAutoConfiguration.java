@@ -1,10 +1,6 @@
 package dev.restfault.springdoc.autoconfigure;
 
-import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.core.model.Descriptions;
-import dev.restfault.json.ErrorWriter;
 import dev.restfault.server.ErrorRenderer;
-import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.autoconfigure.RestfaultAutoConfiguration;
 import dev.restfault.springdoc.OperationSecurity;
 import dev.restfault.springdoc.RestfaultOpenApiProperties;
@@ -12,8 +8,9 @@ import dev.restfault.springdoc.SecurityInspector;
 import dev.restfault.springdoc.implementation.ContractErrorsCustomizer;
 import dev.restfault.springdoc.implementation.ErrorResponses;
 import dev.restfault.springdoc.implementation.OperationFacts;
-import dev.restfault.springdoc.implementation.PathFormats;
+import dev.restfault.springdoc.implementation.OperationIndex;
 import dev.restfault.springdoc.implementation.ServletSecurityInspector;
+import dev.restfault.springdoc.implementation.WebMvcFailures;
 import dev.restfault.springdoc.implementation.WebMvcOperations;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -28,7 +25,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -52,29 +48,18 @@ public class RestfaultSpringdocAutoConfiguration {
     private static final boolean SECURITY_PRESENT = ClassUtils.isPresent(
             "org.springframework.security.web.FilterChainProxy", RestfaultSpringdocAutoConfiguration.class.getClassLoader());
 
-    /** The customizer springdoc applies to every document (every group) it builds. */
+    /**
+     * The customizer springdoc applies to every document (every group) it builds. Every response is
+     * rendered by the service's own {@link ErrorRenderer}: its configuration (path formats, problem
+     * details, source, challenge, locales, translators) is the document's.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "restfaultOpenApiCustomizer")
-    public GlobalOpenApiCustomizer restfaultOpenApiCustomizer(RestfaultProperties restfault, RestfaultOpenApiProperties openApi,
-            ContractMessages messages, ErrorWriter writer, Environment environment, ApplicationContext context,
-            ObjectProvider<RequestMappingInfoHandlerMapping> mappings, ObjectProvider<SecurityInspector> inspectors) {
-        ErrorResponses responses = new ErrorResponses(new ErrorResponses.Settings(
-                new PathFormats(restfault.format(), restfault.formats()), restfault.problemDetails(),
-                source(restfault, environment), messages, writer, openApi.commonStatuses(), openApi.examples()));
-        return new ContractErrorsCustomizer(new LazyOperations(context, mappings, inspectors), responses,
-                restfault.challenge().toChallenge().toHeaderValue());
-    }
-
-    /**
-     * The {@code source} the starter writes: {@code restfault.source}, else
-     * {@code spring.application.name}, else {@code service} (restfault-spring-boot's documented rule).
-     */
-    private static String source(RestfaultProperties properties, Environment environment) {
-        if (properties.source() != null && !Descriptions.isBlank(properties.source())) {
-            return properties.source();
-        }
-        String name = environment.getProperty("spring.application.name");
-        return name != null && !Descriptions.isBlank(name) ? name : "service";
+    public GlobalOpenApiCustomizer restfaultOpenApiCustomizer(ErrorRenderer renderer, RestfaultOpenApiProperties openApi,
+            ApplicationContext context, ObjectProvider<RequestMappingInfoHandlerMapping> mappings,
+            ObjectProvider<SecurityInspector> inspectors) {
+        ErrorResponses responses = new ErrorResponses(renderer, new WebMvcFailures(), openApi.commonStatuses(), openApi.examples());
+        return new ContractErrorsCustomizer(new LazyOperations(context, mappings, inspectors), responses);
     }
 
     /**
@@ -86,7 +71,7 @@ public class RestfaultSpringdocAutoConfiguration {
         private final ApplicationContext context;
         private final ObjectProvider<RequestMappingInfoHandlerMapping> mappings;
         private final ObjectProvider<SecurityInspector> inspectors;
-        private volatile WebMvcOperations operations;
+        private volatile OperationIndex operations;
 
         LazyOperations(ApplicationContext context, ObjectProvider<RequestMappingInfoHandlerMapping> mappings,
                 ObjectProvider<SecurityInspector> inspectors) {
@@ -97,11 +82,11 @@ public class RestfaultSpringdocAutoConfiguration {
 
         @Override
         public Optional<OperationFacts> apply(String path, String method) {
-            WebMvcOperations o = operations;
+            OperationIndex o = operations;
             if (o == null) {
                 synchronized (this) {
                     if (operations == null) {
-                        operations = new WebMvcOperations(mappings.orderedStream().toList(), security(context, inspectors));
+                        operations = WebMvcOperations.index(mappings.orderedStream().toList(), security(context, inspectors));
                     }
                     o = operations;
                 }

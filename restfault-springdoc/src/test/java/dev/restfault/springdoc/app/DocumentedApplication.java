@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,7 +46,8 @@ public class DocumentedApplication {
 
     @Bean
     UserDetailsService users() {
-        return new InMemoryUserDetailsManager(User.withUsername("clerk").password("{noop}clerk-password").roles("USER").build());
+        return new InMemoryUserDetailsManager(User.withUsername("clerk").password("{noop}clerk-password").roles("USER").build(),
+                User.withUsername("admin").password("{noop}admin-password").roles("ADMIN").build());
     }
 
     /** The body of a create. */
@@ -61,6 +63,11 @@ public class DocumentedApplication {
                 throw ContractException.notFound("No order " + id + ".");
             }
             return Map.of("id", id);
+        }
+
+        @GetMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, Integer> list(@RequestParam int page) {
+            return Map.of("page", page);
         }
 
         @ContractError(status = 409, codes = "orderExists", when = "An order for the item exists.")

@@ -2,9 +2,7 @@ package dev.restfault.springdoc.implementation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.model.ErrorFormat;
-import dev.restfault.json.ErrorWriter;
 import dev.restfault.springdoc.OperationSecurity;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -17,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Which error responses an operation gets, and what they hold, from its facts. */
 class ErrorResponsesTest {
 
-    private static final ErrorResponses RESPONSES = new ErrorResponses(new ErrorResponses.Settings(
-            new PathFormats(ErrorFormat.PARTNER_CENTER, Map.of("/partner", ErrorFormat.PARTNER_API)), true, "orders",
-            ContractMessages.defaults(), ErrorWriter.standard(), Set.of(429, 503), true));
+    private static final ErrorResponses RESPONSES = new ErrorResponses(
+            MvcRenderers.of(MvcRenderers.properties("orders", Map.of("/partner", ErrorFormat.PARTNER_API), true)),
+            new WebMvcFailures(), Set.of(429, 503), true);
 
     private static OperationFacts facts(String path, String method, boolean body, boolean params, List<String> produces,
             OperationSecurity security, List<OperationFacts.DeclaredError> declared) {
@@ -42,7 +40,8 @@ class ErrorResponsesTest {
         assertThat(r.keySet()).containsExactly("400", "401", "403", "404", "405", "406", "409", "415", "429", "500", "503", "5XX");
         assertThat(r.get("409").getDescription()).isEqualTo("Conflict. Locked. Codes: orderLocked, orderShipped.");
         assertThat(r.get("409").getContent().get("application/json").getExamples()).containsOnlyKeys("orderLocked", "orderShipped");
-        assertThat(r.get("401").getHeaders()).containsOnlyKeys("MS-CorrelationId", "MS-RequestId", "WWW-Authenticate");
+        assertThat(r.get("401").getHeaders()).containsOnlyKeys("MS-CorrelationId", "MS-RequestId", "WWW-Authenticate",
+                "Cache-Control", "X-Content-Type-Options", "Content-Language");
         assertThat(r.get("405").getHeaders()).containsKey("Allow");
         assertThat(r.get("429").getHeaders()).containsKey("Retry-After");
         assertThat(r.get("5XX").getContent().get("application/json").getExamples()).isNull();
@@ -99,8 +98,8 @@ class ErrorResponsesTest {
 
     @Test
     void withoutProblemDetailsOrExamplesThereIsLess() {
-        ErrorResponses plain = new ErrorResponses(new ErrorResponses.Settings(new PathFormats(ErrorFormat.PARTNER_CENTER, Map.of()),
-                false, "orders", ContractMessages.defaults(), ErrorWriter.standard(), Set.of(), false));
+        ErrorResponses plain = new ErrorResponses(MvcRenderers.of(MvcRenderers.properties("orders", Map.of(), false)),
+                new WebMvcFailures(), Set.of(), false);
         Map<String, ApiResponse> r = plain.responses(facts("/orders", "GET", false, false, List.of(), OperationSecurity.NONE, List.of()));
         assertThat(r.keySet()).containsExactly("405", "500");
         assertThat(r.get("500").getContent()).containsOnlyKeys("application/json");

@@ -1,0 +1,164 @@
+package dev.restfault.springdoc.implementation;
+
+import dev.restfault.springdoc.OperationSecurity;
+import dev.restfault.springdoc.SecurityInspector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The operations of a Spring web application, indexed by path template as springdoc writes them,
+ * and the {@link OperationFacts} of each: what its request mappings declare (methods, media
+ * types), what its handler methods tell ({@link HandlerFacts}) and what its security refuses.
+ * Spring MVC ({@link WebMvcOperations}) and WebFlux read their own mapping types into
+ * {@link Mapping}s and say which methods a mapping without a method condition serves; everything
+ * else is the same for both.
+ *
+ * <p>Built once from the mappings' current state; immutable. Paths are compared as springdoc writes
+ * them: a variable's pattern ({@code {id:[0-9]+}}) is dropped, leaving {@code {id}}.
+ */
+public final class OperationIndex {
+
+    /** Every method a path can be asked with, in the order an {@code Allow} lists them. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+    private static final Pattern VARIABLE_PATTERN = Pattern.compile("\\{([^}:]+):[^}]*}");
+
+    /**
+     * One request mapping, read from the stack's own type.
+     *
+     * @param methods the methods of its method condition; empty when it has none
+     * @param patterns its path patterns
+     * @param consumes the media types of its consumes condition
+     * @param produces the media types of its produces condition
+     * @param handler the handler method it routes to
+     */
+    public record Mapping(Set<String> methods, Collection<String> patterns, Collection<String> consumes,
+            Collection<String> produces, HandlerMethod handler) {
+        /** @throws NullPointerException if an argument is null */
+        public Mapping {
+            methods = Set.copyOf(methods);
+            patterns = List.copyOf(patterns);
+            consumes = List.copyOf(consumes);
+            produces = List.copyOf(produces);
+            Objects.requireNonNull(handler, "handler");
+        }
+    }
+
+    private record Indexed(Mapping mapping, HandlerFacts facts) {
+    }
+
+    private final Map<String, List<Indexed>> byPath = new LinkedHashMap<>();
+    private final Set<String> unconditioned;
+    private final SecurityInspector security;
+
+    /**
+     * @param mappings the application's request mappings
+     * @param unconditioned the methods the stack routes to a mapping without a method condition
+     *     (Spring MVC never routes TRACE to one; WebFlux routes every method)
+     * @param security what the security in front of the operations answers
+     * @throws IllegalArgumentException if a handler's {@code @ContractError} is not valid
+     */
+    public OperationIndex(Collection<Mapping> mappings, Collection<String> unconditioned, SecurityInspector security) {
+        this.unconditioned = new LinkedHashSet<>(unconditioned);
+        this.security = Objects.requireNonNull(security, "security");
+        Map<HandlerMethod, HandlerFacts> analysed = new LinkedHashMap<>();
+        for (Mapping m : mappings) {
+            HandlerFacts facts = analysed.computeIfAbsent(m.handler(), HandlerFacts::of);
+            for (String pattern : m.patterns()) {
+                byPath.computeIfAbsent(normalize(pattern), p -> new ArrayList<>()).add(new Indexed(m, facts));
+            }
+        }
+    }
+
+    /** {@code pattern} as springdoc writes it in the document. */
+    static String normalize(String pattern) {
+        Matcher m = VARIABLE_PATTERN.matcher(pattern);
+        return m.replaceAll("{$1}");
+    }
+
+    /**
+     * The facts of {@code method path}: empty when no mapping serves it (a path springdoc found
+     * elsewhere, such as a functional route).
+     *
+     * @param path the path template as in the document
+     * @param method the HTTP method
+     */
+    public Optional<OperationFacts> find(String path, String method) {
+        List<Indexed> all = byPath.get(path);
+        if (all == null) {
+            return Optional.empty();
+        }
+        String verb = method.toUpperCase(Locale.ROOT);
+        Set<String> served = new LinkedHashSet<>();
+        List<Indexed> matching = new ArrayList<>();
+        for (Indexed i : all) {
+            Set<String> methods = i.mapping().methods();
+            served.addAll(methods.isEmpty() ? unconditioned : methods);
+            if (methods.isEmpty() || methods.contains(verb) || (verb.equals("HEAD") && methods.contains("GET"))) {
+                matching.add(i);
+            }
+        }
+        if (matching.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean readsBody = false;
+        boolean undocumented = false;
+        boolean anyFormat = false;
+        Set<String> consumes = new LinkedHashSet<>();
+        Set<String> produces = new LinkedHashSet<>();
+        List<BoundParameter> parameters = new ArrayList<>();
+        List<OperationFacts.DeclaredError> declared = new ArrayList<>();
+        OperationSecurity secured = OperationSecurity.NONE;
+        String concrete = OperationFacts.concrete(path);
+        for (Indexed i : matching) {
+            HandlerFacts h = i.facts();
+            readsBody |= h.readsBody();
+            if (h.readsBody()) {
+                consumes.addAll(i.mapping().consumes());
+            }
+            if (!i.mapping().produces().isEmpty()) {
+                produces.addAll(i.mapping().produces());
+            } else if (h.writesBody()) {
+                produces.add("application/json");
+            }
+            parameters.addAll(h.parameters());
+            declared.addAll(h.declared());
+            undocumented |= h.undocumented();
+            anyFormat |= h.anyFormat();
+            secured = secured.or(security.inspect(verb, concrete, i.mapping().handler()));
+        }
+        return Optional.of(new OperationFacts(path, verb, path.contains("{"), readsBody, List.copyOf(consumes),
+                !parameters.isEmpty(), List.copyOf(produces), allowed(served), secured, declared, undocumented, anyFormat,
+                parameters));
+    }
+
+    /**
+     * The methods the path's mappings serve, in the usual order; empty when they serve every
+     * method, so that no 405 can happen there. What the stack serves beyond them (HEAD, OPTIONS) is
+     * its adapter's to add, as it does on a real 405.
+     */
+    private static List<String> allowed(Set<String> served) {
+        if (served.containsAll(METHODS)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> rest = new LinkedHashSet<>(served);
+        for (String m : METHODS) {
+            if (rest.remove(m)) {
+                out.add(m);
+            }
+        }
+        out.addAll(rest);
+        return List.copyOf(out);
+    }
+}

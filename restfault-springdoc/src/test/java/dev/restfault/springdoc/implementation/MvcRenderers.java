@@ -1,0 +1,42 @@
+package dev.restfault.springdoc.implementation;
+
+import dev.restfault.core.i18n.ContractMessages;
+import dev.restfault.core.i18n.SupportedLocales;
+import dev.restfault.core.model.ErrorFormat;
+import dev.restfault.json.ErrorWriter;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.ExceptionTranslator;
+import dev.restfault.spring.RestfaultProperties;
+import dev.restfault.spring.autoconfigure.RestfaultAutoConfiguration;
+import java.util.Map;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The renderer a Spring MVC service gets from restfault's starter, built by the starter's own bean
+ * method (Spring MVC's, Spring Security's and Bean Validation's translators included) outside a
+ * running application, for tests that only need the renderer.
+ */
+final class MvcRenderers {
+
+    private MvcRenderers() {
+    }
+
+    /** {@code restfault.*} with a source, path formats and problem details; everything else the default. */
+    static RestfaultProperties properties(String source, Map<String, ErrorFormat> formats, boolean problemDetails) {
+        return new RestfaultProperties(true, source, null, ErrorFormat.PARTNER_CENTER, formats, problemDetails,
+                SupportedLocales.ALL, true, RestfaultProperties.DEFAULT_FILTER_ORDER);
+    }
+
+    /** The starter's renderer for {@code properties}, with no application translator. */
+    static ErrorRenderer of(RestfaultProperties properties) {
+        // Left open: the renderer's texts are read through the context's MessageSource. It holds no bean.
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.refresh();
+        RestfaultAutoConfiguration starter = new RestfaultAutoConfiguration();
+        ContractMessages messages = starter.restfaultContractMessages(context);
+        ErrorWriter writer = starter.restfaultErrorWriter();
+        return starter.restfaultErrorRenderer(properties, messages, writer, context.getBeanProvider(ExceptionTranslator.class),
+                new StandardEnvironment(), context);
+    }
+}

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -48,13 +47,6 @@ public final class ServletSecurityInspector implements SecurityInspector {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServletSecurityInspector.class);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final List<String> METHOD_SECURITY = List.of(
-            "org.springframework.security.access.prepost.PreAuthorize",
-            "org.springframework.security.access.prepost.PostAuthorize",
-            "org.springframework.security.access.annotation.Secured",
-            "jakarta.annotation.security.RolesAllowed",
-            "jakarta.annotation.security.DenyAll");
-
     private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("restfault-springdoc",
             "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     private static final Authentication AUTHENTICATED = UsernamePasswordAuthenticationToken.authenticated(
@@ -82,7 +74,7 @@ public final class ServletSecurityInspector implements SecurityInspector {
                 break;
             }
         }
-        boolean methodSecured = handler != null && hasMethodSecurity(handler);
+        boolean methodSecured = MethodSecurity.guards(handler);
         if (chain == null) {
             return new OperationSecurity(false, methodSecured);
         }
@@ -118,18 +110,5 @@ public final class ServletSecurityInspector implements SecurityInspector {
             LOG.debug("Authorization rules cannot tell about {} {}; documented as refused", method, path, cannotTell);
             return true;
         }
-    }
-
-    private static boolean hasMethodSecurity(HandlerMethod handler) {
-        for (MergedAnnotations annotations : List.of(MergedAnnotations.from(handler.getMethod(),
-                MergedAnnotations.SearchStrategy.TYPE_HIERARCHY), MergedAnnotations.from(handler.getBeanType(),
-                MergedAnnotations.SearchStrategy.TYPE_HIERARCHY))) {
-            for (String name : METHOD_SECURITY) {
-                if (annotations.isPresent(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.method.HandlerMethod;
@@ -24,7 +25,7 @@ import org.springframework.web.method.HandlerMethod;
  * {@link Mapping}s and say which methods a mapping without a method condition serves; everything
  * else is the same for both.
  *
- * <p>Built once from the mappings' current state; immutable. Paths are compared as springdoc writes
+ * <p>Built once from the mappings' current state; what it finds is kept. Thread-safe. Paths are compared as springdoc writes
  * them: a variable's pattern ({@code {id:[0-9]+}}) is dropped, leaving {@code {id}}.
  */
 public final class OperationIndex {
@@ -58,6 +59,8 @@ public final class OperationIndex {
     }
 
     private final Map<String, List<Indexed>> byPath = new LinkedHashMap<>();
+    /** What {@link #find} answered, by method and path: asked once each. */
+    private final Map<String, Optional<OperationFacts>> found = new ConcurrentHashMap<>();
     private final Set<String> unconditioned;
     private final SecurityInspector security;
 
@@ -94,11 +97,28 @@ public final class OperationIndex {
      * @param method the HTTP method
      */
     public Optional<OperationFacts> find(String path, String method) {
+        String verb = method.toUpperCase(Locale.ROOT);
+        return found.computeIfAbsent(verb + " " + path, key -> facts(path, verb));
+    }
+
+    /**
+     * Finds every operation the mappings serve now, so that later finds answer at once: the
+     * security in front of them may take time to answer, which a document built on an event loop
+     * must not wait for. Call it where blocking is allowed (the application's startup).
+     */
+    public void prepare() {
+        for (Map.Entry<String, List<Indexed>> path : byPath.entrySet()) {
+            Set<String> methods = new LinkedHashSet<>();
+            path.getValue().forEach(i -> methods.addAll(i.mapping().methods().isEmpty() ? unconditioned : i.mapping().methods()));
+            methods.forEach(m -> find(path.getKey(), m));
+        }
+    }
+
+    private Optional<OperationFacts> facts(String path, String verb) {
         List<Indexed> all = byPath.get(path);
         if (all == null) {
             return Optional.empty();
         }
-        String verb = method.toUpperCase(Locale.ROOT);
         Set<String> served = new LinkedHashSet<>();
         List<Indexed> matching = new ArrayList<>();
         for (Indexed i : all) {

@@ -4,13 +4,13 @@ import dev.restfault.springdoc.OperationSecurity;
 import dev.restfault.springdoc.SecurityInspector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -19,20 +19,18 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.handler.DefaultWebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Asks reactive Spring Security what it would do with an operation's request, by running the
- * objects that decide at run time on a {@link ProbeExchange}: the first
- * {@link SecurityWebFilterChain} whose matcher matches the exchange, every filter of it in order,
- * and a handler behind them that only notes it was reached. Nothing leaves the process; a
+ * object that decides at run time, Spring Security's {@code WebFilterChainProxy}, on a
+ * {@link ProbeExchange}: it picks the first {@code SecurityWebFilterChain} that matches and runs
+ * its filters, in front of a handler that only notes it was reached. Nothing leaves the process; a
  * refusal's response is written into the probe and discarded.
  *
  * <ul>
@@ -40,9 +38,10 @@ import reactor.core.scheduler.Schedulers;
  *       skipped for this run with {@link CsrfWebFilter#skipExchange}, as a client that sends the
  *       token would get past it);</li>
  *   <li>403 when a caller authenticated without authorities (put in the Reactor context, where
- *       Spring Security's own context filter keeps it) is refused, CSRF protection included; or
- *       when the handler carries a method-security annotation, which also makes 401 possible;</li>
- *   <li>nothing when no chain matches or the handler is reached.</li>
+ *       Spring Security's own context filter keeps it) is refused, CSRF protection included;</li>
+ *   <li>both when the handler carries a method-security annotation ({@code @PreAuthorize}...): it
+ *       refuses a caller without credentials with 401 and one without the authority with 403;</li>
+ *   <li>nothing when the handler is reached.</li>
  * </ul>
  * A run that ends otherwise (another status, an error, or no answer within a second off the
  * event loop, at once on it) counts as refusing, so the document errs on the side of listing the
@@ -57,46 +56,28 @@ public final class ReactiveSecurityInspector implements SecurityInspector {
             "restfault-springdoc-probe", null, List.of());
     private static final Set<Integer> REFUSALS = Set.of(401, 403);
 
-    private final Supplier<List<SecurityWebFilterChain>> chains;
+    private final WebFilter security;
 
-    /** @param chains the security web filter chains, in the order Spring Security tries them */
-    public ReactiveSecurityInspector(Supplier<List<SecurityWebFilterChain>> chains) {
-        this.chains = chains;
+    /** @param security Spring Security's filter, its {@code WebFilterChainProxy} */
+    public ReactiveSecurityInspector(WebFilter security) {
+        this.security = Objects.requireNonNull(security, "security");
     }
 
     @Override
     public OperationSecurity inspect(String method, String path, HandlerMethod handler) {
-        boolean methodSecured = MethodSecurity.guards(handler);
-        SecurityWebFilterChain chain = null;
-        for (SecurityWebFilterChain c : chains.get()) {
-            if (matches(c, method, path)) {
-                chain = c;
-                break;
-            }
+        if (MethodSecurity.guards(handler)) {
+            return new OperationSecurity(true, true);
         }
-        if (chain == null) {
-            return new OperationSecurity(false, methodSecured);
-        }
-        int anonymous = refusal(chain, method, path, null);
-        int authenticated = refusal(chain, method, path, AUTHENTICATED);
-        return new OperationSecurity(methodSecured || anonymous == 401 || authenticated == 401,
-                methodSecured || anonymous == 403 || authenticated == 403);
-    }
-
-    private static boolean matches(SecurityWebFilterChain chain, String method, String path) {
-        try {
-            return Boolean.TRUE.equals(now(chain.matches(ProbeExchange.of(method, path))));
-        } catch (RuntimeException cannotTell) {
-            LOG.debug("Security web filter chain {} cannot tell whether it matches {} {}", chain, method, path, cannotTell);
-            return false;
-        }
+        int anonymous = refusal(method, path, null);
+        int authenticated = refusal(method, path, AUTHENTICATED);
+        return new OperationSecurity(anonymous == 401 || authenticated == 401, anonymous == 403 || authenticated == 403);
     }
 
     /**
-     * The status {@code chain} refuses the probe with (401 or 403), or 0 when the handler is
+     * The status the security refuses the probe with (401 or 403), or 0 when the handler is
      * reached. {@code caller} null: no credentials, CSRF protection skipped.
      */
-    private static int refusal(SecurityWebFilterChain chain, String method, String path, Authentication caller) {
+    private int refusal(String method, String path, Authentication caller) {
         int refusedAs = caller == null ? 401 : 403;
         ServerWebExchange exchange = ProbeExchange.of(method, path);
         if (caller == null) {
@@ -104,18 +85,17 @@ public final class ReactiveSecurityInspector implements SecurityInspector {
         }
         AtomicBoolean reached = new AtomicBoolean();
         try {
-            List<WebFilter> filters = now(chain.getWebFilters().collectList());
-            Mono<Void> run = new DefaultWebFilterChain(e -> {
+            Mono<Void> run = security.filter(exchange, e -> {
                 reached.set(true);
                 return Mono.empty();
-            }, filters == null ? List.of() : filters).filter(exchange);
+            });
             now(caller == null ? run : run.contextWrite(ReactiveSecurityContextHolder.withAuthentication(caller)));
         } catch (AuthenticationException unauthenticated) {
             return 401;
         } catch (AccessDeniedException denied) {
             return refusedAs;
         } catch (RuntimeException broken) {
-            LOG.debug("Security web filter chain {} cannot tell about {} {}; documented as refused", chain, method, path, broken);
+            LOG.debug("Spring Security cannot tell about {} {}; documented as refused", method, path, broken);
             return refusedAs;
         }
         if (reached.get()) {

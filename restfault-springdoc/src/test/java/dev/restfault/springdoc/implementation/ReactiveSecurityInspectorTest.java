@@ -3,18 +3,18 @@ package dev.restfault.springdoc.implementation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restfault.springdoc.OperationSecurity;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Reactive Spring Security's real filter chains, built as an application builds them, asked about
- * probe exchanges: 401 where a caller without credentials is refused, 403 where an authenticated
+ * Reactive Spring Security's real filter chains, built as an application builds them, behind its
+ * real {@code WebFilterChainProxy}, asked about probe exchanges: 401 where a caller without credentials is refused, 403 where an authenticated
  * one is (CSRF protection included), nothing where the chain lets the request through or no chain
  * matches. (A WebFlux application's real answers are checked against its document in the module's
  * WebFlux application test.)
@@ -34,7 +34,7 @@ class ReactiveSecurityInspectorTest {
             .csrf(ServerHttpSecurity.CsrfSpec::disable)
             .build();
 
-    private final ReactiveSecurityInspector inspector = new ReactiveSecurityInspector(() -> List.of(API, NO_CSRF));
+    private final ReactiveSecurityInspector inspector = new ReactiveSecurityInspector(new WebFilterChainProxy(API, NO_CSRF));
 
     @Test
     void authenticatedOnlyIs401AndRolesAre403() {
@@ -53,10 +53,10 @@ class ReactiveSecurityInspectorTest {
     }
 
     @Test
-    void noMatchingChainRefusesNothingButMethodSecurityDoes() throws Exception {
+    void noMatchingChainRefusesNothingButMethodSecurityRefusesBoth() throws Exception {
         assertThat(inspector.inspect("GET", "/elsewhere", null)).isEqualTo(OperationSecurity.NONE);
         HandlerMethod guarded = new HandlerMethod(new Guarded(), Guarded.class.getDeclaredMethod("audit"));
-        assertThat(inspector.inspect("GET", "/elsewhere", guarded)).isEqualTo(new OperationSecurity(false, true));
+        assertThat(inspector.inspect("GET", "/elsewhere", guarded)).isEqualTo(new OperationSecurity(true, true));
         assertThat(inspector.inspect("GET", "/plain/x", guarded)).isEqualTo(new OperationSecurity(true, true));
     }
 

@@ -78,16 +78,8 @@ public class RestfaultSpringdocAutoConfiguration {
                 ObjectProvider<org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping> mappings,
                 ObjectProvider<SecurityInspector> inspectors) {
             return customizer(renderer, new WebMvcFailures(), openApi, security -> WebMvcOperations.index(
-                    mappings.orderedStream().toList(), security), () -> security(context, inspectors));
-        }
-
-        private static SecurityInspector security(ApplicationContext context, ObjectProvider<SecurityInspector> inspectors) {
-            List<SecurityInspector> all = new ArrayList<>();
-            if (SECURITY_PRESENT) {
-                all.add(ServletSecurity.inspector(context));
-            }
-            inspectors.orderedStream().forEach(all::add);
-            return either(all);
+                    mappings.orderedStream().toList(), security),
+                    () -> security(SECURITY_PRESENT ? ServletSecurity.inspector(context) : SecurityInspector.NONE, inspectors));
         }
     }
 
@@ -122,16 +114,8 @@ public class RestfaultSpringdocAutoConfiguration {
                 ObjectProvider<org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping> mappings,
                 ObjectProvider<SecurityInspector> inspectors) {
             return customizer(renderer, new WebFluxFailures(), openApi, security -> WebFluxOperations.index(
-                    mappings.orderedStream().toList(), security), () -> security(context, inspectors));
-        }
-
-        private static SecurityInspector security(ApplicationContext context, ObjectProvider<SecurityInspector> inspectors) {
-            List<SecurityInspector> all = new ArrayList<>();
-            if (SECURITY_PRESENT) {
-                all.add(ReactiveSecurity.inspector(context));
-            }
-            inspectors.orderedStream().forEach(all::add);
-            return either(all);
+                    mappings.orderedStream().toList(), security),
+                    () -> security(SECURITY_PRESENT ? ReactiveSecurity.inspector(context) : SecurityInspector.NONE, inspectors));
         }
     }
 
@@ -175,6 +159,14 @@ public class RestfaultSpringdocAutoConfiguration {
         public void onApplicationEvent(ApplicationReadyEvent event) {
             operations.index().prepare();
         }
+    }
+
+    /** Spring Security's answer and every application inspector's, combined. */
+    private static SecurityInspector security(SecurityInspector springSecurity, ObjectProvider<SecurityInspector> inspectors) {
+        List<SecurityInspector> all = new ArrayList<>();
+        all.add(springSecurity);
+        inspectors.orderedStream().forEach(all::add);
+        return either(all);
     }
 
     /** Every inspector's answer, combined: refused when one refuses. */

@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -45,6 +48,17 @@ public final class OperationIndex {
      */
     public record Mapping(Set<String> methods, Collection<String> patterns, Collection<String> consumes,
             Collection<String> produces, HandlerMethod handler) {
+        /**
+         * A mapping from what both stacks' {@code RequestMappingInfo}s hold.
+         *
+         * @throws NullPointerException if an argument is null
+         */
+        public static Mapping of(Collection<RequestMethod> methods, Collection<String> patterns, Collection<MediaType> consumes,
+                Collection<MediaType> produces, HandlerMethod handler) {
+            return new Mapping(methods.stream().map(RequestMethod::name).collect(Collectors.toSet()), patterns,
+                    consumes.stream().map(MediaType::toString).toList(), produces.stream().map(MediaType::toString).toList(), handler);
+        }
+
         /** @throws NullPointerException if an argument is null */
         public Mapping {
             methods = Set.copyOf(methods);

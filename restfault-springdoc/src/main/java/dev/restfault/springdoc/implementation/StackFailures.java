@@ -2,6 +2,7 @@ package dev.restfault.springdoc.implementation;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.http.MediaType;
 
 /**
  * The failures a web stack raises by itself, before or around the application's code, as its
@@ -30,4 +31,9 @@ public interface StackFailures {
 
     /** A body of a media type that is none of {@code consumable}. */
     Throwable unsupportedMediaType(List<String> consumable);
+
+    /** A media type a client could send that is none of {@code consumable}: what an unsupported body is said to have. */
+    static MediaType unsupported(List<MediaType> consumable) {
+        return consumable.contains(MediaType.TEXT_PLAIN) ? MediaType.APPLICATION_OCTET_STREAM : MediaType.TEXT_PLAIN;
+    }
 }

@@ -58,7 +58,6 @@ public final class WebFluxFailures implements StackFailures {
     @Override
     public Throwable unsupportedMediaType(List<String> consumable) {
         List<MediaType> types = MediaType.parseMediaTypes(consumable);
-        return new UnsupportedMediaTypeStatusException(types.contains(MediaType.TEXT_PLAIN) ? MediaType.APPLICATION_OCTET_STREAM
-                : MediaType.TEXT_PLAIN, types, (HttpMethod) null);
+        return new UnsupportedMediaTypeStatusException(StackFailures.unsupported(types), types, (HttpMethod) null);
     }
 }

@@ -3,14 +3,7 @@ package dev.restfault.springdoc.implementation;
 import dev.restfault.springdoc.SecurityInspector;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
@@ -35,21 +28,11 @@ public final class WebFluxOperations {
     public static OperationIndex index(Collection<? extends RequestMappingInfoHandlerMapping> mappings, SecurityInspector security) {
         List<OperationIndex.Mapping> all = new ArrayList<>();
         for (RequestMappingInfoHandlerMapping m : mappings) {
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> e : m.getHandlerMethods().entrySet()) {
-                RequestMappingInfo info = e.getKey();
-                Set<String> methods = new LinkedHashSet<>();
-                for (RequestMethod rm : info.getMethodsCondition().getMethods()) {
-                    methods.add(rm.name());
-                }
-                List<String> patterns = info.getPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString).toList();
-                all.add(new OperationIndex.Mapping(methods, patterns, names(info.getConsumesCondition().getConsumableMediaTypes()),
-                        names(info.getProducesCondition().getProducibleMediaTypes()), e.getValue()));
-            }
+            m.getHandlerMethods().forEach((info, handler) -> all.add(OperationIndex.Mapping.of(info.getMethodsCondition().getMethods(),
+                    info.getPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString).toList(),
+                    info.getConsumesCondition().getConsumableMediaTypes(), info.getProducesCondition().getProducibleMediaTypes(),
+                    handler)));
         }
         return new OperationIndex(all, OperationIndex.METHODS, security);
-    }
-
-    private static List<String> names(Collection<MediaType> types) {
-        return types.stream().map(MediaType::toString).toList();
     }
 }

@@ -72,7 +72,6 @@ public final class WebMvcFailures implements StackFailures {
     @Override
     public Throwable unsupportedMediaType(List<String> consumable) {
         List<MediaType> types = MediaType.parseMediaTypes(consumable);
-        return new HttpMediaTypeNotSupportedException(types.contains(MediaType.TEXT_PLAIN) ? MediaType.APPLICATION_OCTET_STREAM
-                : MediaType.TEXT_PLAIN, types);
+        return new HttpMediaTypeNotSupportedException(StackFailures.unsupported(types), types);
     }
 }

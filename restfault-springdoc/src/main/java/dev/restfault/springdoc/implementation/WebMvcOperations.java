@@ -3,13 +3,7 @@ package dev.restfault.springdoc.implementation;
 import dev.restfault.springdoc.SecurityInspector;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -38,21 +32,10 @@ public final class WebMvcOperations {
     public static OperationIndex index(Collection<? extends RequestMappingInfoHandlerMapping> mappings, SecurityInspector security) {
         List<OperationIndex.Mapping> all = new ArrayList<>();
         for (RequestMappingInfoHandlerMapping m : mappings) {
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> e : m.getHandlerMethods().entrySet()) {
-                RequestMappingInfo info = e.getKey();
-                Set<String> methods = new LinkedHashSet<>();
-                for (RequestMethod rm : info.getMethodsCondition().getMethods()) {
-                    methods.add(rm.name());
-                }
-                all.add(new OperationIndex.Mapping(methods, info.getPatternValues(),
-                        names(info.getConsumesCondition().getConsumableMediaTypes()),
-                        names(info.getProducesCondition().getProducibleMediaTypes()), e.getValue()));
-            }
+            m.getHandlerMethods().forEach((info, handler) -> all.add(OperationIndex.Mapping.of(info.getMethodsCondition().getMethods(),
+                    info.getPatternValues(), info.getConsumesCondition().getConsumableMediaTypes(),
+                    info.getProducesCondition().getProducibleMediaTypes(), handler)));
         }
         return new OperationIndex(all, UNCONDITIONED, security);
-    }
-
-    private static List<String> names(Collection<MediaType> types) {
-        return types.stream().map(MediaType::toString).toList();
     }
 }

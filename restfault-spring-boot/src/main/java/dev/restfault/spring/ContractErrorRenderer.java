@@ -13,6 +13,7 @@ import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.json.ErrorWriter;
 import dev.restfault.spring.implementation.AcceptPreference;
+import dev.restfault.spring.implementation.RequestBodyDrain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,6 +94,7 @@ public final class ContractErrorRenderer {
     private final List<ExceptionTranslator> builtInTranslators;
     private final Function<HttpServletRequest, Collection<String>> allowedMethods;
     private final List<Map.Entry<String, ErrorFormat>> prefixFormats;
+    private final RequestBodyDrain unreadBody;
 
     /**
      * A renderer whose translators are all the application's: asked in order, before a
@@ -146,6 +148,8 @@ public final class ContractErrorRenderer {
         List<Map.Entry<String, ErrorFormat>> prefixes = new ArrayList<>(properties.formats().entrySet());
         prefixes.sort((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()));
         this.prefixFormats = List.copyOf(prefixes);
+        this.unreadBody = new RequestBodyDrain(properties.unreadBody().drainLimit().toBytes(),
+                properties.unreadBody().drainTimeout());
     }
 
     /**
@@ -370,6 +374,10 @@ public final class ContractErrorRenderer {
 
     private void write(HttpServletRequest request, HttpServletResponse response, ContractException error) throws IOException {
         RequestCorrelation ids = RequestCorrelation.of(request);
+        // A body left unread is drained, or the error says Connection: close (Jetty would
+        // otherwise close the connection silently after it). Tomcat answers a body it fails to
+        // read itself, which commits the response: hence before the check below.
+        unreadBody.beforeError(request, response);
         if (response.isCommitted()) {
             LOG.debug("Cannot answer {} with {}: the response is already committed", describe(request), error.status());
             return;

@@ -871,7 +871,12 @@ abstract class AbstractContractErrorsTest {
             assertThat(raw.closedByServer(10_000)).as("%s: closed after Connection: close", what).isTrue();
             return;
         }
-        sending.get(20, TimeUnit.SECONDS); // a connection kept open took the whole body
+        try {
+            sending.get(20, TimeUnit.SECONDS); // a connection kept open takes the whole body
+        } catch (java.util.concurrent.ExecutionException closed) {
+            throw new AssertionError(what + ": the connection closed while the body was sent, after an error that did not"
+                    + " say Connection: close", closed.getCause());
+        }
         raw.send("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         RawHttp.Response next = raw.read();
         assertThat(next).as("%s: the next request on a connection the error kept open (closed silently?)", what).isNotNull();

@@ -11,6 +11,7 @@ import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.json.ErrorWriter;
 import dev.restfault.spring.implementation.AcceptPreference;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.util.unit.DataSize;
 
 /** The public types' handling of null, empty, malformed and hostile input, without a server. */
 class PublicApiTest {
@@ -58,6 +60,23 @@ class PublicApiTest {
         assertThat(new RestfaultProperties.Challenge("abc").toChallenge().toHeaderValue())
                 .isEqualTo("OAuth realm=\"urn:cpsvc:cpid:abc\"");
         assertThat(RestfaultProperties.defaults().enabled()).isTrue();
+    }
+
+    /** Tomcat's maxSwallowSize and one second, unless configured; a bound that makes no sense fails the startup. */
+    @Test
+    void unreadBodyBoundsDefaultToTwoMebibytesAndOneSecond() {
+        RestfaultProperties.UnreadBody defaults = RestfaultProperties.defaults().unreadBody();
+        assertThat(defaults.drainLimit()).isEqualTo(DataSize.ofBytes(2 * 1024 * 1024));
+        assertThat(defaults.drainTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties(null, null, null, null).unreadBody()).isEqualTo(defaults);
+        assertThat(new RestfaultProperties.UnreadBody(null, null)).isEqualTo(defaults);
+        assertThat(new RestfaultProperties.UnreadBody(DataSize.ofBytes(0), Duration.ofMillis(1)).drainLimit().toBytes()).isZero();
+        assertThatIllegalArgumentException().isThrownBy(() -> new RestfaultProperties.UnreadBody(DataSize.ofBytes(-1), null))
+                .withMessageContaining("restfault.unread-body.drain-limit");
+        assertThatIllegalArgumentException().isThrownBy(() -> new RestfaultProperties.UnreadBody(null, Duration.ZERO))
+                .withMessageContaining("restfault.unread-body.drain-timeout");
+        assertThatIllegalArgumentException().isThrownBy(() -> new RestfaultProperties.UnreadBody(null, Duration.ofSeconds(-1)))
+                .withMessageContaining("restfault.unread-body.drain-timeout");
     }
 
     @Test

@@ -37,20 +37,27 @@ import org.slf4j.LoggerFactory;
  * read, also ends in a silent close.
  *
  * <p>What it does, in order, for an error about to be written:
- * <ul>
+ * <ol>
  *   <li>nothing when the response is committed, the protocol is not HTTP/1.x (HTTP/2 resets a
  *       stream instead, and forbids {@code Connection}), the request has no body (no
  *       {@code Content-Length} above 0 and no {@code Transfer-Encoding}: GET, HEAD, a bodiless
- *       POST), the connection closes anyway ({@code Connection: close} on the request or already on
- *       the response), or the body has been read to its end;</li>
- *   <li>{@code Connection: close}, without reading, when the client waits for
+ *       POST), or the connection closes anyway ({@code Connection: close} on the request or
+ *       already on the response);</li>
+ *   <li>{@code Connection: close} without reading when an I/O failure is on record for the
+ *       request (the error being answered may be the body's own), when the client waits for
  *       {@code 100 Continue} ({@code Expect: 100-continue}: reading would ask it for a body the
- *       error does not want; RFC 9110 section 10.1.1), when the declared {@code Content-Length}
- *       exceeds the bound, or when the application took the body as a {@code Reader};</li>
- *   <li>otherwise reads and discards: end of body within the bounds keeps the connection; more
- *       than {@code limit} bytes, the time bound passed, or a read that fails (malformed chunking,
- *       the client stopped or went away) gives {@code Connection: close}.</li>
- * </ul>
+ *       error does not want, RFC 9110 section 10.1.1; whether the application read it already, the
+ *       servlet API does not tell), or when the application took the body as a {@code Reader};</li>
+ *   <li>nothing when the body has been read to its end;</li>
+ *   <li>{@code Connection: close} without reading when the declared {@code Content-Length}
+ *       exceeds the bound;</li>
+ *   <li>otherwise reads and discards: the end of the body within the bounds keeps the
+ *       connection; more than {@code limit} bytes, the time bound passed, or a read that fails
+ *       (malformed chunking, the client stopped or went away) gives {@code Connection: close}.
+ *       Tomcat answers a body it fails to read itself, with 408 after a read timeout and 400
+ *       otherwise, through its error page, and closes the connection after either.</li>
+ * </ol>
+ * A body found unfit is not read again for the same request (an error dispatch that follows).
  *
  * <p>The time bound is checked between reads; a single read that gets no bytes at all waits at
  * most as long as the server lets any read of a request body wait (Jetty's idle timeout, Tomcat's
@@ -131,9 +138,7 @@ public final class RequestBodyDrain {
      * @return what was found and done
      */
     public Outcome beforeError(HttpServletRequest request, HttpServletResponse response) {
-        // A body found unfit once (an error dispatch after the first error, say) is not read again:
-        // a second failed read would only fail again, and on Tomcat answer the request again.
-        Outcome outcome = request.getAttribute(OUTCOME_ATTRIBUTE) instanceof Outcome earlier ? earlier : settle(request, response);
+        Outcome outcome = settle(request, response);
         if (outcome.closesConnection()) {
             request.setAttribute(OUTCOME_ATTRIBUTE, outcome);
             if (!response.isCommitted()) {
@@ -156,6 +161,11 @@ public final class RequestBodyDrain {
         if (hasToken(request.getHeaders("Connection"), "close") || hasToken(Collections.enumeration(response.getHeaders("Connection")), "close")) {
             return Outcome.CLOSING;
         }
+        if (request.getAttribute(OUTCOME_ATTRIBUTE) instanceof Outcome earlier) {
+            // Found unfit once (an error dispatch follows the first error, say): a second read
+            // would only fail again, and on Tomcat answer the request once more.
+            return earlier;
+        }
         if (readFailed(request)) {
             return Outcome.UNREADABLE;
         }
@@ -175,9 +185,9 @@ public final class RequestBodyDrain {
             if (in.isFinished()) {
                 return Outcome.READ;
             }
-        } catch (IllegalStateException readerTaken) {
-            return Outcome.UNREADABLE; // getReader() was called; its decoding is the application's
         } catch (IOException | RuntimeException unreadable) {
+            // The stream failed, or the application took the body as a Reader (an
+            // IllegalStateException): what is left of it is the application's to decode.
             return Outcome.UNREADABLE;
         }
         if (length > limit || limit == 0) {

@@ -138,6 +138,11 @@ final class RawHttp implements AutoCloseable {
         });
     }
 
+    /** Ends what this side sends (a half-close): the server reads the end of the stream. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** {@code size} bytes of a JSON string body: {@code "xxx…"}. */
     static byte[] jsonBody(int size) {
         if (size < 2) {

@@ -43,4 +43,10 @@ class TomcatContractErrorsTest extends AbstractContractErrorsTest {
     boolean settlesUnreadBodyBeforeItsErrorPage() {
         return false;
     }
+
+    /** Tomcat sends 408 or 400 itself after a failed read (InputBuffer.handleReadException). */
+    @Override
+    boolean answersAFailedBodyReadItself() {
+        return true;
+    }
 }

@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * connection timeout), since the servlet API offers no bounded read. On Jetty that wait is
  * shortened to the time left ({@link JettyReadDeadline}).
  *
- * <p>Bodiless requests cost two header lookups. Immutable and thread-safe.
+ * <p>A request without a body costs a few header lookups. Immutable and thread-safe.
  */
 public final class RequestBodyDrain {
 

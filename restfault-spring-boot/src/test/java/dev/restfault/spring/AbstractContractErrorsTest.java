@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -885,7 +886,7 @@ abstract class AbstractContractErrorsTest {
         }
         try {
             sending.get(20, TimeUnit.SECONDS); // a connection kept open takes the whole body
-        } catch (java.util.concurrent.ExecutionException closed) {
+        } catch (ExecutionException closed) {
             throw new AssertionError(what + ": the connection closed while the body was sent, after an error that did not"
                     + " say Connection: close", closed.getCause());
         }

@@ -20,8 +20,8 @@ final class DecodedErrors {
      * Escapes, as {@code \\uXXXX}, every character that is not printable ASCII: C0 and C1
      * controls, DEL, bidi overrides and marks, line separators, and everything else beyond U+007E.
      * The JSON stays the same text once parsed, but no byte of it can drive a terminal or reorder
-     * what a reader sees when it is printed or piped as is. (The testkit has no public JSON writer
-     * for decoded errors to reuse, and its report writer leaves these characters raw.)
+     * what a reader sees when it is printed or piped as is: the escaping of the testkit's reports,
+     * whose violations ({@link Violation#toJson()}) are embedded as they are.
      */
     private static final JsonFactory JSON = JsonFactory.builder()
             .highestNonEscapedChar(0x7E)
@@ -59,7 +59,7 @@ final class DecodedErrors {
         if (status != null) {
             line(sb, "status", String.valueOf(status));
         }
-        line(sb, "shape", e.shape().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        line(sb, "shape", e.bodyShape().token());
         line(sb, "code", e.code().orElse("(none)"));
         line(sb, "description", e.description().orElse("(none)"));
         line(sb, "source", e.source().orElse("(none)"));
@@ -91,8 +91,10 @@ final class DecodedErrors {
     }
 
     /**
-     * {@code {"status","decoded":{shape,code,description,source,statusCode,data,innerError},"violations":[...]}};
-     * {@code decoded} is null when the body could not be read, with {@code "failure"} saying why.
+     * {@code {"status","decoded":{shape,bodyShape,code,description,source,statusCode,data,innerError},"violations":[...]}};
+     * {@code decoded} is null when the body could not be read, with {@code "failure"} saying why;
+     * {@code shape} is the form the reader read the body in, {@code bodyShape} exactly what it is
+     * (its {@code BodyShape} token), each violation as {@link Violation#toJson()} writes it.
      */
     static String json(Integer status, DecodedError e, String failure, List<Violation> violations) {
         StringWriter out = new StringWriter();
@@ -108,6 +110,7 @@ final class DecodedErrors {
             } else {
                 g.writeStartObject();
                 g.writeStringProperty("shape", e.shape().name());
+                g.writeStringProperty("bodyShape", e.bodyShape().token());
                 optional(g, "code", e.code().orElse(null));
                 optional(g, "description", e.description().orElse(null));
                 optional(g, "source", e.source().orElse(null));
@@ -139,11 +142,7 @@ final class DecodedErrors {
             g.writeName("violations");
             g.writeStartArray();
             for (Violation v : violations) {
-                g.writeStartObject();
-                g.writeStringProperty("rule", v.ruleId());
-                g.writeStringProperty("explanation", v.explanation());
-                g.writeStringProperty("evidence", v.evidence());
-                g.writeEndObject();
+                g.writeRawValue(v.toJson());
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -24,4 +24,6 @@ module dev.restfault.testkit {
     exports dev.restfault.testkit.check;
     exports dev.restfault.testkit.probe;
     exports dev.restfault.testkit.assertions;
+    // Not API: the command line writes its JSON with the reports' ASCII-only escaping (AsciiJson).
+    exports dev.restfault.testkit.implementation to dev.restfault.cli;
 }

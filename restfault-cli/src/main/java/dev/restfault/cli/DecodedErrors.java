@@ -4,51 +4,19 @@ import dev.restfault.core.model.InnerError;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.json.DecodedError;
 import dev.restfault.testkit.check.Violation;
+import dev.restfault.testkit.implementation.AsciiJson;
 import java.io.StringWriter;
-import java.util.Arrays;
 import java.util.List;
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
-/** Prints a decoded error and the checker's violations, as text or JSON; shared by decode and call. */
+/**
+ * Prints a decoded error and the checker's violations, as text or JSON; shared by decode and call.
+ * The JSON is the testkit reports' ({@link AsciiJson}): printable ASCII only, every other
+ * character a {@code \\uXXXX} escape, so no byte of it can drive a terminal or reorder what a
+ * reader sees; each violation is embedded as {@link Violation#toJson()} writes it.
+ */
 final class DecodedErrors {
-
-    /**
-     * Escapes, as {@code \\uXXXX}, every character that is not printable ASCII: C0 and C1
-     * controls, DEL, bidi overrides and marks, line separators, and everything else beyond U+007E.
-     * The JSON stays the same text once parsed, but no byte of it can drive a terminal or reorder
-     * what a reader sees when it is printed or piped as is: the escaping of the testkit's reports,
-     * whose violations ({@link Violation#toJson()}) are embedded as they are.
-     */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .highestNonEscapedChar(0x7E)
-            .characterEscapes(new AsciiOnly())
-            .build();
-
-    /** Jackson's JSON escapes plus DEL, which {@code highestNonEscapedChar} does not cover. */
-    private static final class AsciiOnly extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii;
-
-        AsciiOnly() {
-            int[] standard = CharacterEscapes.standardAsciiEscapesForJSON();
-            ascii = Arrays.copyOf(standard, Math.max(standard.length, 128));
-            ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null; // only standard \\uXXXX escapes
-        }
-    }
 
     private DecodedErrors() {
     }
@@ -98,7 +66,7 @@ final class DecodedErrors {
      */
     static String json(Integer status, DecodedError e, String failure, List<Violation> violations) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator g = AsciiJson.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             if (status != null) {
                 g.writeNumberProperty("status", status.intValue());

@@ -11,11 +11,12 @@ import tools.jackson.core.json.JsonFactory;
  * written as a {@code \\uXXXX} escape, so the JSON is the same text once parsed, but no byte of
  * it can drive a terminal or reorder what a reader sees when it is printed, piped or shown.
  *
- * <p>Not API: this package is not exported.
+ * <p>Not API: this package is exported to the command line only, which writes its own JSON
+ * output ({@code decode --json}, {@code call --json}) with the same escaping.
  */
 public final class AsciiJson {
 
-    /** The factory every report writer of the testkit uses. Thread-safe. */
+    /** The factory every JSON report of the testkit and the command line is written with. Thread-safe. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .highestNonEscapedChar(0x7E)
             .characterEscapes(new AsciiOnly())

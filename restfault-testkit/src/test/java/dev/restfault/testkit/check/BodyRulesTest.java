@@ -7,21 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The body rules ({@link BodyRules}): a body, within limits, strict UTF-8, well-formed JSON, an object in one of the
  * contract's formats as json's {@code BodyShape} decides.
- * Every rule of the group has a case that breaks it, checked through the checker's façade.
+ * Every rule of the group has a case that breaks it ({@link RuleGroupTest}).
  */
-class BodyRulesTest {
+class BodyRulesTest extends RuleGroupTest {
 
     /** The rules this group enforces. */
     static final EnumSet<Rule> RULES = EnumSet.of(Rule.BODY_EMPTY, Rule.BODY_NOT_JSON, Rule.BODY_MALFORMED, Rule.BODY_LIMITS, Rule.BODY_SHAPE);
+
+    BodyRulesTest() {
+        super(RULES);
+    }
 
     static Stream<Arguments> violating() {
         List<Arguments> cases = new ArrayList<>();
@@ -72,15 +75,9 @@ class BodyRulesTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("violating")
-    void eachRuleCanFail(Rule rule, String name, ObservedResponse response) {
-        assertBreaks(rule, response);
-    }
-
-    @Test
-    void everyRuleOfTheGroupHasACase() {
-        assertThat(rulesBroken(violating())).containsAll(RULES);
+    @Override
+    Stream<Arguments> cases() {
+        return violating();
     }
 
     /** What the checker says a body of each shape is that is not a format: named, with its members. */

@@ -6,21 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The header rules ({@link HeaderRules}): ids on every response, the media type, caching and sniffing of every error, the
  * headers the catalog calls for and the form of {@code Allow}, {@code Retry-After} and {@code ETag}.
- * Every rule of the group has a case that breaks it, checked through the checker's façade.
+ * Every rule of the group has a case that breaks it ({@link RuleGroupTest}).
  */
-class HeaderRulesTest {
+class HeaderRulesTest extends RuleGroupTest {
 
     /** The rules this group enforces. */
     static final EnumSet<Rule> RULES = EnumSet.of(Rule.CONTENT_TYPE, Rule.CACHE_CONTROL, Rule.NOSNIFF, Rule.CORRELATION_ID, Rule.REQUEST_ID, Rule.REQUIRED_HEADER, Rule.ALLOW, Rule.RETRY_AFTER, Rule.ETAG);
+
+    HeaderRulesTest() {
+        super(RULES);
+    }
 
     static Stream<Arguments> violating() {
         List<Arguments> cases = new ArrayList<>();
@@ -66,15 +69,9 @@ class HeaderRulesTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("violating")
-    void eachRuleCanFail(Rule rule, String name, ObservedResponse response) {
-        assertBreaks(rule, response);
-    }
-
-    @Test
-    void everyRuleOfTheGroupHasACase() {
-        assertThat(rulesBroken(violating())).containsAll(RULES);
+    @Override
+    Stream<Arguments> cases() {
+        return violating();
     }
 
     /** {@code h} with one more value of {@code name}. */

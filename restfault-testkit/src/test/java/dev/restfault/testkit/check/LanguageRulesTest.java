@@ -6,21 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The {@code Content-Language} rule ({@link LanguageRules}) and its script heuristic ({@link ScriptHeuristic}).
- * Every rule of the group has a case that breaks it, checked through the checker's façade.
+ * Every rule of the group has a case that breaks it ({@link RuleGroupTest}).
  */
-class LanguageRulesTest {
+class LanguageRulesTest extends RuleGroupTest {
 
     /** The rules this group enforces. */
     static final EnumSet<Rule> RULES = EnumSet.of(Rule.CONTENT_LANGUAGE);
+
+    LanguageRulesTest() {
+        super(RULES);
+    }
 
     static Stream<Arguments> violating() {
         List<Arguments> cases = new ArrayList<>();
@@ -61,15 +64,9 @@ class LanguageRulesTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("violating")
-    void eachRuleCanFail(Rule rule, String name, ObservedResponse response) {
-        assertBreaks(rule, response);
-    }
-
-    @Test
-    void everyRuleOfTheGroupHasACase() {
-        assertThat(rulesBroken(violating())).containsAll(RULES);
+    @Override
+    Stream<Arguments> cases() {
+        return violating();
     }
 
     @Test

@@ -6,20 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The member rules of each format ({@link MemberRules}), on the body as sent.
- * Every rule of the group has a case that breaks it, checked through the checker's façade.
+ * Every rule of the group has a case that breaks it ({@link RuleGroupTest}).
  */
-class MemberRulesTest {
+class MemberRulesTest extends RuleGroupTest {
 
     /** The rules this group enforces. */
     static final EnumSet<Rule> RULES = EnumSet.of(Rule.REQUIRED_MEMBER, Rule.MEMBER_TYPE, Rule.DESCRIPTION_LENGTH, Rule.DATA_EMPTY, Rule.INNER_ERROR_SPELLING, Rule.PROBLEM_STATUS, Rule.SOURCE_CLASS_NAME);
+
+    MemberRulesTest() {
+        super(RULES);
+    }
 
     static Stream<Arguments> violating() {
         List<Arguments> cases = new ArrayList<>();
@@ -75,15 +78,9 @@ class MemberRulesTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("violating")
-    void eachRuleCanFail(Rule rule, String name, ObservedResponse response) {
-        assertBreaks(rule, response);
-    }
-
-    @Test
-    void everyRuleOfTheGroupHasACase() {
-        assertThat(rulesBroken(violating())).containsAll(RULES);
+    @Override
+    Stream<Arguments> cases() {
+        return violating();
     }
 
     @Test

@@ -6,21 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rules between {@code Accept}, media type and body ({@link NegotiationRules}): the media type matches the format,
  * problem details only when preferred, a 406 lists what is available.
- * Every rule of the group has a case that breaks it, checked through the checker's façade.
+ * Every rule of the group has a case that breaks it ({@link RuleGroupTest}).
  */
-class NegotiationRulesTest {
+class NegotiationRulesTest extends RuleGroupTest {
 
     /** The rules this group enforces. */
     static final EnumSet<Rule> RULES = EnumSet.of(Rule.CONTENT_TYPE_FORMAT, Rule.PROBLEM_NOT_PREFERRED, Rule.NOT_ACCEPTABLE_TYPES);
+
+    NegotiationRulesTest() {
+        super(RULES);
+    }
 
     static Stream<Arguments> violating() {
         List<Arguments> cases = new ArrayList<>();
@@ -56,15 +59,9 @@ class NegotiationRulesTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("violating")
-    void eachRuleCanFail(Rule rule, String name, ObservedResponse response) {
-        assertBreaks(rule, response);
-    }
-
-    @Test
-    void everyRuleOfTheGroupHasACase() {
-        assertThat(rulesBroken(violating())).containsAll(RULES);
+    @Override
+    Stream<Arguments> cases() {
+        return violating();
     }
 
     @Test

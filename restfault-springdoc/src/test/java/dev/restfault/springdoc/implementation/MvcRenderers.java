@@ -1,14 +1,16 @@
 package dev.restfault.springdoc.implementation;
 
 import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.json.ErrorWriter;
 import dev.restfault.server.ErrorRenderer;
 import dev.restfault.server.ExceptionTranslator;
 import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.autoconfigure.RestfaultAutoConfiguration;
+import java.util.HashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -24,8 +26,13 @@ final class MvcRenderers {
 
     /** {@code restfault.*} with a source, path formats and problem details; everything else the default. */
     static RestfaultProperties properties(String source, Map<String, ErrorFormat> formats, boolean problemDetails) {
-        return new RestfaultProperties(true, source, null, ErrorFormat.PARTNER_CENTER, formats, problemDetails,
-                SupportedLocales.ALL, true, RestfaultProperties.DEFAULT_FILTER_ORDER);
+        // Bound as the application binds them, so that a property added to the starter keeps its default here.
+        Map<String, String> values = new HashMap<>();
+        values.put("restfault.source", source);
+        values.put("restfault.problem-details", Boolean.toString(problemDetails));
+        formats.forEach((prefix, format) -> values.put("restfault.formats[" + prefix + "]", format.name()));
+        return new Binder(new MapConfigurationPropertySource(values)).bind("restfault", RestfaultProperties.class)
+                .get();
     }
 
     /** The starter's renderer for {@code properties}, with no application translator. */

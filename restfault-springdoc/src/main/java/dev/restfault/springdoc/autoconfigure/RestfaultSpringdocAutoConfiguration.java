@@ -49,7 +49,10 @@ import org.springframework.util.ClassUtils;
  * <p>Active unless {@code restfault.openapi.enabled=false}. The customizer backs off when the
  * application defines a bean named {@code restfaultOpenApiCustomizer}.
  */
-@AutoConfiguration(after = RestfaultAutoConfiguration.class)
+// After the starter's Spring MVC and WebFlux auto-configurations, whose ErrorRenderer bean each part
+// needs (a name that is not on the class path is ignored).
+@AutoConfiguration(after = RestfaultAutoConfiguration.class,
+        afterName = "dev.restfault.spring.autoconfigure.RestfaultWebFluxAutoConfiguration")
 @ConditionalOnClass(GlobalOpenApiCustomizer.class)
 @ConditionalOnBooleanProperty(name = "restfault.openapi.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RestfaultOpenApiProperties.class)

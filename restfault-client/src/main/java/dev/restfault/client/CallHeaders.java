@@ -23,11 +23,18 @@ import java.util.function.Function;
  *       not set its own.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe; share one per client.
+ * <p>New ids are random (version 4) GUIDs from a strong generator that does no I/O once
+ * seeded, so a call started on an event loop does not block it. Immutable and thread-safe;
+ * share one per client.
  */
 public final class CallHeaders {
 
     private static final CallHeaders DEFAULTS = builder().build();
+
+    static {
+        // Seed the id generator when the configuration is built, not on a first call's thread.
+        Guids.generate();
+    }
 
     private final Locale locale;
     private final String localeTag;
@@ -89,14 +96,14 @@ public final class CallHeaders {
         }
         boolean suppliedByCaller = requestId != null;
         if (requestId == null && generateRequestIds) {
-            requestId = RequestIds.generate();
+            requestId = Guids.generate();
         }
         String correlationId = header.apply(HeaderNames.MS_CORRELATION_ID);
         if (correlationId != null && !RequestIds.isValid(correlationId)) {
             throw new IllegalArgumentException("MS-CorrelationId must be a GUID in 8-4-4-4-12 form");
         }
         if (correlationId == null) {
-            correlationId = RequestIds.generate();
+            correlationId = Guids.generate();
         }
         if (requestId != null) {
             setHeader.accept(HeaderNames.MS_REQUEST_ID, requestId);

@@ -163,7 +163,8 @@ public final class ErrorDecoder {
      * closed so that the connection is dropped rather than drained, when the body is longer
      * (kept bytes marked truncated), when it breaks off (an {@code IOException}: the bytes so far
      * are kept, marked truncated) or when it is still arriving after {@code timeout} (the stream
-     * is closed from a timer, which ends a blocked read; marked timed out). A 10 MB page or a
+     * is closed from a timer, which ends a blocked read; marked timed out), or ends before the
+     * length its {@code Content-Length} announced (marked truncated). A 10 MB page or a
      * body that never ends costs at most the cap and the timeout. A stream read to its end is
      * left for the caller to close with its response.
      *
@@ -181,7 +182,39 @@ public final class ErrorDecoder {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         StreamPrefix read = body == null ? StreamPrefix.EMPTY : StreamPrefix.read(body, maxBodyBytes, timeout);
-        return decode(status, null, headers, read.bytes, read.truncated, read.timedOut, request);
+        // Some streams (HttpURLConnection's) end quietly where the connection did, short of the
+        // announced length: the body is cut all the same.
+        boolean cut = read.truncated || (!request.method().equals("HEAD") && shorterThanAnnounced(headers, read.bytes.length));
+        return decode(status, null, headers, read.bytes, cut, read.timedOut, request);
+    }
+
+    /** Whether a valid {@code Content-Length} announces more than {@code received} bytes. */
+    private static boolean shorterThanAnnounced(Map<String, ? extends Collection<String>> headers, int received) {
+        if (headers == null) {
+            return false;
+        }
+        for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase("Content-Length") && e.getValue() != null
+                    && !e.getValue().isEmpty()) {
+                return parseLength(e.getValue().iterator().next()) > received;
+            }
+        }
+        return false;
+    }
+
+    private static long parseLength(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** The client's path: {@code bytes} is owned (already capped), not copied. */

@@ -46,36 +46,49 @@ final class Transports {
 
     /** The blocking request factories a RestClient or RestTemplate is commonly built on. */
     enum Factory {
-        JDK(() -> {
+        JDK(readTimeout -> {
             JdkClientHttpRequestFactory f = new JdkClientHttpRequestFactory(
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-            f.setReadTimeout(READ_TIMEOUT);
+            f.setReadTimeout(readTimeout);
             return f;
         }),
-        SIMPLE(() -> {
+        SIMPLE(readTimeout -> {
             SimpleClientHttpRequestFactory f = new SimpleClientHttpRequestFactory();
             f.setConnectTimeout(Duration.ofSeconds(2));
-            f.setReadTimeout(READ_TIMEOUT);
+            f.setReadTimeout(readTimeout);
             return f;
         });
 
-        private final java.util.function.Supplier<ClientHttpRequestFactory> factory;
+        private final Function<Duration, ClientHttpRequestFactory> factory;
 
-        Factory(java.util.function.Supplier<ClientHttpRequestFactory> factory) {
+        Factory(Function<Duration, ClientHttpRequestFactory> factory) {
             this.factory = factory;
         }
 
+        /** With the short {@link #READ_TIMEOUT} the fault tests need. */
         ClientHttpRequestFactory create() {
-            return factory.get();
+            return factory.apply(READ_TIMEOUT);
+        }
+
+        ClientHttpRequestFactory create(Duration readTimeout) {
+            return factory.apply(readTimeout);
         }
     }
 
     static RestClient restClient(Factory factory, ClientContract contract) {
-        return ContractInterceptor.configure(RestClient.builder().requestFactory(factory.create()), contract).build();
+        return restClient(factory, contract, READ_TIMEOUT);
+    }
+
+    static RestClient restClient(Factory factory, ClientContract contract, Duration readTimeout) {
+        return ContractInterceptor.configure(RestClient.builder().requestFactory(factory.create(readTimeout)), contract).build();
     }
 
     static RestTemplate restTemplate(Factory factory, ClientContract contract) {
-        return ContractInterceptor.configure(new RestTemplate(factory.create()), contract);
+        return restTemplate(factory, contract, READ_TIMEOUT);
+    }
+
+    static RestTemplate restTemplate(Factory factory, ClientContract contract, Duration readTimeout) {
+        return ContractInterceptor.configure(new RestTemplate(factory.create(readTimeout)), contract);
     }
 
     /** A WebClient on Reactor Netty with a response (read) timeout. */
@@ -84,9 +97,14 @@ final class Transports {
     }
 
     static WebClient webClient(ClientContract contract, Function<reactor.netty.http.client.HttpClient, reactor.netty.http.client.HttpClient> more) {
+        return webClient(contract, READ_TIMEOUT, more);
+    }
+
+    static WebClient webClient(ClientContract contract, Duration readTimeout,
+            Function<reactor.netty.http.client.HttpClient, reactor.netty.http.client.HttpClient> more) {
         reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
-                .responseTimeout(READ_TIMEOUT);
+                .responseTimeout(readTimeout);
         return ContractExchangeFilter.configure(WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(more.apply(http))), contract).build();
     }

@@ -38,6 +38,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param restClient The RestClient.Builder customization
  * @param restTemplate The RestTemplateBuilder customization
  * @param webClient The WebClient.Builder customization
+ * @param feign The Spring Cloud OpenFeign clients' error decoder, retryer and interceptors (with
+ *     restfault-feign)
  */
 @ConfigurationProperties("restfault.client")
 public record RestfaultClientProperties(
@@ -50,7 +52,8 @@ public record RestfaultClientProperties(
         @DefaultValue Retry retry,
         @DefaultValue Toggle restClient,
         @DefaultValue Toggle restTemplate,
-        @DefaultValue Toggle webClient) {
+        @DefaultValue Toggle webClient,
+        @DefaultValue Toggle feign) {
 
     /**
      * Checks every value by building the contract once.
@@ -63,6 +66,7 @@ public record RestfaultClientProperties(
         restClient = restClient == null ? new Toggle(true) : restClient;
         restTemplate = restTemplate == null ? new Toggle(true) : restTemplate;
         webClient = webClient == null ? new Toggle(true) : webClient;
+        feign = feign == null ? new Toggle(true) : feign;
         try {
             build(locale, contractVersion, generateRequestIds, maxErrorBodyBytes, errorBodyTimeout, retry, RetryListener.NONE);
         } catch (IllegalArgumentException | NullPointerException e) {

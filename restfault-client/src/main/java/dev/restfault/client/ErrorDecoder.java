@@ -181,25 +181,27 @@ public final class ErrorDecoder {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
-        StreamPrefix read = body == null ? StreamPrefix.EMPTY : StreamPrefix.read(body, maxBodyBytes, timeout);
+        // A HEAD response announces the length of a body it does not carry.
+        long announced = request.method().equals("HEAD") ? -1 : announcedLength(headers);
+        StreamPrefix read = body == null ? StreamPrefix.EMPTY : StreamPrefix.read(body, maxBodyBytes, timeout, announced);
         // Some streams (HttpURLConnection's) end quietly where the connection did, short of the
         // announced length: the body is cut all the same.
-        boolean cut = read.truncated || (!request.method().equals("HEAD") && shorterThanAnnounced(headers, read.bytes.length));
+        boolean cut = read.truncated || announced > read.bytes.length;
         return decode(status, null, headers, read.bytes, cut, read.timedOut, request);
     }
 
-    /** Whether a valid {@code Content-Length} announces more than {@code received} bytes. */
-    private static boolean shorterThanAnnounced(Map<String, ? extends Collection<String>> headers, int received) {
+    /** A valid {@code Content-Length}, or -1. */
+    private static long announcedLength(Map<String, ? extends Collection<String>> headers) {
         if (headers == null) {
-            return false;
+            return -1;
         }
         for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
             if (e.getKey() != null && e.getKey().equalsIgnoreCase("Content-Length") && e.getValue() != null
                     && !e.getValue().isEmpty()) {
-                return parseLength(e.getValue().iterator().next()) > received;
+                return parseLength(e.getValue().iterator().next());
             }
         }
-        return false;
+        return -1;
     }
 
     private static long parseLength(String value) {

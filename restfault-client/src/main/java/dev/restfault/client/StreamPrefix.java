@@ -34,42 +34,49 @@ final class StreamPrefix {
         this.timedOut = timedOut;
     }
 
-    static StreamPrefix read(InputStream in, int cap, Duration timeout) {
-        Reader reader = new Reader(in);
-        CompletableFuture<Void> timer = new CompletableFuture<>();
-        timer.orTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS).whenComplete((v, expired) -> {
-            if (expired != null) {
-                // The JDK's delay scheduler runs this; closing a stream may block on some
-                // transports, and that one thread fires every timer of the JVM.
-                ForkJoinPool.commonPool().execute(reader::expire);
-            }
-        });
+    /**
+     * @param announced the body's length from {@code Content-Length}, or -1 when unknown: once
+     *     that many bytes arrived, reading stops without waiting for the end of the stream
+     */
+    static StreamPrefix read(InputStream in, int cap, Duration timeout, long announced) {
+        Reader reader = new Reader(in, timeout);
         try {
-            return reader.readUpTo(cap);
+            return reader.readUpTo(cap, announced);
         } finally {
-            // Completing the timer cancels its scheduled task: nothing lingers per body.
-            timer.complete(null);
+            reader.disarm();
         }
     }
 
-    /** Reads and, from the timer, expires; the outcome is decided under the lock. */
+    /**
+     * Reads and, from the timer, expires; the outcome is decided under the lock. The timer is
+     * armed only before a read that may block (nothing is {@code available()}): a body already
+     * received, as error bodies nearly always are, is read without scheduling anything.
+     */
     private static final class Reader {
         private final InputStream in;
+        private final long deadline;
+        private CompletableFuture<Void> timer; // touched by the reading thread only
         private boolean done; // guarded by this
         private boolean expired; // guarded by this
 
-        Reader(InputStream in) {
+        Reader(InputStream in, Duration timeout) {
             this.in = in;
+            this.deadline = System.nanoTime() + timeout.toNanos();
         }
 
-        StreamPrefix readUpTo(int cap) {
-            byte[] buffer = new byte[Math.min(cap + 1, 8192)];
+        StreamPrefix readUpTo(int cap, long announced) {
+            long expected = announced >= 0 ? Math.min(announced, (long) cap + 1) : -1;
+            int initial = (int) Math.min(cap + 1L, expected >= 0 ? Math.max(expected, 1) : 8192);
+            byte[] buffer = new byte[initial];
             int size = 0;
             boolean broken = false;
             try {
-                while (size <= cap) {
+                while (size <= cap && (expected < 0 || size < expected)) {
                     if (size == buffer.length) {
-                        buffer = Arrays.copyOf(buffer, Math.min(cap + 1, buffer.length * 2));
+                        buffer = Arrays.copyOf(buffer, (int) Math.min(cap + 1L, buffer.length * 2L));
+                    }
+                    if (timer == null && in.available() <= 0) {
+                        arm();
                     }
                     int n = in.read(buffer, size, buffer.length - size);
                     if (n < 0) {
@@ -91,8 +98,28 @@ final class StreamPrefix {
             if (early) {
                 closeQuietly();
             }
-            byte[] kept = Arrays.copyOf(buffer, Math.min(size, cap));
+            byte[] kept = size == buffer.length && size <= cap ? buffer : Arrays.copyOf(buffer, Math.min(size, cap));
             return new StreamPrefix(kept, early, timedOut);
+        }
+
+        private void arm() {
+            long left = deadline - System.nanoTime();
+            CompletableFuture<Void> t = new CompletableFuture<>();
+            timer = t;
+            t.orTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS).whenComplete((v, e) -> {
+                if (e != null) {
+                    // The JDK's delay scheduler runs this; closing a stream may block on some
+                    // transports, and that one thread fires every timer of the JVM.
+                    ForkJoinPool.commonPool().execute(this::expire);
+                }
+            });
+        }
+
+        /** Completing the timer cancels its scheduled task: nothing lingers per body. */
+        void disarm() {
+            if (timer != null) {
+                timer.complete(null);
+            }
         }
 
         void expire() {

@@ -35,13 +35,14 @@ class SpringCloudOpenFeignTest {
 
     private static final String JSON = "application/json; charset=utf-8";
 
+    // README-BEGIN springCloud
     @FeignClient(name = "orders", url = "${orders.url}")
     interface Orders {
         @GetMapping("/orders/{id}")
-        String get(@PathVariable("id") String id);
+        String get(@PathVariable("id") String id);               // throws ContractErrorException
 
         @PostMapping(path = "/orders", consumes = "application/json")
-        String create(@RequestBody String order);
+        String create(@RequestBody String order);                // a POST: retried only with your MS-RequestId
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -49,6 +50,7 @@ class SpringCloudOpenFeignTest {
     @EnableFeignClients(clients = Orders.class)
     static class App {
     }
+    // README-END springCloud
 
     private static StubServer server() throws Exception {
         return StubServer.start(r -> switch (r.uri().getPath()) {

@@ -46,18 +46,22 @@ public final class ClientContract {
         return new Builder();
     }
 
+    /** The headers every call gets: ids, {@code X-Locale}, {@code MS-Contract-Version}. */
     public CallHeaders callHeaders() {
         return callHeaders;
     }
 
+    /** The policy every call retries by; shared, with its budget, by every client using this contract. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
+    /** Told of every attempt, outcome and retry decision. */
     public RetryListener listener() {
         return listener;
     }
 
+    /** Turns error responses into {@link ContractErrorException}s; its cap bounds every error body read. */
     public ErrorDecoder errorDecoder() {
         return errorDecoder;
     }

@@ -62,17 +62,27 @@ final class Failures {
      */
     static RestfaultException classify(Throwable failure, RequestContext request,
             Duration headersTimeout, Duration connectTimeout) {
+        return walk(failure, request, headersTimeout, connectTimeout, true);
+    }
+
+    /**
+     * The most specific failure the cause chain names: a restfault exception already there; the
+     * client's own body timeout or cap (when {@code clientOwn}); a transport failure; else the
+     * first {@code IOException} as a reset; else null.
+     */
+    private static RestfaultException walk(Throwable failure, RequestContext request, Duration headersTimeout,
+            Duration connectTimeout, boolean clientOwn) {
         IOException io = null;
         Throwable t = failure;
         for (int i = 0; t != null && i < MAX_CHAIN; i++, t = t.getCause()) {
             if (t instanceof RestfaultException) {
                 return (RestfaultException) t;
             }
-            if (t instanceof BodyTimeout) {
+            if (clientOwn && t instanceof BodyTimeout) {
                 return new TransportTimeoutException(TransportTimeoutException.Phase.RESPONSE_BODY,
                         ((BodyTimeout) t).timeout, t, request);
             }
-            if (t instanceof TooLarge) {
+            if (clientOwn && t instanceof TooLarge) {
                 return new ResponseTooLargeException(((TooLarge) t).status, ((TooLarge) t).maxBytes, request);
             }
             TransportException known = transport(t, request, headersTimeout, connectTimeout);
@@ -127,21 +137,8 @@ final class Failures {
      * is not a transport failure (see {@link TransportException#from(Throwable, RequestContext)}).
      */
     static TransportException transport(Throwable failure, RequestContext request) {
-        IOException io = null;
-        Throwable t = failure;
-        for (int i = 0; t != null && i < MAX_CHAIN; i++, t = t.getCause()) {
-            if (t instanceof RestfaultException) {
-                return t instanceof TransportException ? (TransportException) t : null;
-            }
-            TransportException known = transport(t, request, null, null);
-            if (known != null) {
-                return known;
-            }
-            if (io == null && t instanceof IOException) {
-                io = (IOException) t;
-            }
-        }
-        return io != null ? new ConnectionResetException(io, request) : null;
+        RestfaultException found = walk(failure, request, null, null, false);
+        return found instanceof TransportException ? (TransportException) found : null;
     }
 
     /** The failure without the wrappers the JDK's futures add. */

@@ -86,14 +86,17 @@ public final class FeignContract {
         return builder;
     }
 
+    /** The contract: call headers, policy, listener, decoder, error-body timeout. */
     public ClientContract contract() {
         return contract;
     }
 
+    /** Sets the contract's headers on a call's first attempt; marks the start of every attempt. */
     public RequestInterceptor requestInterceptor() {
         return requestInterceptor;
     }
 
+    /** Decodes 4xx and 5xx into {@code ContractErrorException} and takes the retry decision. */
     public ErrorDecoder errorDecoder() {
         return errorDecoder;
     }
@@ -103,6 +106,7 @@ public final class FeignContract {
         return retryer;
     }
 
+    /** Tells the listener of a successful attempt and ends the call's state. */
     public ResponseInterceptor responseInterceptor() {
         return responseInterceptor;
     }

@@ -64,6 +64,7 @@ public final class ContractErrorHandler implements ResponseErrorHandler {
 
     /**
      * @throws ContractErrorException always, for an error status
+     * @throws IllegalArgumentException if the status is not 4xx or 5xx ({@link #hasError} said no)
      */
     @Override
     public void handleError(URI url, HttpMethod method, ClientHttpResponse response) throws IOException {

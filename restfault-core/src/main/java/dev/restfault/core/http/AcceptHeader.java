@@ -87,7 +87,8 @@ public final class AcceptHeader {
             if (ranges.size() == MAX_RANGES) {
                 break;
             }
-            String[] parts = element.split(";");
+            // Limit -1 keeps empty fields: ";" alone (an empty range) must still give parts[0].
+            String[] parts = element.split(";", -1);
             String[] typeAndSub = parts[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
             if (typeAndSub.length != 2 || !TOKEN.matcher(typeAndSub[0]).matches() || !TOKEN.matcher(typeAndSub[1]).matches()
                     || typeAndSub[0].equals("*") && !typeAndSub[1].equals("*")) {

@@ -47,6 +47,10 @@ class AcceptHeaderTest {
         assertThat(AcceptHeader.parse("application/problem+json;q=banana").prefersProblemDetails()).isFalse();
         assertThat(AcceptHeader.parse("application/problem+json;q=1.5").quality("application/problem+json")).isZero();
         assertThat(AcceptHeader.parse(",,,;;;q=,").quality("application/json")).isZero();
+        // Found by AcceptHeaderFuzzTest: a range of only semicolons was an ArrayIndexOutOfBoundsException.
+        assertThat(AcceptHeader.parse(";").quality("application/json")).isZero();
+        assertThat(AcceptHeader.parse(";;").exactTypes()).isEmpty();
+        assertThat(AcceptHeader.parse("application/problem+json, ;").prefersProblemDetails()).isTrue();
         assertThat(AcceptHeader.parse("*/json").quality("application/json")).isZero();
         assertThat(AcceptHeader.parse("x".repeat(1_000_000)).quality("application/json")).isZero();
         // Past the first 64 ranges, nothing is read.

@@ -103,8 +103,8 @@ class ErrorDecoderFuzzTest {
         int n = data.consumeInt(0, 8);
         for (int i = 0; i < n; i++) {
             String name = data.consumeBoolean() ? data.pickValue(NAMES) : data.consumeAsciiString(20);
-            if (name.isEmpty()) {
-                continue;
+            if (name.isBlank()) {
+                continue; // HttpHeaders refuses it: a response cannot carry it
             }
             int values = data.consumeInt(1, 3);
             for (int v = 0; v < values; v++) {

@@ -16,6 +16,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The strict writer on any model the builders accept, hostile strings included (see
@@ -23,13 +27,15 @@ import java.util.Locale;
  * reading it back keeps code, description, data and source (after the writer's one documented
  * repair, a lone surrogate written as U+FFFD). The only exceptions are the documented ones: a
  * builder's {@link IllegalArgumentException}, the Partner Center writer's refusal of a blank
- * top-level source, problem details' refusal of a status outside 100..599.
+ * top-level source, problem details' refusal of a status outside 100..599. No member name appears
+ * twice in an object, as RFC 8259 asks of JSON that is meant to interoperate.
  *
  * <p>Regression inputs: {@code ErrorWriterFuzzTestInputs/roundTrip/} (fuzzer data, not JSON).
  */
 class ErrorWriterFuzzTest {
 
     private static final List<StatusEntry> ENTRIES = StatusCatalog.entries();
+    private static final JsonFactory STRICT = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final ErrorWriter writer = ErrorWriter.standard();
     private final ErrorReader reader = ErrorReader.standard();
 
@@ -69,7 +75,7 @@ class ErrorWriterFuzzTest {
                 continue;
             }
             byte[] json = writer.write(format, e, status, title);
-            SchemaCheck.assertValid(format, json);
+            assertValid(format, json);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             writer.write(format, e, status, title, out);
             assertThat(out.toByteArray()).isEqualTo(json);
@@ -93,7 +99,7 @@ class ErrorWriterFuzzTest {
             return;
         }
         byte[] json = writer.writePartnerApi(e);
-        SchemaCheck.assertValid(ErrorFormat.PARTNER_API, json);
+        assertValid(ErrorFormat.PARTNER_API, json);
         DecodedError read = reader.read(json);
         PartnerApiError expected = HostileModels.repaired(e);
         assertThat(read.partnerApi()).contains(expected);
@@ -108,7 +114,17 @@ class ErrorWriterFuzzTest {
             return;
         }
         byte[] json = writer.writeProblem(p);
-        SchemaCheck.assertValid(ErrorFormat.PROBLEM_DETAILS, json);
+        assertValid(ErrorFormat.PROBLEM_DETAILS, json);
         assertThat(reader.read(json).problem()).contains(HostileModels.repaired(p));
+    }
+
+    /** Valid against the shipped schema, and without a duplicate member name (which the schema cannot see). */
+    private static void assertValid(ErrorFormat format, byte[] json) {
+        SchemaCheck.assertValid(format, json);
+        try (JsonParser p = STRICT.createParser(ObjectReadContext.empty(), json)) {
+            while (p.nextToken() != null) {
+                // STRICT_DUPLICATE_DETECTION throws on a repeated name
+            }
+        }
     }
 }

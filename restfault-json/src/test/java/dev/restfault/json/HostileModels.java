@@ -5,10 +5,13 @@ import dev.restfault.core.model.InnerError;
 import dev.restfault.core.model.PartnerApiError;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.core.model.ProblemDetail;
+import dev.restfault.json.implementation.ErrorEncoding;
 import dev.restfault.json.implementation.SafeText;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Model objects built from a fuzzer's data through the public builders, with hostile strings:
@@ -143,7 +146,7 @@ final class HostileModels {
                 .innerError(repaired(e.innerError().orElse(null))).details(details).build();
     }
 
-    /** As written: strings repaired, extensions named like a reserved member left out. */
+    /** As written: strings repaired, extensions named like a reserved member or a taken name left out. */
     static ProblemDetail repaired(ProblemDetail p) {
         List<PartnerCenterError> data = new ArrayList<>(p.data().size());
         for (PartnerCenterError entry : p.data()) {
@@ -158,9 +161,12 @@ final class HostileModels {
                 .code(p.code().map(HostileModels::repaired).orElse(null))
                 .source(p.source().map(HostileModels::repaired).orElse(null))
                 .data(data);
+        // A name that is another's once repaired is written once, the first time it is met.
+        Set<String> taken = new HashSet<>(p.extensions().keySet());
         for (Map.Entry<String, String> ext : p.extensions().entrySet()) {
-            if (!dev.restfault.json.implementation.ErrorEncoding.PROBLEM_RESERVED.contains(ext.getKey())) {
-                b.extension(repaired(ext.getKey()), repaired(ext.getValue()));
+            String name = repaired(ext.getKey());
+            if (!ErrorEncoding.PROBLEM_RESERVED.contains(ext.getKey()) && (name.equals(ext.getKey()) || taken.add(name))) {
+                b.extension(name, repaired(ext.getValue()));
             }
         }
         return b.build();

@@ -420,7 +420,8 @@ public final class ContractChecker {
             return;
         }
         String value = String.join(",", values).trim();
-        String first = value.split(",")[0].trim();
+        // Limit -1: a value of only commas still gives a first (empty) element.
+        String first = value.split(",", -1)[0].trim();
         if (!LANGUAGE_TAG.matcher(first).matches()) {
             out.add(Violation.of(Rule.CONTENT_LANGUAGE, "Content-Language is not a language tag", "Content-Language: " + value));
             return;
@@ -822,7 +823,8 @@ public final class ContractChecker {
         }
 
         static MediaType parse(String raw) {
-            String[] parts = raw.split(";");
+            // Limit -1: a value of only semicolons still gives a first (empty) element.
+            String[] parts = raw.split(";", -1);
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
             String charset = null;
             Map<String, String> params = new LinkedHashMap<>();

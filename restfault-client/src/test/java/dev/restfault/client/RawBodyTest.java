@@ -1,5 +1,6 @@
 package dev.restfault.client;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -17,8 +18,9 @@ class RawBodyTest {
 
     @Test
     void thePeersMediaTypeIsShownOnOneLineWithoutControlCharacters() {
-        HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of("\u0091u\u0091u\tx\u0085/html")), (n, v) -> true);
-        ContractErrorException e = ErrorDecoder.standard().decode(466, headers, "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of("\u0091u\u0091u\tx\u0085/html")),
+                (n, v) -> true);
+        ContractErrorException e = ErrorDecoder.standard().decode(466, headers, "not json".getBytes(UTF_8),
                 RequestContext.of("GET", URI.create("https://api.example.com/v1")));
 
         assertThat(e.body().mediaType()).contains("\u0091u\u0091u\tx\u0085/html");

@@ -135,7 +135,7 @@ public final class ErrorEncoding {
      * {@code instance}), then the contract's extension members ({@code code}, {@code source},
      * {@code data}), then other extension members as strings. An extension whose name is one of
      * {@link #PROBLEM_RESERVED} is skipped: it would duplicate a member; so is one whose name, its
-     * lone surrogates repaired, is the name of another extension (found by ErrorWriterFuzzTest).
+     * lone surrogates repaired, is the name of another extension.
      */
     public static void writeProblem(JsonGenerator g, ProblemDetail p) {
         g.writeStartObject();

@@ -27,6 +27,7 @@ module dev.restfault.springdoc {
 
     // One web stack or the other is there; each one's classes are loaded only where it runs.
     requires static spring.webmvc;
+    requires static jakarta.servlet;
     requires static spring.webflux;
     requires static reactor.core;
     requires static org.reactivestreams;

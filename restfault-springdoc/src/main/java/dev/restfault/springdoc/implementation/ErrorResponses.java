@@ -10,6 +10,7 @@ import dev.restfault.server.ErrorRenderer;
 import dev.restfault.server.ErrorRequest;
 import dev.restfault.server.RenderedError;
 import dev.restfault.server.RequestFacts;
+import dev.restfault.server.StatusErrors;
 import dev.restfault.springdoc.ErrorComponents;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.examples.Example;
@@ -245,7 +246,7 @@ public final class ErrorResponses {
             b.retryAfter(EXAMPLE_RETRY_AFTER);
         }
         if (status == 405) {
-            b.allow(f.allowedMethods().isEmpty() ? List.of("OPTIONS") : f.allowedMethods());
+            b.allow(StatusErrors.allow(f.allowedMethods()));
         }
         return b;
     }

@@ -5,6 +5,7 @@ import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.json.ErrorWriter;
 import dev.restfault.server.ErrorRenderer;
 import dev.restfault.server.ExceptionTranslator;
+import dev.restfault.spring.MessageSourceMessageProvider;
 import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.autoconfigure.RestfaultAutoConfiguration;
 import java.util.HashMap;
@@ -40,10 +41,10 @@ final class MvcRenderers {
         // Left open: the renderer's texts are read through the context's MessageSource. It holds no bean.
         GenericApplicationContext context = new GenericApplicationContext();
         context.refresh();
-        RestfaultAutoConfiguration starter = new RestfaultAutoConfiguration();
-        ContractMessages messages = starter.restfaultContractMessages(context);
-        ErrorWriter writer = starter.restfaultErrorWriter();
-        return starter.restfaultErrorRenderer(properties, messages, writer, context.getBeanProvider(ExceptionTranslator.class),
-                new StandardEnvironment(), context);
+        // The texts and the writer as the starter's shared beans make them.
+        ContractMessages messages = ContractMessages.builder().add(new MessageSourceMessageProvider(context)).useServiceLoader(true)
+                .build();
+        return new RestfaultAutoConfiguration().restfaultErrorRenderer(properties, messages, ErrorWriter.standard(),
+                context.getBeanProvider(ExceptionTranslator.class), new StandardEnvironment(), context);
     }
 }

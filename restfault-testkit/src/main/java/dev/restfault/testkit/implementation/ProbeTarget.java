@@ -65,8 +65,11 @@ public final class ProbeTarget {
         } else {
             checkBodyBytes(bodyBytes);
             this.jsonBody = paddedJson(bodyBytes);
-            // Cut before the closing quote and brace: unterminated JSON no parser accepts.
-            this.truncatedJsonBody = Arrays.copyOf(jsonBody, bodyBytes - 2);
+            // The closing quote and brace padded over: an unterminated string no parser accepts,
+            // of the same size.
+            this.truncatedJsonBody = Arrays.copyOf(jsonBody, bodyBytes);
+            truncatedJsonBody[bodyBytes - 2] = 'a';
+            truncatedJsonBody[bodyBytes - 1] = 'a';
         }
     }
 

@@ -5,13 +5,13 @@ package dev.restfault.testkit.load;
  * {@link LoadRunner#run(LoadListener)}, every progress interval and once at the end; an exception
  * thrown here is ignored rather than stopping the run.
  */
+@FunctionalInterface
 public interface LoadListener {
 
     /** No-op listener. */
-    LoadListener NONE = new LoadListener() {
+    LoadListener NONE = progress -> {
     };
 
-    /** The counts so far. */
-    default void progress(LoadProgress progress) {
-    }
+    /** The counts so far; {@link LoadProgress#isFinished()} on the last call. */
+    void progress(LoadProgress progress);
 }

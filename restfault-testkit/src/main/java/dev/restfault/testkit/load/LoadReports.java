@@ -42,10 +42,10 @@ public final class LoadReports {
     public static String text(LoadReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("restfault check --load ").append(r.baseUrl()).append('\n');
-        sb.append(r.connections()).append(" connections, ").append(seconds(r.elapsed())).append(" s, ")
+        sb.append(r.connections()).append(r.connections() == 1 ? " connection, " : " connections, ").append(seconds(r.elapsed())).append(" s, ")
                 .append(bounds(r)).append(", resource ").append(r.resource().getRawPath()).append('\n');
         sb.append("mix ").append(r.mix()).append("\n\n");
-        row(sb, "requests", r.requests(), rate(r) + "/s");
+        row(sb, "requests", r.requests(), number(rate(r)) + "/s");
         row(sb, "answered", r.answered(), "");
         for (Map.Entry<Integer, Long> e : r.answersByStatus().entrySet()) {
             row(sb, "  " + e.getKey(), e.getValue(), "");
@@ -70,7 +70,7 @@ public final class LoadReports {
         for (Violation v : r.runViolations()) {
             sb.append("FAIL run: ").append(v).append('\n');
         }
-        sb.append('\n').append(String.format(Locale.ROOT, "%-22s %10s %9s %9s %9s %9s%n", "latency (ms)", "answers", "p50", "p90",
+        sb.append('\n').append(String.format(Locale.ROOT, "%-30s %10s %9s %9s %9s %9s%n", "latency (ms)", "answers", "p50", "p90",
                 "p99", "max"));
         latency(sb, "successes", r.successLatency());
         latency(sb, "errors", r.errorLatency());
@@ -79,7 +79,7 @@ public final class LoadReports {
     }
 
     private static void row(StringBuilder sb, String label, long n, String note) {
-        sb.append(String.format(Locale.ROOT, "%-22s %10s", label, number(n)));
+        sb.append(String.format(Locale.ROOT, "%-30s %10s", label, number(n)));
         if (!note.isEmpty()) {
             sb.append("  ").append(note);
         }
@@ -87,7 +87,7 @@ public final class LoadReports {
     }
 
     private static void latency(StringBuilder sb, String label, LatencySummary s) {
-        sb.append(String.format(Locale.ROOT, "%-22s %10s %9s %9s %9s %9s%n", "  " + label, number(s.count()),
+        sb.append(String.format(Locale.ROOT, "%-30s %10s %9s %9s %9s %9s%n", "  " + label, number(s.count()),
                 LatencySummary.millis(s.p50()), LatencySummary.millis(s.p90()), LatencySummary.millis(s.p99()),
                 LatencySummary.millis(s.max())));
     }

@@ -353,6 +353,10 @@ public final class LoadRunner {
         private synchronized void begin(Http1Connection c, long deadline) {
             connection = c;
             busyUntil = deadline;
+            if (run.stop) {
+                // Stopped after this worker took its ticket: the exchange fails at once.
+                c.abort();
+            }
         }
 
         private synchronized void end() {

@@ -15,7 +15,7 @@ public enum TransportFailure {
      */
     BROKEN_CONNECTION("broken-connection", "broken connections"),
     /** A new connection was closed or reset before any byte of an answer. */
-    NO_RESPONSE("no-response", "closed without an answer (new connection)"),
+    NO_RESPONSE("no-response", "no response (new connection)"),
     /** The connection was closed or reset in the middle of a response. */
     INCOMPLETE_RESPONSE("incomplete-response", "incomplete responses"),
     /** What came back is not an HTTP/1.x response (status line, header, chunk framing). */

@@ -67,7 +67,7 @@ final class Http1Connection implements Closeable {
     private Http1Connection(Socket socket, String host) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
-        // One buffer for head and body: a request of up to 64 KiB leaves in one write.
+        // A head of up to 64 KiB (the probe's huge header included) leaves in one write.
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.host = host;
     }
@@ -193,10 +193,14 @@ final class Http1Connection implements Closeable {
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        // The head leaves first and the body in a write of its own, as most clients send them: a
+        // server may answer before the body has arrived, and must then read the rest or say
+        // Connection: close. A head and body in one segment would hide exactly that.
+        out.flush();
         if (body != null) {
             out.write(body);
+            out.flush();
         }
-        out.flush();
     }
 
     private Response read(boolean head, int bodyCap) throws IOException {

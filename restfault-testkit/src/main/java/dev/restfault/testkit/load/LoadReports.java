@@ -70,7 +70,7 @@ public final class LoadReports {
         for (Violation v : r.runViolations()) {
             sb.append("FAIL run: ").append(v).append('\n');
         }
-        sb.append('\n').append(String.format(Locale.ROOT, "%-30s %10s %9s %9s %9s %9s%n", "latency (ms)", "answers", "p50", "p90",
+        sb.append('\n').append(String.format(Locale.ROOT, "%-36s %10s %9s %9s %9s %9s%n", "latency (ms)", "answers", "p50", "p90",
                 "p99", "max"));
         latency(sb, "successes", r.successLatency());
         latency(sb, "errors", r.errorLatency());
@@ -79,7 +79,7 @@ public final class LoadReports {
     }
 
     private static void row(StringBuilder sb, String label, long n, String note) {
-        sb.append(String.format(Locale.ROOT, "%-30s %10s", label, number(n)));
+        sb.append(String.format(Locale.ROOT, "%-36s %10s", label, number(n)));
         if (!note.isEmpty()) {
             sb.append("  ").append(note);
         }
@@ -87,7 +87,7 @@ public final class LoadReports {
     }
 
     private static void latency(StringBuilder sb, String label, LatencySummary s) {
-        sb.append(String.format(Locale.ROOT, "%-30s %10s %9s %9s %9s %9s%n", "  " + label, number(s.count()),
+        sb.append(String.format(Locale.ROOT, "%-36s %10s %9s %9s %9s %9s%n", "  " + label, number(s.count()),
                 LatencySummary.millis(s.p50()), LatencySummary.millis(s.p90()), LatencySummary.millis(s.p99()),
                 LatencySummary.millis(s.max())));
     }

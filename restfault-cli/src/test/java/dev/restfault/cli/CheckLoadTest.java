@@ -33,7 +33,7 @@ class CheckLoadTest {
                     "--load", "--connections", "4", "--requests", "300", "--progress", "plain");
             assertThat(r.code).as(r.out).isZero();
             assertThat(r.out).startsWith("restfault check --load " + server.baseUrl())
-                    .contains("4 connections", "at most 300 requests", "mix get=10,post-json=4,malformed-json=2,")
+                    .contains("4 connections", "(bound: 300 requests)", "mix get=10,post-json=4,malformed-json=2,")
                     .containsPattern("broken connections +0")
                     .containsPattern("latency \\(ms\\) +answers +p50 +p90 +p99 +max")
                     .endsWith("300 requests, 0 broken connections, 0 other failures, 0 off-contract answers: conformant\n")

@@ -42,8 +42,8 @@ public final class LoadReports {
     public static String text(LoadReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("restfault check --load ").append(r.baseUrl()).append('\n');
-        sb.append(r.connections()).append(r.connections() == 1 ? " connection, " : " connections, ").append(seconds(r.elapsed())).append(" s, ")
-                .append(bounds(r)).append(", resource ").append(r.resource().getRawPath()).append('\n');
+        sb.append(r.connections()).append(r.connections() == 1 ? " connection, " : " connections, ").append(seconds(r.elapsed())).append(" s (")
+                .append(bounds(r)).append("), resource ").append(r.resource().getRawPath()).append('\n');
         sb.append("mix ").append(r.mix()).append("\n\n");
         row(sb, "requests", r.requests(), number(rate(r)) + "/s");
         row(sb, "answered", r.answered(), "");
@@ -92,10 +92,11 @@ public final class LoadReports {
                 LatencySummary.millis(s.max())));
     }
 
+    /** {@code "bound: 8.0 s"}, {@code "bound: 4,000 requests"} or {@code "bound: 8.0 s or 4,000 requests"}. */
     private static String bounds(LoadReport r) {
-        String d = r.plannedDuration().map(x -> "at most " + seconds(x) + " s").orElse(null);
-        String n = r.plannedRequests().isPresent() ? "at most " + number(r.plannedRequests().getAsLong()) + " requests" : null;
-        return d == null ? n : n == null ? d : d + " or " + n;
+        String d = r.plannedDuration().map(x -> seconds(x) + " s").orElse(null);
+        String n = r.plannedRequests().isPresent() ? number(r.plannedRequests().getAsLong()) + " requests" : null;
+        return "bound: " + (d == null ? n : n == null ? d : d + " or " + n);
     }
 
     private static String seconds(Duration d) {
@@ -220,8 +221,8 @@ public final class LoadReports {
         sb.append("<h1>restfault check --load</h1>\n<p><code>").append(base).append("</code>, resource <code>")
                 .append(escape(r.resource().getRawPath())).append("</code>: <strong class=\"")
                 .append(r.isConformant() ? "pass" : "fail").append("\">").append(escape(summary(r))).append("</strong></p>\n");
-        sb.append("<p>").append(r.connections()).append(" connections, ").append(seconds(r.elapsed())).append(" s, ")
-                .append(escape(bounds(r))).append(", mix <code>").append(escape(r.mix())).append("</code></p>\n");
+        sb.append("<p>").append(r.connections()).append(" connections, ").append(seconds(r.elapsed())).append(" s (")
+                .append(escape(bounds(r))).append("), mix <code>").append(escape(r.mix())).append("</code></p>\n");
         sb.append("<table><tr><th>answers</th><th>count</th></tr>\n");
         for (Map.Entry<Integer, Long> e : r.answersByStatus().entrySet()) {
             sb.append("<tr><td>").append(e.getKey()).append("</td><td class=\"n\">").append(number(e.getValue())).append("</td></tr>\n");

@@ -38,7 +38,7 @@ class LoadReportsTest {
     void textShowsTheFailuresTheirCauseTheViolationsAndLatency() throws IOException {
         String text = LoadReports.text(badRun());
         assertThat(text).startsWith("restfault check --load http://127.0.0.1:")
-                .contains("1 connection, ", "at most 10 requests", "mix get=1,post-json=1")
+                .contains("1 connection, ", "(bound: 10 requests)", "mix get=1,post-json=1")
                 .containsPattern("requests +10 ")
                 .containsPattern("answered +6")
                 .containsPattern("  405 +5")

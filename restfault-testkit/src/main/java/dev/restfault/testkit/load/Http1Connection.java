@@ -142,7 +142,8 @@ final class Http1Connection implements Closeable {
     Response exchange(ProbeRequest request, long deadline, int bodyCap) throws ExchangeFailure {
         boolean reused = isReused();
         this.deadline = deadline;
-        this.received = 0;
+        // Bytes already buffered (sent after the previous response) count as this answer's start.
+        this.received = limit - pos;
         try {
             try {
                 write(request);

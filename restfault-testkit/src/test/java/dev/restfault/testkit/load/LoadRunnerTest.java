@@ -173,6 +173,15 @@ class LoadRunnerTest {
                 .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
         assertThat(failureOf(r -> Reply.of("HTTP/1.1 700 Odd\r\nContent-Length: 0\r\n\r\n", KEEP), Duration.ofSeconds(10)))
                 .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
+        // A head without end, in short lines or in one endless line: cut at 256 KiB, not read forever.
+        assertThat(failureOf(r -> Reply.of("HTTP/1.1 200 OK\r\n" + "X-Filler: y\r\n".repeat(30_000), HANG), Duration.ofSeconds(10)))
+                .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
+        assertThat(failureOf(r -> Reply.of("HTTP/1.1 200 OK\r\nX-Filler: " + "y".repeat(300_000), HANG), Duration.ofSeconds(10)))
+                .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
+        assertThat(failureOf(r -> Reply.of("HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n", KEEP), Duration.ofSeconds(10)))
+                .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
+        assertThat(failureOf(r -> Reply.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n[]", KEEP),
+                Duration.ofSeconds(10))).isEqualTo(TransportFailure.MALFORMED_RESPONSE);
         assertThat(failureOf(r -> new Reply(null, HANG), Duration.ofMillis(300))).isEqualTo(TransportFailure.TIMEOUT);
         assertThat(failureOf(r -> Reply.of("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n[", HANG), Duration.ofMillis(300)))
                 .isEqualTo(TransportFailure.TIMEOUT);
@@ -349,6 +358,8 @@ class LoadRunnerTest {
                 .hasMessage("progress interval must be within 10 ms and 1 hour");
         // The probe's own rules for the base URL, the resource and the token.
         assertThatThrownBy(() -> LoadRunner.builder(URI.create("ftp://x/"))).hasMessage("base URL must be an absolute http or https URL");
+        assertThatThrownBy(() -> LoadRunner.builder(null)).isInstanceOf(IllegalArgumentException.class).hasMessage("base URL must not be null");
+        assertThatThrownBy(() -> LoadRunner.builder(URI.create("http://u:p@h/"))).hasMessage("base URL must not carry user info; use a token");
         assertThatThrownBy(() -> LoadRunner.builder(base).resource("../admin")).hasMessage("resource must stay within the base URL");
         assertThatThrownBy(() -> LoadRunner.builder(base).token("a\r\nb")).hasMessage("token holds characters a header cannot carry");
         LoadRunner both = LoadRunner.builder(URI.create("http://127.0.0.1:9/api")).requests(5).duration(Duration.ofSeconds(3))

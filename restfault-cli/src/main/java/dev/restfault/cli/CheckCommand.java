@@ -126,6 +126,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "With --load: size of the bodies of post-json, put-json, malformed-json and unsupported-media-type, 64..1048576 (default 5000).")
     Integer bodySize;
 
+    @Option(names = "--body-pause", paramLabel = "MS",
+            description = "With --load: how long a body waits after its head for the answer to begin, 0..1000 ms (default 10; "
+                    + "0 sends it at once). A server that answers before the body arrives must read the rest or say "
+                    + "Connection: close: that is what the pause tests.")
+    Integer bodyPauseMillis;
+
     @Option(names = "--progress", paramLabel = "MODE",
             description = "With --load: auto (default: live on a terminal, a plain line every 5 s otherwise), live, plain or none.")
     String progress;
@@ -146,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         String loadOnly = connections != null ? "--connections" : durationSeconds != null ? "--duration"
                 : requests != null ? "--requests" : mix != null ? "--mix" : bodySize != null ? "--body-size"
-                : progress != null ? "--progress" : null;
+                : bodyPauseMillis != null ? "--body-pause" : progress != null ? "--progress" : null;
         if (loadOnly != null) {
             err.println("restfault check: " + loadOnly + " applies to --load only");
             return ExitCodes.USAGE_OR_CONNECTION;
@@ -242,6 +248,12 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (bodySize != null) {
                 b.bodySize(bodySize);
+            }
+            if (bodyPauseMillis != null) {
+                if (bodyPauseMillis < 0 || bodyPauseMillis > 1000) {
+                    throw new IllegalArgumentException("--body-pause must be within 0..1000 ms");
+                }
+                b.bodyPause(Duration.ofMillis(bodyPauseMillis));
             }
             runner = b.skip(skipped()).build();
         } catch (URISyntaxException e) {

@@ -88,6 +88,9 @@ class CheckLoadTest {
             assertThat(run("check", url, "--load", "--requests", "0").err).contains("requests must be within 1..1000000000");
             assertThat(run("check", url, "--load", "--requests", "10", "--body-size", "10").err)
                     .contains("body size must be within 64..1048576 bytes");
+            assertThat(run("check", url, "--load", "--requests", "10", "--body-pause", "1001").err)
+                    .contains("--body-pause must be within 0..1000 ms");
+            assertThat(run("check", url, "--body-pause", "5").err).contains("--body-pause applies to --load only");
             assertThat(run("check", url, "--load", "--requests", "10", "--progress", "fancy").err)
                     .contains("--progress must be auto, live, plain or none");
             assertThat(run("check", url, "--load", "--requests", "10", "--mix", "probe", "--skip",
@@ -121,7 +124,7 @@ class CheckLoadTest {
     @Test
     void theHelpShowsLoadExamples() {
         Run r = run("check", "--help");
-        assertThat(r.out).contains("--load", "--connections", "--duration", "--requests", "--mix", "--body-size", "--progress",
+        assertThat(r.out).contains("--load", "--connections", "--duration", "--requests", "--mix", "--body-size", "--body-pause", "--progress",
                 "  restfault check http://localhost:8080/ --resource items/1 --load \\\n"
                         + "      --connections 32 --duration 8 --mix get=1,post-json=1\n",
                 "reports broken connections");

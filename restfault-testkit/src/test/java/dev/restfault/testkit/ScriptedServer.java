@@ -45,14 +45,16 @@ public final class ScriptedServer implements AutoCloseable {
         public final String target;
         public final List<String[]> headers;
         public final byte[] body;
+        final int contentLength;
 
-        Request(int connection, int index, String method, String target, List<String[]> headers, byte[] body) {
+        Request(int connection, int index, String method, String target, List<String[]> headers, byte[] body, int contentLength) {
             this.connection = connection;
             this.index = index;
             this.method = method;
             this.target = target;
             this.headers = headers;
             this.body = body;
+            this.contentLength = contentLength;
         }
 
         /** The first value of header {@code name}, ignoring case; null if none. */
@@ -87,6 +89,7 @@ public final class ScriptedServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Handler handler;
+    private final boolean answersBeforeBody;
     /** Every request received, in order of arrival. */
     public final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Connections accepted so far. */
@@ -94,8 +97,18 @@ public final class ScriptedServer implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     public ScriptedServer(Handler handler) throws IOException {
+        this(handler, false);
+    }
+
+    /**
+     * A server that, when {@code answersBeforeBody}, answers as soon as it has a request's head
+     * and reads the body afterwards (the request the handler sees has an empty body), as a server
+     * that refuses a request early and then reads the rest to keep the connection does.
+     */
+    public ScriptedServer(Handler handler, boolean answersBeforeBody) throws IOException {
         this.socket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         this.handler = handler;
+        this.answersBeforeBody = answersBeforeBody;
         Thread acceptor = new Thread(this::accept, "scripted-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -126,7 +139,7 @@ public final class ScriptedServer implements AutoCloseable {
             InputStream in = new java.io.BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             for (int index = 0; ; index++) {
-                Request r = read(in, connection, index);
+                Request r = read(in, connection, index, !answersBeforeBody);
                 if (r == null) {
                     return;
                 }
@@ -135,6 +148,9 @@ public final class ScriptedServer implements AutoCloseable {
                 if (reply.bytes != null) {
                     out.write(reply.bytes);
                     out.flush();
+                }
+                if (answersBeforeBody) {
+                    in.readNBytes(r.contentLength);
                 }
                 switch (reply.after) {
                     case KEEP:
@@ -159,7 +175,7 @@ public final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    private static Request read(InputStream in, int connection, int index) throws IOException {
+    private static Request read(InputStream in, int connection, int index, boolean withBody) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -183,8 +199,8 @@ public final class ScriptedServer implements AutoCloseable {
                 length = Integer.parseInt(value);
             }
         }
-        byte[] body = in.readNBytes(length);
-        return new Request(connection, index, start[0], start[1], headers, body);
+        byte[] body = withBody ? in.readNBytes(length) : new byte[0];
+        return new Request(connection, index, start[0], start[1], headers, body, length);
     }
 
     @Override

@@ -61,6 +61,7 @@ final class Http1Connection implements Closeable {
     private long received;
     private long deadline;
     private int exchanges;
+    private boolean early;
     private boolean reusable = true;
     private volatile boolean aborted;
 
@@ -136,17 +137,20 @@ final class Http1Connection implements Closeable {
      * Sends {@code request} and reads its response, both before {@code deadline}
      * ({@link System#nanoTime()}).
      *
+     * @param bodyPauseMillis how long the body waits after the head for the answer to begin (0:
+     *     it follows at once); the wait ends as soon as a byte of the answer arrives
      * @param bodyCap the most body bytes kept; a longer body is cut there and ends the connection
      * @throws ExchangeFailure when no complete response came; the connection is then closed
      */
-    Response exchange(ProbeRequest request, long deadline, int bodyCap) throws ExchangeFailure {
+    Response exchange(ProbeRequest request, long deadline, int bodyPauseMillis, int bodyCap) throws ExchangeFailure {
         boolean reused = isReused();
         this.deadline = deadline;
         // Bytes already buffered (sent after the previous response) count as this answer's start.
         this.received = limit - pos;
+        this.early = false;
         try {
             try {
-                write(request);
+                write(request, bodyPauseMillis);
             } catch (IOException e) {
                 if (aborted || e instanceof SocketTimeoutException) {
                     throw e;
@@ -177,7 +181,8 @@ final class Http1Connection implements Closeable {
         }
     }
 
-    private void write(ProbeRequest request) throws IOException {
+    /** Writes the request; {@link #early} says whether the answer began before the body was sent. */
+    private void write(ProbeRequest request, int bodyPauseMillis) throws IOException {
         URI uri = request.uri();
         String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
@@ -194,14 +199,45 @@ final class Http1Connection implements Closeable {
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        // The head leaves first and the body in a write of its own, as most clients send them: a
-        // server may answer before the body has arrived, and must then read the rest or say
-        // Connection: close. A head and body in one segment would hide exactly that.
+        // The head leaves first and the body in a write of its own, as most clients send them.
         out.flush();
-        if (body != null) {
-            out.write(body);
-            out.flush();
+        if (body == null) {
+            return;
         }
+        // A body that arrives with its head lets a server that answers early (405, 415, 429)
+        // find it already read when it finishes; a body a little later, as from a slow or distant
+        // client, makes it decide: read the rest, or say Connection: close. That decision is what
+        // a load run tests, so the body waits for the answer to begin, or for the pause.
+        early = bodyPauseMillis > 0 && awaitAnswer(bodyPauseMillis);
+        out.write(body);
+        out.flush();
+    }
+
+    /** Waits up to {@code millis} for the answer to begin; what arrives is kept for {@link #read}. */
+    private boolean awaitAnswer(int millis) throws IOException {
+        if (pos < limit) {
+            return true;
+        }
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left < 1) {
+            return false;
+        }
+        socket.setSoTimeout((int) Math.min(millis, left));
+        int n;
+        try {
+            n = in.read(buffer, 0, buffer.length);
+        } catch (SocketTimeoutException quiet) {
+            // The server waits for the body, as most do before they answer.
+            return false;
+        }
+        if (n <= 0) {
+            // Closed: the read of the answer meets the end again and says what it means.
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        received += n;
+        return true;
     }
 
     private Response read(boolean head, int bodyCap) throws IOException {
@@ -246,7 +282,7 @@ final class Http1Connection implements Closeable {
             if (!keepAlive) {
                 reusable = false;
             }
-            return new Response(status, h, body, saidClose);
+            return new Response(status, h, body, saidClose, early);
         }
     }
 
@@ -510,12 +546,15 @@ final class Http1Connection implements Closeable {
         final ResponseHeaders headers;
         final byte[] body;
         final boolean saidClose;
+        /** Whether the answer began before the request's body was sent. */
+        final boolean early;
 
-        Response(int status, ResponseHeaders headers, byte[] body, boolean saidClose) {
+        Response(int status, ResponseHeaders headers, byte[] body, boolean saidClose, boolean early) {
             this.status = status;
             this.headers = headers;
             this.body = body;
             this.saidClose = saidClose;
+            this.early = early;
         }
     }
 

@@ -43,6 +43,7 @@ public final class LoadReport {
     private final LatencySummary errorLatency;
     private final long connectionsOpened;
     private final long announcedCloses;
+    private final long earlyAnswers;
     private final List<Violation> runViolations;
 
     LoadReport(LoadRunner runner, Duration elapsed, Tally t) {
@@ -92,6 +93,7 @@ public final class LoadReport {
         this.errorLatency = new LatencySummary(t.errors);
         this.connectionsOpened = t.connectionsOpened;
         this.announcedCloses = t.announcedCloses;
+        this.earlyAnswers = t.earlyAnswers;
         // A run that provoked no error checked nothing of the error contract: not a pass.
         if (requests == 0) {
             this.runViolations = List.of(Violation.of(Rule.NO_ERROR_PROVOKED, "no request was sent: nothing was checked", null));
@@ -208,6 +210,14 @@ public final class LoadReport {
     /** Answers that said {@code Connection: close} (the honest way to end a keep-alive connection). */
     public long announcedCloses() {
         return announcedCloses;
+    }
+
+    /**
+     * Answers that began before the request's body was sent: the server answered without reading
+     * the body, so it had to read the rest afterwards or say {@code Connection: close}.
+     */
+    public long earlyAnswers() {
+        return earlyAnswers;
     }
 
     /**

@@ -50,7 +50,8 @@ public final class LoadReports {
         for (Map.Entry<Integer, Long> e : r.answersByStatus().entrySet()) {
             row(sb, "  " + e.getKey(), e.getValue(), "");
         }
-        row(sb, "connections opened", r.connectionsOpened(), r.announcedCloses() + " closed with Connection: close");
+        row(sb, "answered before the body was sent", r.earlyAnswers(), "");
+        row(sb, "connections opened", r.connectionsOpened(), number(r.announcedCloses()) + " closed with Connection: close");
         sb.append('\n');
         for (TransportFailure kind : TransportFailure.values()) {
             long n = r.failures().get(kind);
@@ -116,7 +117,7 @@ public final class LoadReports {
      * {@code {"baseUrl","resource","mix","connections","elapsedMillis","plannedSeconds"?,
      * "plannedRequests"?,"conformant","requests","answered","statuses":{"200":n},
      * "failures":{"broken-connection":n,...},"brokenConnectionsAfter":{"post-json -> 405":n},
-     * "connectionsOpened","announcedCloses","offContractAnswers","violations":[{"rule","answers",
+     * "connectionsOpened","announcedCloses","earlyAnswers","offContractAnswers","violations":[{"rule","answers",
      * "example":{"request","status","explanation","evidence"}}],"runViolations":[{"rule","explanation"}],
      * "latency":{"successes":{"count","p50Millis","p90Millis","p99Millis","maxMillis"},"errors":{...}}}}}.
      */
@@ -158,6 +159,7 @@ public final class LoadReports {
             g.writeEndObject();
             g.writeNumberProperty("connectionsOpened", r.connectionsOpened());
             g.writeNumberProperty("announcedCloses", r.announcedCloses());
+            g.writeNumberProperty("earlyAnswers", r.earlyAnswers());
             g.writeNumberProperty("offContractAnswers", r.offContractAnswers());
             g.writeName("violations");
             g.writeStartArray();
@@ -227,6 +229,10 @@ public final class LoadReports {
         for (Map.Entry<Integer, Long> e : r.answersByStatus().entrySet()) {
             sb.append("<tr><td>").append(e.getKey()).append("</td><td class=\"n\">").append(number(e.getValue())).append("</td></tr>\n");
         }
+        sb.append("<tr><td>answered before the body was sent</td><td class=\"n\">").append(number(r.earlyAnswers()))
+                .append("</td></tr>\n<tr><td>connections opened</td><td class=\"n\">").append(number(r.connectionsOpened()))
+                .append("</td></tr>\n<tr><td>answers with Connection: close</td><td class=\"n\">").append(number(r.announcedCloses()))
+                .append("</td></tr>\n");
         sb.append("</table>\n<table><tr><th>without an answer</th><th>count</th><th>first seen</th></tr>\n");
         for (TransportFailure kind : TransportFailure.values()) {
             long n = r.failures().get(kind);

@@ -26,6 +26,7 @@ final class Tally {
     long offContractAnswers;
     long connectionsOpened;
     long announcedCloses;
+    long earlyAnswers;
     final LatencyHistogram successes = new LatencyHistogram();
     final LatencyHistogram errors = new LatencyHistogram();
 
@@ -70,6 +71,7 @@ final class Tally {
         offContractAnswers += o.offContractAnswers;
         connectionsOpened += o.connectionsOpened;
         announcedCloses += o.announcedCloses;
+        earlyAnswers += o.earlyAnswers;
         successes.add(o.successes);
         errors.add(o.errors);
     }

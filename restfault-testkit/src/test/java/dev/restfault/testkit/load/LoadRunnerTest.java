@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 class LoadRunnerTest {
 
+    /** A run whose bodies follow their heads at once: these servers read whole requests, a pause would only cost time. */
     private static LoadRunner.Builder runner(URI base, String mix, int connections, long requests) {
         return LoadRunner.builder(base).mix(LoadMix.parse(mix)).connections(connections).requests(requests)
-                .timeout(Duration.ofSeconds(10));
+                .timeout(Duration.ofSeconds(10)).bodyPause(Duration.ZERO);
     }
 
     /** GET answered 200; anything else 405, then {@code after}. */
@@ -90,6 +91,29 @@ class LoadRunnerTest {
             assertThat(report.isConformant()).isFalse();
             assertThat(LoadReports.summary(report)).isEqualTo(
                     "10 requests, 4 broken connections, 0 other failures, 0 off-contract answers: not conformant");
+        }
+    }
+
+    /**
+     * A server that refuses a request from its head alone, then reads the body it did not need:
+     * the body waits for the answer to begin, so every refusal comes before its body, is counted
+     * as such, and no connection is lost.
+     */
+    @Test
+    void answersBeforeTheBodyAreCountedAndAServerThatReadsTheRestLosesNothing() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(r -> r.method.equals("GET") ? Reply.of(ScriptedServer.ok(r, ""), KEEP)
+                : Reply.of(ScriptedServer.error(r, 405, ""), KEEP), true)) {
+            LoadReport report = runner(server.baseUrl(), "get=1,post-json=1,malformed-json=1", 2, 60)
+                    .bodyPause(Duration.ofSeconds(1)).build().run();
+            assertThat(report.isConformant()).as(LoadReports.text(report)).isTrue();
+            assertThat(report.earlyAnswers()).isEqualTo(40);
+            assertThat(report.connectionsOpened()).isEqualTo(2);
+        }
+        // Without the pause, the body follows its head at once: nothing is counted as early here.
+        try (ScriptedServer server = readOnlyServer(KEEP, "")) {
+            LoadReport report = runner(server.baseUrl(), "get=1,post-json=1", 1, 20).bodyPause(Duration.ZERO).build().run();
+            assertThat(report.earlyAnswers()).isZero();
+            assertThat(report.isConformant()).isTrue();
         }
     }
 
@@ -354,6 +378,8 @@ class LoadRunnerTest {
         assertThatThrownBy(() -> LoadRunner.builder(base).duration(null)).hasMessage("duration must be within 1 ms and 24 hours");
         assertThatThrownBy(() -> LoadRunner.builder(base).bodySize(63)).hasMessage("body size must be within 64..1048576 bytes");
         assertThatThrownBy(() -> LoadRunner.builder(base).mix(null)).hasMessage("mix must not be null");
+        assertThatThrownBy(() -> LoadRunner.builder(base).bodyPause(Duration.ofMillis(-1))).hasMessage("body pause must be within 0 and 1 second");
+        assertThatThrownBy(() -> LoadRunner.builder(base).bodyPause(Duration.ofMillis(1001))).hasMessage("body pause must be within 0 and 1 second");
         assertThatThrownBy(() -> LoadRunner.builder(base).progressInterval(Duration.ofMillis(1)))
                 .hasMessage("progress interval must be within 10 ms and 1 hour");
         // The probe's own rules for the base URL, the resource and the token.

@@ -36,7 +36,7 @@ class ReadmeLoadExampleTest {
                     .resource("orders")
                     .token(token)
                     .connections(8)                          // keep-alive connections, one thread each
-                    .requests(2_000)                         // and/or .duration(...): a bound is required
+                    .requests(1_000)                         // and/or .duration(...): a bound is required
                     .mix(LoadMix.parse("get=2,post-json=1,malformed-json=1"))   // default: LoadMix.standard()
                     .build()
                     .run();
@@ -46,7 +46,7 @@ class ReadmeLoadExampleTest {
             assertThat(report.isConformant()).isTrue();
             // README-END load
             assertThat(report.answersByStatus()).containsOnlyKeys(200, 400);
-            assertThat(report.answered()).isEqualTo(2_000);
+            assertThat(report.answered()).isEqualTo(1_000);
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class LoadConformanceTest {
 
     private static final int CONNECTIONS = 8;
-    private static final int REQUESTS = CONNECTIONS * 300;
+    private static final int REQUESTS = CONNECTIONS * 200;
 
     private static RunningSandbox sandbox;
 

@@ -736,9 +736,9 @@ abstract class AbstractContractErrorsTest {
 
     // ---------------------------------------------------------------- under load
 
-    /** The requests of the bounded load test: 8 keep-alive connections of 300 requests each. */
+    /** The requests of the bounded load test: 8 keep-alive connections of 200 requests each. */
     static final int LOAD_CONNECTIONS = 8;
-    static final int LOAD_REQUESTS = LOAD_CONNECTIONS * 300;
+    static final int LOAD_REQUESTS = LOAD_CONNECTIONS * 200;
 
     /**
      * Keep-alive connections under concurrency: plain GETs of a read-only resource mixed with

@@ -43,7 +43,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code Connection: close}, or one read to the connection's end, makes the next request open a
  * new one; a failure too). The requests are exactly the probe's (same headers, same fresh valid
  * ids, same {@code If-Match} that no entity matches on every body), sent over HTTP/1.1 by the
- * runner itself so that a request on a reused connection is known as such. Answers are judged by
+ * runner itself so that a request on a reused connection is known as such. A body leaves after
+ * its head, once the answer has begun or after the {@linkplain Builder#bodyPause body pause}, so
+ * that a server which refuses a request from its head alone answers before the body arrives. Answers are judged by
  * the {@link ContractChecker} with the request's facts, plus {@code client-error-as-5xx} (a 503 is
  * allowed: under load it is the server shedding requests) and {@code expected-format}.
  *

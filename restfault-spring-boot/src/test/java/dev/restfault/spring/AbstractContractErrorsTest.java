@@ -226,7 +226,10 @@ abstract class AbstractContractErrorsTest {
         return body;
     }
 
-    /** The headers of DESIGN §1 every error carries, and no trace of Java in the body. */
+    /**
+     * The headers every error carries (docs/contract.md, section Headers), and no trace of Java in
+     * the body.
+     */
     static JsonNode assertErrorHeaders(Reply r) {
         assertThat(r.header("Cache-Control")).isEqualTo("no-store");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +69,15 @@ public final class RunningService {
     /** The document, parsed. */
     public JsonNode document() {
         return document;
+    }
+
+    /** The document as swagger-parser reads it, references resolved; fails on any message it has (error or warning). */
+    public OpenAPI parsedCleanly() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(documentJson, null, options);
+        assertThat(result.getMessages()).as("swagger-parser's messages").isEmpty();
+        return result.getOpenAPI();
     }
 
     /** The statuses the document lists for {@code method path}, in its order; fails when the operation is not there. */

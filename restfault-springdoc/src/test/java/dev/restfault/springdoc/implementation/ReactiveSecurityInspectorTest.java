@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restfault.springdoc.OperationSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
@@ -53,17 +52,10 @@ class ReactiveSecurityInspectorTest {
     }
 
     @Test
-    void noMatchingChainRefusesNothingButMethodSecurityRefusesBoth() throws Exception {
+    void noMatchingChainRefusesNothingButMethodSecurityRefusesBoth() {
         assertThat(inspector.inspect("GET", "/elsewhere", null)).isEqualTo(OperationSecurity.NONE);
-        HandlerMethod guarded = new HandlerMethod(new Guarded(), Guarded.class.getDeclaredMethod("audit"));
+        HandlerMethod guarded = GuardedHandler.handler();
         assertThat(inspector.inspect("GET", "/elsewhere", guarded)).isEqualTo(new OperationSecurity(true, true));
         assertThat(inspector.inspect("GET", "/plain/x", guarded)).isEqualTo(new OperationSecurity(true, true));
-    }
-
-    static class Guarded {
-        @PreAuthorize("hasRole('AUDITOR')")
-        public String audit() {
-            return "";
-        }
     }
 }

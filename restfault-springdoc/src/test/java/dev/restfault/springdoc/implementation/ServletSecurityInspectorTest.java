@@ -6,7 +6,6 @@ import dev.restfault.springdoc.OperationSecurity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -59,17 +58,10 @@ class ServletSecurityInspectorTest {
     }
 
     @Test
-    void noMatchingChainRefusesNothingButMethodSecurityRefusesBoth() throws Exception {
+    void noMatchingChainRefusesNothingButMethodSecurityRefusesBoth() {
         assertThat(inspector.inspect("GET", "/elsewhere", null)).isEqualTo(OperationSecurity.NONE);
-        HandlerMethod guarded = new HandlerMethod(new Guarded(), Guarded.class.getDeclaredMethod("audit"));
+        HandlerMethod guarded = GuardedHandler.handler();
         assertThat(inspector.inspect("GET", "/elsewhere", guarded)).isEqualTo(new OperationSecurity(true, true));
         assertThat(inspector.inspect("GET", "/forms/x", guarded)).isEqualTo(new OperationSecurity(true, true));
-    }
-
-    static class Guarded {
-        @PreAuthorize("hasRole('AUDITOR')")
-        public String audit() {
-            return "";
-        }
     }
 }

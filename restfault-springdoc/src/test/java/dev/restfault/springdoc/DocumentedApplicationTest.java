@@ -93,6 +93,10 @@ class DocumentedApplicationTest {
             service.same("GET", "/orders", "400", "badRequest", service.send("GET", "/orders", "clerk", null, null, accept));
         }
         service.same("GET", "/orders/{id}", "406", "notAcceptable", service.send("GET", "/orders/1", "clerk", null, null, "text/csv"));
+        // Two methods on the path, whose order Spring reports as a hash map holds them: one order in the document and the answer.
+        HttpResponse<String> refused = service.send("DELETE", "/orders/1", "clerk", null);
+        assertThat(refused.headers().firstValue("Allow")).contains("GET, HEAD, PATCH, OPTIONS");
+        assertThat(refused.body()).contains("Allowed: GET, HEAD, PATCH, OPTIONS.");
     }
 
     /** Changing restfault's configuration changes the document: nothing of it is written in this module. */

@@ -19,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,6 +63,12 @@ public class DocumentedApplication {
             if (!id.equals("1")) {
                 throw ContractException.notFound("No order " + id + ".");
             }
+            return Map.of("id", id);
+        }
+
+        /** A second method on the path: a 405's Allow names both, in the order the starter answers with. */
+        @PatchMapping(path = "/orders/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> change(@PathVariable String id, @RequestBody Map<String, String> changes) {
             return Map.of("id", id);
         }
 

@@ -148,7 +148,7 @@ public final class ContractErrorsCustomizer implements GlobalOpenApiCustomizer {
                 keys.add(k);
             }
         }
-        keys.sort((a, b) -> sortKey(a).compareTo(sortKey(b)));
+        keys.sort((a, b) -> ErrorResponses.order(a).compareTo(ErrorResponses.order(b)));
         for (String k : keys) {
             merged.addApiResponse(k, existing.containsKey(k) ? existing.get(k) : errors.get(k));
         }
@@ -156,13 +156,5 @@ public final class ContractErrorsCustomizer implements GlobalOpenApiCustomizer {
             merged.setExtensions(existing.getExtensions());
         }
         operation.setResponses(merged);
-    }
-
-    /** 2xx, ..., 404, 4XX, 500, 5XX, default. */
-    private static String sortKey(String key) {
-        if (key.equals("default")) {
-            return "~";
-        }
-        return key.toUpperCase(java.util.Locale.ROOT).endsWith("XX") ? key.charAt(0) + "99~" : key;
     }
 }

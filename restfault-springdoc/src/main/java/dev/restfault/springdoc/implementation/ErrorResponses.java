@@ -276,9 +276,15 @@ public final class ErrorResponses {
         return new Sample(label, request -> Optional.of(renderer.statusError(status, request.facts())));
     }
 
-    /** 4XX sorts after 499 and before 500; 5XX after 599. */
-    private static String order(String key) {
-        return key.endsWith("XX") ? key.charAt(0) + "99~" : key;
+    /**
+     * A response key's place among a document's responses, as a string that sorts in that order:
+     * 2xx, ..., 499, 4XX, 500, ..., 5XX, then {@code default}.
+     */
+    static String order(String key) {
+        if (key.equals("default")) {
+            return "~";
+        }
+        return key.toUpperCase(Locale.ROOT).endsWith("XX") ? key.charAt(0) + "99~" : key;
     }
 
     private static void add(Map<String, Planned> planned, int status, String why, Sample sample) {

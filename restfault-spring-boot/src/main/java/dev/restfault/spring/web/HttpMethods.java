@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The methods Spring serves on a path beyond those its mappings declare: HEAD where GET is
@@ -15,6 +16,24 @@ import java.util.Set;
 public final class HttpMethods {
 
     private HttpMethods() {
+    }
+
+    /**
+     * Adds the methods one request mapping serves to {@code into}: those it declares, or, when it
+     * declares none, every method but TRACE (which an API never serves), as Spring MVC and WebFlux
+     * match a mapping without a method condition.
+     */
+    public static void addMapped(Set<RequestMethod> declared, Collection<String> into) {
+        if (declared.isEmpty()) {
+            for (RequestMethod m : RequestMethod.values()) {
+                if (m != RequestMethod.TRACE) {
+                    into.add(m.name());
+                }
+            }
+        }
+        for (RequestMethod m : declared) {
+            into.add(m.name());
+        }
     }
 
     /**

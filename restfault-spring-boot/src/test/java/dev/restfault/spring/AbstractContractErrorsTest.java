@@ -36,9 +36,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every bullet of the Spring Boot starter's issue, over real HTTP against {@link TestApplication}
- * on a real server: each subclass starts the application once on its server (port 0, loopback)
- * and runs all of these against it.
+ * The contract test matrix, described once for every web stack: each case is a request and what
+ * the contract says of its answer, over real HTTP against a test application on a real server.
+ * Each subclass starts its stack's application once (port 0, loopback): {@link TestApplication}
+ * (Spring MVC) on Tomcat or Jetty, {@code reactiveapp.ReactiveTestApplication} (WebFlux) on
+ * Reactor Netty; both expose the same endpoints. A case only one stack has is marked
+ * {@link WebStack.ServletOnly} or {@link WebStack.ReactiveOnly}, with the reason; what differs
+ * between servers is asked of the subclass ({@link #closesConnectionAfter}, {@link #refusesTraceItself}...).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractContractErrorsTest {
@@ -56,8 +60,27 @@ abstract class AbstractContractErrorsTest {
     int port;
     HttpClient client;
 
-    /** The auto-configuration of the server NOT under test, excluded so the other one starts. */
-    abstract String otherServerAutoConfiguration();
+    /** The stack the test application runs on. */
+    abstract WebStack stack();
+
+    /**
+     * The test application on this stack's server, with the properties only this stack needs;
+     * {@link #start()} adds the ones every stack shares.
+     */
+    abstract SpringApplicationBuilder application();
+
+    /** The Spring MVC test application on one servlet server, the other one's auto-configuration excluded. */
+    static SpringApplicationBuilder servletApplication(String otherServerAutoConfiguration) {
+        return new SpringApplicationBuilder(TestApplication.class).properties(
+                "spring.autoconfigure.exclude=" + otherServerAutoConfiguration,
+                "spring.servlet.multipart.max-file-size=1KB",
+                "spring.servlet.multipart.max-request-size=2KB");
+    }
+
+    /** The exception that wraps a body the JSON parser failed on: each stack has its own. */
+    String unreadableBodyException() {
+        return stack() == WebStack.SERVLET ? "HttpMessageNotReadableException" : "ServerWebInputException";
+    }
 
     /** Whether the server closes a keep-alive connection after an error response with {@code status}. */
     abstract boolean closesConnectionAfter(int status);
@@ -75,17 +98,14 @@ abstract class AbstractContractErrorsTest {
         systemLocale = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         java.util.ResourceBundle.clearCache(getClass().getClassLoader());
-        context = new SpringApplicationBuilder(TestApplication.class)
+        context = application()
                 .properties(
                         "server.port=0",
                         "server.address=127.0.0.1",
                         "spring.main.banner-mode=off",
                         "spring.application.name=" + SOURCE,
-                        "spring.autoconfigure.exclude=" + otherServerAutoConfiguration(),
                         "restfault.challenge.cid=" + CID,
                         "restfault.formats[/legacy]=partner-api",
-                        "spring.servlet.multipart.max-file-size=1KB",
-                        "spring.servlet.multipart.max-request-size=2KB",
                         "server.max-http-request-header-size=32KB")
                 .run();
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -394,6 +414,7 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    @WebStack.ServletOnly("Jetty's and Tomcat's own exception types, wrapped by an application")
     void aServerExceptionFromAnUpstreamCallIsThisServicesFailure() {
         for (String server : List.of("jetty", "tomcat")) {
             Reply r = get("/throw/upstream/" + server);
@@ -520,6 +541,7 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    @WebStack.ServletOnly("servlet multipart limits; WebFlux's codec limit is bodyOverTheCodecLimitIs413")
     void uploadTooLargeIs413() {
         String boundary = "restfault-boundary";
         String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
@@ -562,11 +584,13 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    @WebStack.ServletOnly("a servlet container's error page dispatch")
     void sendErrorBeforeRestfaultsFilterGoesThroughTheErrorPage() {
         assertThat(assertContractError(get("/early/send-error"), 409).get("code").asString()).isEqualTo("conflict");
     }
 
     @Test
+    @WebStack.ServletOnly("a plain servlet beside Spring MVC's")
     void failuresOfAServletOutsideSpringMvc() {
         JsonNode conflict = assertContractError(get("/plain/conflict"), 409);
         assertThat(conflict.get("code").asString()).isEqualTo("plainConflict");
@@ -978,6 +1002,7 @@ abstract class AbstractContractErrorsTest {
     }
 
     @Test
+    @WebStack.ServletOnly("a servlet response's writer, whose charset is fixed once taken")
     void anErrorAfterTheApplicationTookTheWriterKeepsItsText() {
         Reply r = get("/writer-then-fail");
         assertThat(r.status()).isEqualTo(409);
@@ -1013,11 +1038,12 @@ abstract class AbstractContractErrorsTest {
         List<ILoggingEvent> logged = loggedLines(r.header("MS-RequestId"));
         assertThat(logged).hasSize(1);
         assertThat(logged.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
-        assertThat(logged.get(0).getFormattedMessage()).contains("HttpMessageNotReadableException").contains("422");
+        assertThat(logged.get(0).getFormattedMessage()).contains(unreadableBodyException()).contains("422");
         assertThat(logged.get(0).getThrowableProxy()).isNull();
     }
 
     @Test
+    @WebStack.ServletOnly("a servlet container's error page dispatch")
     void methodNotAllowedOnTheErrorDispatchListsTheFailedPathsMethods() {
         Reply r = method("DELETE", "/early/readonly");
         assertContractError(r, 405);

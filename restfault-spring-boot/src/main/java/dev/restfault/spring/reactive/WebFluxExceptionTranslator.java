@@ -7,8 +7,6 @@ import dev.restfault.server.ExceptionTranslator;
 import dev.restfault.server.StatusErrors;
 import dev.restfault.spring.web.HttpMethods;
 import dev.restfault.spring.web.RequestElementErrors;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.TypeMismatchException;
@@ -69,10 +67,7 @@ final class WebFluxExceptionTranslator implements ExceptionTranslator {
             return StatusErrors.of(404);
         }
         if (t instanceof MethodNotAllowedException) {
-            List<String> names = new ArrayList<>();
-            ((MethodNotAllowedException) t).getSupportedMethods().forEach(m -> names.add(m.name()));
-            return StatusErrors.methodNotAllowed(HttpMethods.withImplicit(
-                    names.isEmpty() ? List.copyOf(request.facts().allowedMethods()) : names));
+            return HttpMethods.methodNotAllowed(((MethodNotAllowedException) t).getSupportedMethods(), request);
         }
         if (t instanceof NotAcceptableStatusException) {
             return RequestElementErrors.notAcceptable(((NotAcceptableStatusException) t).getSupportedMediaTypes());

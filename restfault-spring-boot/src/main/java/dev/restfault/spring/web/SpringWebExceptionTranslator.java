@@ -13,13 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -27,9 +25,6 @@ import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -81,20 +76,9 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
     }
 
     private ContractException map(Throwable t, ErrorRequest request) {
-        if (t instanceof HttpRequestMethodNotSupportedException) {
-            Set<HttpMethod> supported = ((HttpRequestMethodNotSupportedException) t).getSupportedHttpMethods();
-            List<String> names = new ArrayList<>();
-            if (supported != null) {
-                supported.forEach(m -> names.add(m.name()));
-            }
-            return StatusErrors.methodNotAllowed(HttpMethods.withImplicit(names.isEmpty() ? allowed(request) : names));
-        }
-        if (t instanceof HttpMediaTypeNotAcceptableException) {
-            return RequestElementErrors.notAcceptable(((HttpMediaTypeNotAcceptableException) t).getSupportedMediaTypes());
-        }
-        if (t instanceof HttpMediaTypeNotSupportedException) {
-            return RequestElementErrors.unsupportedMediaType(((HttpMediaTypeNotSupportedException) t).getSupportedMediaTypes());
-        }
+        // Spring MVC's wrong method, 406 and 415, missing parameter, header and part are servlet
+        // exceptions (their superclass is ServletException): the servlet adapter translates them,
+        // and this class never loads them, so that a WebFlux application needs no servlet API.
         if (t instanceof HttpMessageNotReadableException) {
             return RequestElementErrors.malformedBody();
         }
@@ -106,8 +90,6 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
         if (t instanceof MethodArgumentTypeMismatchException) {
             return RequestElementErrors.invalidParameter(messages, request, ((MethodArgumentTypeMismatchException) t).getName());
         }
-        // Spring MVC's missing parameter, header and part are servlet exceptions (their superclass
-        // is ServletException): the servlet adapter translates them, and this class never loads them.
         if (t instanceof TypeMismatchException && ((TypeMismatchException) t).getPropertyName() != null) {
             return RequestElementErrors.invalidParameter(messages, request, ((TypeMismatchException) t).getPropertyName());
         }

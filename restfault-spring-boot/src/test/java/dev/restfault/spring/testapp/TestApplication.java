@@ -1,8 +1,6 @@
 package dev.restfault.spring.testapp;
 
 import dev.restfault.core.exception.ContractException;
-import dev.restfault.server.ExceptionTranslator;
-import java.util.Optional;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -27,7 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The application the tests run on Tomcat and on Jetty: an ordinary Spring MVC service with
  * Spring Security, Bean Validation and restfault's starter, and no restfault-specific code
- * besides throwing {@link ContractException}.
+ * besides throwing {@link ContractException} and its {@link TestTranslators}.
  */
 @SpringBootApplication
 @EnableMethodSecurity
@@ -71,35 +69,6 @@ public class TestApplication implements WebMvcConfigurer {
                 resp.sendError(404, "plain internal detail");
             }
         }, "/plain/*");
-    }
-
-    /** The application's own mapping: its exception type becomes a 423 with its code. */
-    @Bean
-    ExceptionTranslator itemLockedTranslator() {
-        return (failure, request) -> failure instanceof ItemLockedException
-                ? Optional.of(ContractException.builder(423).code("itemLocked")
-                        .description("Item " + ((ItemLockedException) failure).itemId() + " is locked.").build())
-                : Optional.empty();
-    }
-
-    /** The application maps its wrapper itself, whatever ContractException it wraps. */
-    @Bean
-    ExceptionTranslator wrappedFailureTranslator() {
-        return (failure, request) -> failure instanceof WrappedFailure
-                ? Optional.of(ContractException.builder(503).code("wrappedByTheApplication")
-                        .description("The application decided.").build())
-                : Optional.empty();
-    }
-
-    /**
-     * A greedy translator, active only when a test asks for it with {@code X-Greedy-Translator}:
-     * it claims every failure, as a careless application translator might.
-     */
-    @Bean
-    ExceptionTranslator greedyTranslator() {
-        return (failure, request) -> request.header("X-Greedy-Translator") != null
-                ? Optional.of(ContractException.builder(418).code("greedy").description("Claimed by the greedy translator.").build())
-                : Optional.empty();
     }
 
     @Bean

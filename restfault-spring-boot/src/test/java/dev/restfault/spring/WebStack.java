@@ -46,7 +46,7 @@ enum WebStack {
     }
 
     /** Runs a case on the stack it belongs to alone. */
-    final class OnlyCondition implements ExecutionCondition {
+    static final class OnlyCondition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             Optional<Method> method = context.getTestMethod();

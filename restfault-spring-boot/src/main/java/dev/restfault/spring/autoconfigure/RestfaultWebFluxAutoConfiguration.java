@@ -117,8 +117,9 @@ public class RestfaultWebFluxAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "restfaultNettyCustomizer")
-        org.springframework.boot.reactor.netty.NettyServerCustomizer restfaultNettyCustomizer(ErrorRenderer renderer) {
-            return NettyRequestErrors.customizer(renderer);
+        org.springframework.boot.reactor.netty.NettyServerCustomizer restfaultNettyCustomizer(ErrorRenderer renderer,
+                RestfaultProperties properties) {
+            return NettyRequestErrors.customizer(renderer, unreadBody(properties));
         }
     }
 

@@ -8,6 +8,7 @@ import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -31,6 +32,8 @@ import reactor.core.publisher.Mono;
  *       completes) a contract body, keeping the headers already set ({@code Allow}, another
  *       scheme's challenge).</li>
  *   <li>Watches the request body, so that an error knows what is left of it ({@link UnreadBody}).</li>
+ *   <li>Refuses TRACE, as the servlet adapter does: 405 with the methods the path serves, or 404
+ *       where nothing serves it.</li>
  * </ul>
  *
  * <p>Exceptions from later filters and handlers are not caught here: they reach restfault's
@@ -68,6 +71,10 @@ public final class ContractWebFilter implements WebFilter, Ordered {
             HttpHeaders headers = response.getHeaders();
             headers.set(HeaderNames.MS_CORRELATION_ID, ids.correlationId());
             headers.set(HeaderNames.MS_REQUEST_ID, ids.requestId());
+        }
+        if (HttpMethod.TRACE.equals(exchange.getRequest().getMethod())) {
+            // An API has no use for TRACE, and the servlet stack refuses it: the same answer here.
+            return responder.renderRefusedMethod(exchange).contextWrite(context -> MdcContext.with(context, ids));
         }
         BareStatusResponse watched = new BareStatusResponse(exchange, response, responder);
         ServerHttpRequest request = unreadBody.track(exchange, exchange.getRequest());

@@ -1,52 +1,64 @@
 package dev.restfault.spring.reactive;
 
 import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.HeaderLookup;
 import dev.restfault.server.RenderedError;
 import dev.restfault.server.RequestFacts;
 import dev.restfault.server.StatusErrors;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import reactor.netty.NettyPipeline;
 
 /**
- * Requests Reactor Netty refuses before the application, answered in the contract: a request line
- * over the server's limit (414, {@code server.netty.max-initial-line-length}), headers over it
- * (431, {@code server.max-http-request-header-size}), a request line or header Netty cannot parse
- * (400). Reactor Netty answers those itself with the status, an empty body and
- * {@code Connection: close}; this handler, placed between Netty's HTTP codec and Reactor Netty's
- * request handling, writes the contract error instead, with the same status and
- * {@code Connection: close}, and closes the connection after it.
+ * What Reactor Netty and Spring's Reactor Netty adapter refuse before the application, answered in
+ * the contract. Both answer such a request themselves with the status and an empty body, before any
+ * {@code WebFilter} or exception handler runs:
  *
- * <p>The request's headers are not read: a server that refused the header block cannot trust what
- * it parsed of it. The error is in the default format and language, with fresh ids.
+ * <ul>
+ *   <li>Reactor Netty, for a request it cannot decode: a request line over
+ *       {@code server.netty.max-initial-line-length} (414), headers over
+ *       {@code server.max-http-request-header-size} (431), a request line or header it cannot
+ *       parse (400: a bare CR, LF or NUL in a header, a malformed request line), a malformed chunk
+ *       in a body (400); always with {@code Connection: close};</li>
+ *   <li>Spring's adapter, for a request-target {@code java.net.URI} refuses (400: an invalid
+ *       percent-encoding such as {@code ?q=%zz}, a character a URI may not hold), keeping the
+ *       connection.</li>
+ * </ul>
  *
- * <p>A refusal that arrives while an earlier request of the same connection is still being answered
- * (HTTP/1.1 pipelining) is left to Reactor Netty, which queues it behind that response and answers
- * it with its own empty error: this handler never writes between two responses. Failures in a
- * request's body (a malformed chunk) are Reactor Netty's too: the application is already reading
- * that request. One handler per connection; not shared.
+ * <p>This handler sits between Netty's HTTP codec and Reactor Netty's request handling. It lets
+ * Reactor Netty and Spring decide and frame everything (status, keep-alive, what becomes of the
+ * rest of the request), notes which request they are about to refuse and why, and replaces their
+ * empty answer to exactly that request with the contract error of the same status, keeping its
+ * {@code Connection} header: never another response, and never a response of its own.
+ *
+ * <p>The error is in the request's language and echoes its valid ids when its headers were
+ * decoded (a request-target or body refused); for a request line or header block Netty could not
+ * decode, nothing of the request is trusted: the default language and fresh ids. A refusal that
+ * arrives while an earlier request of the same connection is still being answered (HTTP/1.1
+ * pipelining) keeps Reactor Netty's empty answer: this handler tracks one request at a time. One
+ * handler per connection; event-loop confined.
  */
 public final class NettyRequestErrors extends ChannelDuplexHandler {
 
@@ -56,21 +68,28 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NettyRequestErrors.class);
 
     private final ErrorRenderer renderer;
-    /** Requests handed on whose final response has not been written yet; event-loop confined. */
+    /** Requests handed on whose final response has not been written yet. */
     private int pending;
+    /** The status of the empty answer to replace, 0 for none. */
+    private int refusedStatus;
+    /** The refused request, whose headers can be read; null when they cannot be trusted. */
+    private HttpRequest refused;
 
     NettyRequestErrors(ErrorRenderer renderer) {
         this.renderer = renderer;
     }
 
     /**
-     * The Spring Boot customizer that places a new handler in every HTTP/1.1 connection's pipeline,
-     * right before Reactor Netty's request handling.
+     * The Spring Boot customizer that places this handler and a {@link LingeringClose} in every
+     * HTTP/1.1 connection's pipeline, right before Reactor Netty's request handling.
+     *
+     * @param unreadBody the bounds of a lingering close: its drain limit and timeout
      */
-    public static NettyServerCustomizer customizer(ErrorRenderer renderer) {
+    public static NettyServerCustomizer customizer(ErrorRenderer renderer, UnreadBody unreadBody) {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(HttpServerCodec.class) != null && pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+                pipeline.addBefore(NettyPipeline.HttpTrafficHandler, LingeringClose.NAME, unreadBody.lingeringClose());
                 pipeline.addBefore(NettyPipeline.HttpTrafficHandler, NAME, new NettyRequestErrors(renderer));
             }
         });
@@ -79,40 +98,107 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
-            DecoderResult result = ((HttpRequest) msg).decoderResult();
-            if (result.isFailure() && pending == 0) {
-                refuse(ctx, msg, result.cause());
-                return;
-            }
+            HttpRequest request = (HttpRequest) msg;
             pending++;
+            if (pending == 1) {
+                DecoderResult result = request.decoderResult();
+                if (result.isFailure()) {
+                    expect(statusOf(result.cause()), null, result.cause());
+                } else if (!isValidUri(request.uri())) {
+                    expect(400, request, "a request-target java.net.URI refuses");
+                }
+            }
+        } else if (msg instanceof HttpContent && pending == 1 && refusedStatus == 0) {
+            DecoderResult result = ((DecoderResultProvider) msg).decoderResult();
+            if (result.isFailure()) {
+                expect(400, null, result.cause());
+            }
         }
         ctx.fireChannelRead(msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse && isInformational((HttpResponse) msg)) && pending > 0) {
-            pending--;
+        Object out = msg;
+        if (refusedStatus != 0 && msg instanceof FullHttpResponse) {
+            FullHttpResponse answer = (FullHttpResponse) msg;
+            if (answer.status().code() == refusedStatus && answer.content().readableBytes() == 0) {
+                out = contractAnswer(answer);
+                answer.release();
+            }
         }
-        ctx.write(msg, promise);
+        if (out instanceof LastHttpContent && !(out instanceof HttpResponse
+                && ((HttpResponse) out).status().codeClass() == HttpStatusClass.INFORMATIONAL) && pending > 0) {
+            pending--;
+            refusedStatus = 0;
+            refused = null;
+        }
+        ctx.write(out, promise);
     }
 
-    private static boolean isInformational(HttpResponse response) {
-        return response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL;
+    private void expect(int status, HttpRequest request, Object why) {
+        refusedStatus = status;
+        refused = request;
+        LOG.debug("Refusing a request before the application with {}: {}", status, why);
     }
 
-    private void refuse(ChannelHandlerContext ctx, Object msg, Throwable cause) {
-        ReferenceCountUtil.release(msg);
-        int status = cause instanceof TooLongHttpLineException ? 414 : cause instanceof TooLongHttpHeaderException ? 431 : 400;
-        LOG.debug("Refused a request Netty could not decode, with {}: {}", status, String.valueOf(cause));
-        // Nothing of the request is trusted: unknown method and path, no headers, fresh ids.
-        RenderedError error = renderer.render(StatusErrors.of(status), RequestFacts.builder(null, null).build());
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+    private static int statusOf(Throwable cause) {
+        return cause instanceof TooLongHttpLineException ? 414 : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+    }
+
+    /** The contract error for the refused request, framed as {@code answer} is (its Connection header). */
+    private FullHttpResponse contractAnswer(FullHttpResponse answer) {
+        RequestFacts.Builder facts;
+        if (refused != null) {
+            HttpHeaders headers = refused.headers();
+            facts = RequestFacts.builder(refused.method().name(), pathOf(refused.uri()))
+                    .headers(HeaderLookup.of(headers::get, headers::getAll));
+        } else {
+            facts = RequestFacts.builder(null, null); // nothing of the request is trusted: fresh ids
+        }
+        RenderedError error = renderer.render(StatusErrors.of(refusedStatus), facts.build());
+        FullHttpResponse response = new DefaultFullHttpResponse(answer.protocolVersion(), answer.status(),
                 Unpooled.wrappedBuffer(error.bodyBuffer()));
         HttpHeaders headers = response.headers();
         error.copyHeaders(headers::set, headers::add);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, error.bodyLength());
-        headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        String connection = answer.headers().get(HttpHeaderNames.CONNECTION);
+        if (connection != null) {
+            headers.set(HttpHeaderNames.CONNECTION, connection);
+        }
+        return response;
+    }
+
+    /** The path of a request-target, for log lines and path formats: without its query. */
+    private static String pathOf(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /**
+     * Whether Spring's adapter can make a {@link URI} of {@code uri}, as it does for every request:
+     * a request-target of plain URI characters is taken as it is (no parsing on the common path);
+     * one with a percent sign or any other character is parsed as Spring would.
+     */
+    static boolean isValidUri(String uri) {
+        for (int i = 0; i < uri.length(); i++) {
+            if (!isPlain(uri.charAt(i))) {
+                try {
+                    new URI("http://localhost" + (uri.startsWith("/") ? uri : "/" + uri));
+                    return true;
+                } catch (URISyntaxException refused) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** An unreserved or delimiter character that every part of a URI may hold as it is. */
+    private static boolean isPlain(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == '?' || c == '=' || c == '&'
+                || c == ':' || c == '@' || c == '!' || c == '$' || c == '\'' || c == '(' || c == ')'
+                || c == '*' || c == '+' || c == ',' || c == ';';
     }
 }

@@ -7,6 +7,7 @@ import dev.restfault.server.ErrorRequest;
 import dev.restfault.server.HeaderLookup;
 import dev.restfault.server.RenderedError;
 import dev.restfault.server.RequestFacts;
+import dev.restfault.server.StatusErrors;
 import dev.restfault.spring.RestfaultExchange;
 import dev.restfault.spring.RestfaultRequest;
 import java.util.Collection;
@@ -104,6 +105,15 @@ public final class ReactiveErrorResponder {
     public Mono<Void> renderStatus(ServerWebExchange exchange, int status) {
         RequestFacts facts = facts(exchange);
         return writeUnlessCommitted(exchange, renderer.statusError(status, facts), renderer.negotiate(facts));
+    }
+
+    /**
+     * The answer to TRACE, which an API never serves: 405 with the methods the path serves, or 404
+     * where nothing serves it (see {@link StatusErrors#refusedMethod}), as the servlet adapter
+     * answers it.
+     */
+    public Mono<Void> renderRefusedMethod(ServerWebExchange exchange) {
+        return render(exchange, StatusErrors.refusedMethod(allowedMethods.apply(exchange)));
     }
 
     private Mono<Void> writeUnlessCommitted(ServerWebExchange exchange, ContractException error, ErrorRequest request) {

@@ -72,6 +72,11 @@ public final class UnreadBody {
         this.drainTimeout = drainTimeout;
     }
 
+    /** A new lingering close of a Reactor Netty connection, within this policy's bounds. */
+    LingeringClose lingeringClose() {
+        return new LingeringClose(drainLimit, drainTimeout);
+    }
+
     /**
      * {@code request}, watched: whether its body was asked for, how much of it was read, and
      * whether it was read to its end. A request without a body is returned as it is.

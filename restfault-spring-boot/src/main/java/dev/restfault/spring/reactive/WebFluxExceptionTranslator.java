@@ -7,12 +7,15 @@ import dev.restfault.server.ExceptionTranslator;
 import dev.restfault.server.StatusErrors;
 import dev.restfault.spring.web.HttpMethods;
 import dev.restfault.spring.web.RequestElementErrors;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -40,6 +43,8 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  *       {@link DecodingException}, also raised bare by functional endpoints): 400 malformed body;
  *       any other {@code ServerWebInputException}: the catalog's 400 (Spring's reason can echo
  *       input); a {@code WebExchangeBindException} is left to the shared validation rule;</li>
+ *   <li>an {@code Accept} of more than 50 types, which WebFlux refuses to sort while it looks for a
+ *       handler ({@link InvalidMimeTypeException}): 406, as Spring MVC answers it;</li>
  *   <li>a body over the codec's limit ({@link DataBufferLimitException}, bare from functional
  *       endpoints; annotated controllers raise Spring's 413 {@code ContentTooLargeException}):
  *       413;</li>
@@ -85,6 +90,12 @@ final class WebFluxExceptionTranslator implements ExceptionTranslator {
         }
         if (t instanceof ServerWebInputException && !(t instanceof BindingResult)) {
             return input((ServerWebInputException) t, request);
+        }
+        if (t instanceof InvalidMimeTypeException && request.header(HttpHeaders.ACCEPT) != null) {
+            // WebFlux sorts the request's Accept while it looks for a handler, and refuses to sort
+            // more than 50 types with this exception, which escapes as a 500 by default; Spring
+            // MVC answers the same Accept with a 406.
+            return RequestElementErrors.notAcceptable(List.of());
         }
         if (t instanceof DataBufferLimitException) {
             return ContractException.builder(413).build();

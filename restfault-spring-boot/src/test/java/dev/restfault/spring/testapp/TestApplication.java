@@ -71,6 +71,25 @@ public class TestApplication implements WebMvcConfigurer {
         }, "/plain/*");
     }
 
+    /** Functional endpoints (WebMvc.fn), which zalando's problem-spring-web never covered. */
+    @Bean
+    org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> functionalRoutes() {
+        return org.springframework.web.servlet.function.RouterFunctions.route()
+                .GET("/fn/items/{id}", request -> {
+                    if ("missing".equals(request.pathVariable("id"))) {
+                        throw ContractException.notFound("Functional item missing.");
+                    }
+                    return org.springframework.web.servlet.function.ServerResponse.ok().body(java.util.Map.of("id", request.pathVariable("id")));
+                })
+                .GET("/fn/boom", request -> {
+                    throw new IllegalStateException("functional secret " + request.param("marker").orElse(""));
+                })
+                .GET("/fn/bare", request -> org.springframework.web.servlet.function.ServerResponse.status(409).build())
+                .POST("/fn/items", request -> org.springframework.web.servlet.function.ServerResponse.ok()
+                        .body(java.util.Map.of("name", request.body(ItemRequest.class).name())))
+                .build();
+    }
+
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(User.withUsername("user").password("{noop}secret").roles("USER").build());

@@ -26,6 +26,39 @@ class ReactorNettyContractErrorsTest extends AbstractContractErrorsTest {
         return false;
     }
 
+    /** Reactor Netty sends 100 Continue only when the application subscribes to the body. */
+    @Override
+    boolean sends100ContinueItself() {
+        return false;
+    }
+
+    /** WebFlux has no error page; the one case that needs it is the servlet stack's alone. */
+    @Override
+    boolean settlesUnreadBodyBeforeItsErrorPage() {
+        return false;
+    }
+
+    /** Reactor Netty lets the application answer after a failed read: restfault's error goes out. */
+    @Override
+    boolean answersAFailedBodyReadItself() {
+        return false;
+    }
+
+    /**
+     * A malformed chunk is refused by Netty's decoder as it arrives, before restfault's 405 is
+     * written: Reactor Netty's own 400, in the contract, with Connection: close. A client that
+     * half-closes the connection is gone for Reactor Netty (Netty's channels do not allow half
+     * closure by default): it closes the connection without an answer.
+     */
+    @Override
+    int statusForABrokenBody(BrokenBody body) {
+        return switch (body) {
+            case MALFORMED_CHUNKS -> 400;
+            case CUT_SHORT -> 0;
+            case STALLED -> 405;
+        };
+    }
+
     /** Reactor Netty passes TRACE on to WebFlux, which has no TRACE mapping. */
     @Override
     boolean refusesTraceItself() {

@@ -106,7 +106,8 @@ public class RestfaultWebFluxAutoConfiguration {
     }
 
     private static UnreadBody unreadBody(RestfaultProperties properties) {
-        return new UnreadBody(UnreadBody.DEFAULT_DRAIN_LIMIT, UnreadBody.DEFAULT_DRAIN_TIMEOUT);
+        RestfaultProperties.UnreadBody bounds = properties.unreadBody();
+        return new UnreadBody(bounds.drainLimit().toBytes(), bounds.drainTimeout());
     }
 
     /** Reactor Netty: requests it refuses before the application (oversized headers...) in the contract. */

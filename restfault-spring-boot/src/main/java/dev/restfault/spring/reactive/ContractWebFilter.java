@@ -5,6 +5,8 @@ import dev.restfault.server.CorrelationIds;
 import dev.restfault.spring.RestfaultExchange;
 import java.util.Objects;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +36,8 @@ import reactor.core.publisher.Mono;
  *   <li>Watches the request body, so that an error knows what is left of it ({@link UnreadBody}).</li>
  *   <li>Refuses TRACE, as the servlet adapter does: 405 with the methods the path serves, or 404
  *       where nothing serves it.</li>
+ *   <li>Logs a client that closed the connection before its answer at DEBUG, with the ids; it is
+ *       not answered, nobody being left to read it.</li>
  * </ul>
  *
  * <p>Exceptions from later filters and handlers are not caught here: they reach restfault's
@@ -41,6 +45,8 @@ import reactor.core.publisher.Mono;
  * Spring Security's filter chain (-100), so that its answers get the ids and their bodies.
  */
 public final class ContractWebFilter implements WebFilter, Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContractWebFilter.class);
 
     private final ReactiveErrorResponder responder;
     private final UnreadBody unreadBody;
@@ -83,6 +89,10 @@ public final class ContractWebFilter implements WebFilter, Ordered {
                 // A status set without a body by code that never completed the response itself
                 // (Spring's adapter completes it after the chain): the same contract body.
                 .then(Mono.defer(watched::renderIfBare))
+                // Reactor Netty cancels the chain when the client closes the connection first.
+                .doOnCancel(() -> LOG.debug("Client went away before {} {} was answered (correlation id {}, request id {})",
+                        exchange.getRequest().getMethod(), exchange.getRequest().getPath().pathWithinApplication(),
+                        ids.correlationId(), ids.requestId()))
                 .contextWrite(context -> MdcContext.with(context, ids));
     }
 

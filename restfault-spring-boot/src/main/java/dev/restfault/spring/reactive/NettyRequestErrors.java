@@ -29,7 +29,10 @@ import java.net.URISyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * What Reactor Netty and Spring's Reactor Netty adapter refuse before the application, answered in
@@ -93,6 +96,21 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
                 pipeline.addBefore(NettyPipeline.HttpTrafficHandler, NAME, new NettyRequestErrors(renderer));
             }
         });
+    }
+
+    /**
+     * Whether Reactor Netty has already sent the headers of {@code response} itself, which Spring's
+     * response does not know: it answers a body it cannot decode (a malformed chunk) with its own
+     * 400 while the application may still be about to write an error.
+     */
+    static boolean answeredByTheServer(ServerHttpResponse response) {
+        Object nativeResponse;
+        try {
+            nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+        } catch (IllegalArgumentException notReactorNettys) {
+            return false;
+        }
+        return nativeResponse instanceof HttpServerResponse && ((HttpServerResponse) nativeResponse).hasSentHeaders();
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -48,6 +49,9 @@ public final class ReactiveErrorResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveErrorResponder.class);
     private static final int MAX_UNWRAP = 16;
+    /** Whether the server may be Reactor Netty, whose own answers Spring's response does not know of. */
+    private static final boolean REACTOR_NETTY = ClassUtils.isPresent("reactor.netty.http.server.HttpServerResponse",
+            ReactiveErrorResponder.class.getClassLoader());
 
     private final ErrorRenderer renderer;
     private final Function<ServerWebExchange, Collection<String>> allowedMethods;
@@ -136,8 +140,11 @@ public final class ReactiveErrorResponder {
     private Mono<Void> write(ServerWebExchange exchange, RenderedError error) {
         return unreadBody.settle(exchange).then(Mono.defer(() -> {
             ServerHttpResponse response = exchange.getResponse();
-            if (response.isCommitted()) {
-                return Mono.empty(); // settling the body took long enough for someone else to answer
+            if (response.isCommitted() || REACTOR_NETTY && NettyRequestErrors.answeredByTheServer(response)) {
+                // Settling the body took long enough for someone else to answer: the application,
+                // or Reactor Netty refusing a body it could not decode.
+                LOG.debug("Not answering with {}: the response is already on its way", error.status());
+                return Mono.empty();
             }
             HttpHeaders headers = response.getHeaders();
             for (String name : RenderedError.SUCCESS_ENTITY_HEADERS) {

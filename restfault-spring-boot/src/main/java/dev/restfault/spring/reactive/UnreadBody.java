@@ -27,10 +27,10 @@ import reactor.core.publisher.Mono;
  *       (nothing is read), a body that goes past it, does not end in time or cannot be read gets
  *       {@code Connection: close}. Reading costs no thread: the bytes are released as they come.</li>
  *   <li>A body the application began to read and gave up on (a decoder failed, the codec's size
- *       limit was reached): it cannot be read a second time. When its declared length says that at
- *       most {@code drainLimit} bytes are left, the server discards them after the error (Reactor
- *       Netty drops the rest of a request whose response is complete, then reads the next one);
- *       otherwise {@code Connection: close}.</li>
+ *       limit was reached): it cannot be read a second time, and leaving the rest to Reactor Netty
+ *       is not safe after such a failure (it can release a buffer twice and reset the connection
+ *       after the error went out): {@code Connection: close}, and the rest is discarded while the
+ *       connection closes ({@link LingeringClose}).</li>
  *   <li>{@code Expect: 100-continue} and a body never asked for: {@code Connection: close}; a body
  *       is never asked for only to be thrown away (RFC 9110 section 10.1.1).</li>
  * </ul>
@@ -45,11 +45,6 @@ public final class UnreadBody {
     private static final Logger LOG = LoggerFactory.getLogger(UnreadBody.class);
     private static final String STATE_ATTRIBUTE = UnreadBody.class.getName() + ".state";
     private static final String CLOSE = "close";
-
-    /** The drain limit by default: 2 MiB, Tomcat's own {@code maxSwallowSize}. */
-    public static final long DEFAULT_DRAIN_LIMIT = 2L * 1024 * 1024;
-    /** The drain timeout by default: one second. */
-    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(1);
 
     private final long drainLimit;
     private final Duration drainTimeout;
@@ -78,8 +73,7 @@ public final class UnreadBody {
     }
 
     /**
-     * {@code request}, watched: whether its body was asked for, how much of it was read, and
-     * whether it was read to its end. A request without a body is returned as it is.
+     * {@code request}, watched: whether its body was asked for, and whether it was read to its end. A request without a body is returned as it is.
      */
     ServerHttpRequest track(ServerWebExchange exchange, ServerHttpRequest request) {
         if (!hasBody(request.getHeaders())) {
@@ -92,7 +86,6 @@ public final class UnreadBody {
             public Flux<DataBuffer> getBody() {
                 return super.getBody()
                         .doOnSubscribe(s -> state.subscribed = true)
-                        .doOnNext(b -> state.read.addAndGet(b.readableByteCount()))
                         .doOnComplete(() -> state.complete = true);
             }
         };
@@ -115,11 +108,11 @@ public final class UnreadBody {
         }
         long declared = headers.getContentLength();
         if (state != null && state.subscribed) {
-            // Read in part, then abandoned: the server discards what is left after the response, if
-            // the declared length bounds it.
-            if (declared < 0 || declared - state.read.get() > drainLimit) {
-                close(exchange, "a body read in part, with more than the drain limit or an unknown length left");
-            }
+            // Read in part, then abandoned (a decoder gave up, the codec's limit was reached): it
+            // cannot be read a second time, and Reactor Netty's own discarding of the rest after
+            // such a failure can release a buffer twice and reset the connection (reactor-netty
+            // issue 3683), so the error closes the connection, lingering while the rest arrives.
+            close(exchange, "a body read in part, then abandoned");
             return Mono.empty();
         }
         if ("100-continue".equalsIgnoreCase(headers.getFirst(HttpHeaders.EXPECT))) {
@@ -132,11 +125,13 @@ public final class UnreadBody {
         }
         AtomicLong drained = new AtomicLong();
         return request.getBody()
-                .doOnNext(buffer -> {
+                .<Void>handle((buffer, sink) -> {
+                    // Released here and only here; the limit ends the drain as a signal, never a
+                    // throw, so no operator sees the buffer again.
                     long total = drained.addAndGet(buffer.readableByteCount());
                     DataBufferUtils.release(buffer);
                     if (total > drainLimit) {
-                        throw new DrainLimitExceeded();
+                        sink.error(new DrainLimitExceeded());
                     }
                 })
                 .timeout(drainTimeout)
@@ -162,7 +157,6 @@ public final class UnreadBody {
 
     /** What became of one request's body; written by the request's reactive chain, read after it. */
     private static final class BodyState {
-        final AtomicLong read = new AtomicLong();
         volatile boolean subscribed;
         volatile boolean complete;
     }

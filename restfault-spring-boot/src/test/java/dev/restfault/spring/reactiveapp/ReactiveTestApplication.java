@@ -75,7 +75,7 @@ public class ReactiveTestApplication {
                 case "/filter/send-error":
                     exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
                     return exchange.getResponse().setComplete();
-                case "/throw/interceptor":
+                case "/throw/interceptor", "/unread/interceptor":
                     throw ContractException.preconditionFailed("\"v7\"");
                 default:
                     return chain.filter(exchange);

@@ -268,6 +268,37 @@ public class ReactiveTestController {
         throw ContractException.notFound("Legacy item " + id + " does not exist.");
     }
 
+    /** Refuses a POST before its body is read, as a guard or a validation of the path would. */
+    @PostMapping("/unread/conflict")
+    public String unreadConflict() {
+        throw ContractException.conflict("unreadConflict", "Refused before the body was read.");
+    }
+
+    /** The WebFlux way of sendError, before the body is read. */
+    @PostMapping("/unread/send-error")
+    public Mono<Void> unreadSendError(ServerHttpResponse response) {
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        return response.setComplete();
+    }
+
+    /** Never reached: the filter standing in for the interceptor refuses it first (412). */
+    @PostMapping("/unread/interceptor")
+    public String unreadIntercepted() {
+        return "never";
+    }
+
+    /** An unexpected failure before the body is read: 500. */
+    @PostMapping("/unread/unexpected")
+    public String unreadUnexpected() {
+        throw new IllegalStateException("unexpected secret before the body");
+    }
+
+    /** Method security refuses before the body is read: 401 for anonymous callers. */
+    @PostMapping("/unread/method-secured")
+    public Mono<String> unreadMethodSecured() {
+        return service.adminOnly();
+    }
+
     /** What the MDC holds while the handler runs. */
     @GetMapping("/mdc")
     public Map<String, String> mdc(ServerWebExchange exchange) {
@@ -289,6 +320,13 @@ public class ReactiveTestController {
                     return Map.of("thread", Thread.currentThread().getName(),
                             "mdcCorrelationId", String.valueOf(MDC.get(RestfaultRequest.MDC_CORRELATION_ID)));
                 });
+    }
+
+    /** Logs that it started, then takes far longer than any client waits: the client goes away first. */
+    @GetMapping("/slow")
+    public Mono<String> slow(@RequestParam String marker) {
+        LOG.info("Slow request {} started", marker);
+        return Mono.delay(Duration.ofMinutes(5)).thenReturn("late");
     }
 
     /** A ContractException signalled 50 ms after the handler returned, on a timer thread. */

@@ -55,6 +55,7 @@ public final class RestfaultExchange {
      * @throws NullPointerException if {@code exchange} is null
      */
     public static RequestFacts.Builder facts(ServerWebExchange exchange) {
+        Objects.requireNonNull(exchange, "exchange");
         HttpHeaders headers = exchange.getRequest().getHeaders();
         Object chosen = exchange.getAttribute(RestfaultRequest.FORMAT_ATTRIBUTE);
         return RequestFacts.builder(exchange.getRequest().getMethod().name(),

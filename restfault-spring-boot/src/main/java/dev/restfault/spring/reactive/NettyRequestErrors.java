@@ -7,6 +7,7 @@ import dev.restfault.server.RequestFacts;
 import dev.restfault.server.StatusErrors;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
@@ -16,14 +17,18 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.slf4j.Logger;
@@ -50,11 +55,15 @@ import reactor.netty.http.server.HttpServerResponse;
  *       connection.</li>
  * </ul>
  *
- * <p>This handler sits between Netty's HTTP codec and Reactor Netty's request handling. It lets
- * Reactor Netty and Spring decide and frame everything (status, keep-alive, what becomes of the
- * rest of the request), notes which request they are about to refuse and why, and replaces their
- * empty answer to exactly that request with the contract error of the same status, keeping its
- * {@code Connection} header: never another response, and never a response of its own.
+ * <p>This handler sits between Netty's HTTP codec and Reactor Netty's request handling. A request
+ * whose line or header block Netty could not decode, it answers itself, with the contract error of
+ * the status above and {@code Connection: close}, and closes the connection: Netty's decoder
+ * discards whatever follows such a request, and Reactor Netty 1.3 does not always answer one that
+ * arrives on a connection that already served a request (the client then waits for its own
+ * timeout). Anything else it lets Reactor Netty and Spring decide and frame (status, keep-alive,
+ * what becomes of the rest of the request): it notes which request they are about to refuse and
+ * why, and replaces their empty answer to exactly that request with the contract error of the same
+ * status, keeping its {@code Connection} header: never another response.
  *
  * <p>The error is in the request's language and echoes its valid ids when its headers were
  * decoded (a request-target or body refused); for a request line or header block Netty could not
@@ -121,7 +130,8 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
             if (pending == 1) {
                 DecoderResult result = request.decoderResult();
                 if (result.isFailure()) {
-                    expect(statusOf(result.cause()), null, result.cause());
+                    answerAndClose(ctx, request, statusOf(result.cause()), result.cause());
+                    return;
                 } else if (!isValidUri(request.uri())) {
                     expect(400, request, "a request-target java.net.URI refuses");
                 }
@@ -154,6 +164,21 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
         ctx.write(out, promise);
     }
 
+    /**
+     * Answers a request whose head Netty could not decode, then closes the connection: nothing of
+     * it is trusted, and Netty's decoder discards whatever follows it on the connection. Reactor
+     * Netty is not told of it: on a connection that has already served a request, it does not
+     * always answer such a request, and the client waits until its own timeout.
+     */
+    private void answerAndClose(ChannelHandlerContext ctx, HttpRequest request, int status, Throwable why) {
+        ReferenceCountUtil.release(request);
+        pending--;
+        LOG.debug("Refusing a request before the application with {}: {}", status, why.toString());
+        FullHttpResponse response = contractAnswer(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), null);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
     private void expect(int status, HttpRequest request, Object why) {
         refusedStatus = status;
         refused = request;
@@ -166,6 +191,19 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
 
     /** The contract error for the refused request, framed as {@code answer} is (its Connection header). */
     private FullHttpResponse contractAnswer(FullHttpResponse answer) {
+        FullHttpResponse response = contractAnswer(answer.protocolVersion(), answer.status(), refused);
+        String connection = answer.headers().get(HttpHeaderNames.CONNECTION);
+        if (connection != null) {
+            response.headers().set(HttpHeaderNames.CONNECTION, connection);
+        }
+        return response;
+    }
+
+    /**
+     * The contract error of {@code status} for {@code refused}; a request whose headers cannot be
+     * trusted (null) gets the default language and fresh ids.
+     */
+    private FullHttpResponse contractAnswer(HttpVersion version, HttpResponseStatus status, HttpRequest refused) {
         RequestFacts.Builder facts;
         if (refused != null) {
             HttpHeaders headers = refused.headers();
@@ -174,16 +212,11 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
         } else {
             facts = RequestFacts.builder(null, null); // nothing of the request is trusted: fresh ids
         }
-        RenderedError error = renderer.render(StatusErrors.of(refusedStatus), facts.build());
-        FullHttpResponse response = new DefaultFullHttpResponse(answer.protocolVersion(), answer.status(),
-                Unpooled.wrappedBuffer(error.bodyBuffer()));
+        RenderedError error = renderer.render(StatusErrors.of(status.code()), facts.build());
+        FullHttpResponse response = new DefaultFullHttpResponse(version, status, Unpooled.wrappedBuffer(error.bodyBuffer()));
         HttpHeaders headers = response.headers();
         error.copyHeaders(headers::set, headers::add);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, error.bodyLength());
-        String connection = answer.headers().get(HttpHeaderNames.CONNECTION);
-        if (connection != null) {
-            headers.set(HttpHeaderNames.CONNECTION, connection);
-        }
         return response;
     }
 

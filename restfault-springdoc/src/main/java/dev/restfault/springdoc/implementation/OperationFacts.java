@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * What restfault needs to know of one operation to tell which errors it can answer, independent
- * of the web stack: Spring MVC's handler mappings fill it in ({@link WebMvcOperations}), with what
- * each handler method tells ({@link HandlerFacts}). Immutable.
+ * of the web stack: Spring MVC's and WebFlux's handler mappings fill it in
+ * ({@link OperationIndex}), with what each handler method tells ({@link HandlerFacts}). Immutable.
  *
  * @param path the path template, as in the document ({@code /v1/customers/{id}})
  * @param method the HTTP method, upper case
@@ -24,8 +24,7 @@ import java.util.regex.Pattern;
  *     body (then an unacceptable {@code Accept} is a 406); empty when it answers no body
  * @param allowedMethods the methods the path's mappings serve, which the stack's 405 reports for
  *     any other method (its adapter adds what the stack serves implicitly, HEAD and OPTIONS, to
- *     {@code Allow}); empty when the path serves every method or it is unknown: then no 405 is
- *     documented
+ *     {@code Allow}); empty when they are unknown: then no 405 is documented
  * @param security what the security in front of the operation answers
  * @param declared the errors the application declares it throws ({@code @ContractError})
  * @param undocumented whether the operation opted out ({@code @UndocumentedErrors})

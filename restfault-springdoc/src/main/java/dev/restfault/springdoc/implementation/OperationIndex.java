@@ -1,8 +1,10 @@
 package dev.restfault.springdoc.implementation;
 
+import dev.restfault.spring.web.HttpMethods;
 import dev.restfault.springdoc.OperationSecurity;
 import dev.restfault.springdoc.SecurityInspector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -24,23 +25,24 @@ import org.springframework.web.method.HandlerMethod;
  * The operations of a Spring web application, indexed by path template as springdoc writes them,
  * and the {@link OperationFacts} of each: what its request mappings declare (methods, media
  * types), what its handler methods tell ({@link HandlerFacts}) and what its security refuses.
- * Spring MVC ({@link WebMvcOperations}) and WebFlux read their own mapping types into
- * {@link Mapping}s and say which methods a mapping without a method condition serves; everything
- * else is the same for both.
+ * Spring MVC ({@link WebMvcOperations}) and WebFlux ({@link WebFluxOperations}) read their own
+ * mapping types into {@link Mapping}s; everything else is the same for both, and which methods a
+ * mapping serves is the starter's rule ({@link HttpMethods#addMapped}), the one its 405s follow.
  *
  * <p>Built once from the mappings' current state; what it finds is kept. Thread-safe. Paths are compared as springdoc writes
  * them: a variable's pattern ({@code {id:[0-9]+}}) is dropped, leaving {@code {id}}.
  */
 public final class OperationIndex {
 
-    /** Every method a path can be asked with, in the order an {@code Allow} lists them. */
-    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+    /** Every method a path can be asked with, in the order an {@code Allow} lists them (Spring's). */
+    static final List<String> METHODS = Arrays.stream(RequestMethod.values()).map(RequestMethod::name).toList();
     private static final Pattern VARIABLE_PATTERN = Pattern.compile("\\{([^}:]+):[^}]*}");
 
     /**
      * One request mapping, read from the stack's own type.
      *
-     * @param methods the methods of its method condition; empty when it has none
+     * @param methods the methods it serves: those of its method condition, or, when it has none,
+     *     every method the stack routes to it
      * @param patterns its path patterns
      * @param consumes the media types of its consumes condition
      * @param produces the media types of its produces condition
@@ -55,13 +57,21 @@ public final class OperationIndex {
          */
         public static Mapping of(Collection<RequestMethod> methods, Collection<String> patterns, Collection<MediaType> consumes,
                 Collection<MediaType> produces, HandlerMethod handler) {
-            return new Mapping(methods.stream().map(RequestMethod::name).collect(Collectors.toSet()), patterns,
+            Set<String> served = new LinkedHashSet<>();
+            HttpMethods.addMapped(Set.copyOf(methods), served);
+            return new Mapping(served, patterns,
                     consumes.stream().map(MediaType::toString).toList(), produces.stream().map(MediaType::toString).toList(), handler);
         }
 
-        /** @throws NullPointerException if an argument is null */
+        /**
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if {@code methods} is empty
+         */
         public Mapping {
             methods = Set.copyOf(methods);
+            if (methods.isEmpty()) {
+                throw new IllegalArgumentException("methods must name at least one method a mapping serves");
+            }
             patterns = List.copyOf(patterns);
             consumes = List.copyOf(consumes);
             produces = List.copyOf(produces);
@@ -75,18 +85,14 @@ public final class OperationIndex {
     private final Map<String, List<Indexed>> byPath = new LinkedHashMap<>();
     /** What {@link #find} answered, by method and path: asked once each. */
     private final Map<String, Optional<OperationFacts>> found = new ConcurrentHashMap<>();
-    private final Set<String> unconditioned;
     private final SecurityInspector security;
 
     /**
      * @param mappings the application's request mappings
-     * @param unconditioned the methods the stack routes to a mapping without a method condition
-     *     (Spring MVC never routes TRACE to one; WebFlux routes every method)
      * @param security what the security in front of the operations answers
      * @throws IllegalArgumentException if a handler's {@code @ContractError} is not valid
      */
-    public OperationIndex(Collection<Mapping> mappings, Collection<String> unconditioned, SecurityInspector security) {
-        this.unconditioned = new LinkedHashSet<>(unconditioned);
+    public OperationIndex(Collection<Mapping> mappings, SecurityInspector security) {
         this.security = Objects.requireNonNull(security, "security");
         Map<HandlerMethod, HandlerFacts> analysed = new LinkedHashMap<>();
         for (Mapping m : mappings) {
@@ -123,7 +129,7 @@ public final class OperationIndex {
     public void prepare() {
         for (Map.Entry<String, List<Indexed>> path : byPath.entrySet()) {
             Set<String> methods = new LinkedHashSet<>();
-            path.getValue().forEach(i -> methods.addAll(i.mapping().methods().isEmpty() ? unconditioned : i.mapping().methods()));
+            path.getValue().forEach(i -> methods.addAll(i.mapping().methods()));
             methods.forEach(m -> find(path.getKey(), m));
         }
     }
@@ -137,8 +143,8 @@ public final class OperationIndex {
         List<Indexed> matching = new ArrayList<>();
         for (Indexed i : all) {
             Set<String> methods = i.mapping().methods();
-            served.addAll(methods.isEmpty() ? unconditioned : methods);
-            if (methods.isEmpty() || methods.contains(verb) || (verb.equals("HEAD") && methods.contains("GET"))) {
+            served.addAll(methods);
+            if (methods.contains(verb) || (verb.equals("HEAD") && methods.contains("GET"))) {
                 matching.add(i);
             }
         }
@@ -177,14 +183,11 @@ public final class OperationIndex {
     }
 
     /**
-     * The methods the path's mappings serve, in the usual order; empty when they serve every
-     * method, so that no 405 can happen there. What the stack serves beyond them (HEAD, OPTIONS) is
-     * its adapter's to add, as it does on a real 405.
+     * The methods the path's mappings serve, in the usual order. No mapping serves TRACE, so a 405
+     * can happen on every path. What the stack serves beyond them (HEAD, OPTIONS) is its adapter's
+     * to add, as it does on a real 405.
      */
     private static List<String> allowed(Set<String> served) {
-        if (served.containsAll(METHODS)) {
-            return List.of();
-        }
         List<String> out = new ArrayList<>();
         Set<String> rest = new LinkedHashSet<>(served);
         for (String m : METHODS) {

@@ -10,8 +10,9 @@ import org.springframework.web.util.pattern.PathPattern;
 /**
  * Spring WebFlux's annotated operations, read from the handler mappings that route its requests:
  * every reactive {@link RequestMappingInfo} and its handler method, as an {@link OperationIndex}.
- * A mapping without a method condition serves every method (WebFlux routes TRACE to it too;
- * OPTIONS it answers itself): no 405 can happen on its path. Loaded only in a WebFlux application.
+ * A mapping without a method condition serves every method but TRACE, which restfault's WebFlux
+ * adapter refuses with 405 before any handler, as on Spring MVC: a 405 can happen on every path.
+ * Loaded only in a WebFlux application.
  */
 public final class WebFluxOperations {
 
@@ -33,6 +34,6 @@ public final class WebFluxOperations {
                     info.getConsumesCondition().getConsumableMediaTypes(), info.getProducesCondition().getProducibleMediaTypes(),
                     handler)));
         }
-        return new OperationIndex(all, OperationIndex.METHODS, security);
+        return new OperationIndex(all, security);
     }
 }

@@ -11,13 +11,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * Spring MVC's operations, read from the handler mappings that route requests at run time (so the
  * document follows the routing, not a second description of it): every {@link RequestMappingInfo}
  * and its handler method, as an {@link OperationIndex}. A mapping without a method condition serves
- * every method but TRACE, which Spring MVC never routes to a handler (restfault's starter answers
- * it with 405): on Spring MVC a 405 can happen on every path.
+ * every method but TRACE, which restfault's starter refuses with 405 before any handler: a 405 can
+ * happen on every path.
  */
 public final class WebMvcOperations {
-
-    /** Methods a mapping without a method condition serves. */
-    static final List<String> UNCONDITIONED = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private WebMvcOperations() {
     }
@@ -36,6 +33,6 @@ public final class WebMvcOperations {
                     info.getPatternValues(), info.getConsumesCondition().getConsumableMediaTypes(),
                     info.getProducesCondition().getProducibleMediaTypes(), handler)));
         }
-        return new OperationIndex(all, UNCONDITIONED, security);
+        return new OperationIndex(all, security);
     }
 }

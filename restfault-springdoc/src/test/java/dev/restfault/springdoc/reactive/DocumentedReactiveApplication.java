@@ -2,18 +2,11 @@ package dev.restfault.springdoc.reactive;
 
 import dev.restfault.core.annotation.ContractError;
 import dev.restfault.core.exception.ContractException;
-import dev.restfault.server.ErrorRenderer;
-import dev.restfault.server.ExceptionTranslator;
-import dev.restfault.spring.RestfaultProperties;
-import dev.restfault.spring.autoconfigure.RestfaultAutoConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,8 +29,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * An ordinary Spring WebFlux service on Reactor Netty with reactive Spring Security, restfault and
- * springdoc's WebFlux starter: what restfault-springdoc documents is checked against what it
- * really answers. Its handlers answer with {@code Mono}s and {@code Flux}es.
+ * springdoc's WebFlux starter: what restfault-springdoc documents is checked against what
+ * restfault's WebFlux adapter really answers. Its handlers answer with {@code Mono}s and
+ * {@code Flux}es.
  */
 @SpringBootApplication
 @EnableReactiveMethodSecurity
@@ -52,20 +46,6 @@ public class DocumentedReactiveApplication {
                 .httpBasic(Customizer.withDefaults())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .build();
-    }
-
-    /**
-     * restfault's WebFlux adapter is not there yet: the application declares its renderer, as any
-     * application may, with the starter's own factory method and {@code restfault.*} properties
-     * (its spring-web translators answer WebFlux's {@code ResponseStatusException}s).
-     */
-    @Bean
-    ErrorRenderer restfaultErrorRenderer(Environment environment, ApplicationContext context) {
-        RestfaultProperties properties = Binder.get(environment).bind("restfault", RestfaultProperties.class)
-                .orElseGet(RestfaultProperties::defaults);
-        RestfaultAutoConfiguration starter = new RestfaultAutoConfiguration();
-        return starter.restfaultErrorRenderer(properties, starter.restfaultContractMessages(context), starter.restfaultErrorWriter(),
-                context.getBeanProvider(ExceptionTranslator.class), environment, context);
     }
 
     @Bean
@@ -115,10 +95,16 @@ public class DocumentedReactiveApplication {
             return Mono.just(Map.of("pong", "yes"));
         }
 
-        /** Mapped for every method: WebFlux routes them all here, so no 405 can happen. */
+        /** Mapped for every method: WebFlux routes them all here but TRACE, which restfault refuses with 405. */
         @RequestMapping(path = "/open/echo", produces = MediaType.APPLICATION_JSON_VALUE)
         Mono<Map<String, String>> echo() {
             return Mono.just(Map.of("echo", "yes"));
+        }
+
+        /** Under restfault.formats[/partner]=partner-api: its errors are the Partner API's. */
+        @GetMapping(path = "/partner/orders/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+        Mono<Map<String, String>> partner(@PathVariable String id) {
+            return Mono.error(ContractException.notFound("No order " + id + "."));
         }
     }
 }

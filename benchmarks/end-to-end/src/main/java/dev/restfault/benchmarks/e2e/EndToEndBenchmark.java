@@ -1,0 +1,461 @@
+package dev.restfault.benchmarks.e2e;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.eclipse.jetty.client.HttpClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The end-to-end benchmark: for every cell (suite, setup, server, scenario), the server's CPU
+ * time per request, in microseconds, under a closed-loop load over loopback.
+ *
+ * <p>How: each setup runs on each server in a JVM of its own ({@link ServerMain}); this JVM is
+ * the load generator. After a check that every setup answers as it claims and a warm-up of
+ * every scenario, the cells are measured in rounds, each round visiting every cell once in a
+ * shuffled order, so that a disturbance of the machine spreads over all setups instead of
+ * falling on one. A cell's figure is the median of its rounds.
+ */
+@Command(name = "end-to-end-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Server CPU per request (µs) of each setup, on each server, for each scenario.")
+public final class EndToEndBenchmark implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suites", split = ",", paramLabel = "ID", description = "Suites to run (default: all).")
+    List<String> suites = List.of();
+
+    @Option(names = "--setups", split = ",", paramLabel = "ID", description = "Setups to run (default: all of each suite).")
+    List<String> setups = List.of();
+
+    @Option(names = "--servers", split = ",", paramLabel = "ID", description = "Servers to run on (default: all of each suite).")
+    List<String> servers = List.of();
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "ID", description = "Scenarios to run (default: all).")
+    List<String> scenarios = List.of();
+
+    @Option(names = "--rounds", description = "Measured rounds; each visits every cell once (default: ${DEFAULT-VALUE}).")
+    int rounds = 5;
+
+    @Option(names = "--window", paramLabel = "SECONDS", description = "Length of one measured window (default: ${DEFAULT-VALUE}).")
+    double window = 3;
+
+    @Option(names = "--ramp", paramLabel = "SECONDS",
+            description = "Load before each window starts, not measured: connections and server threads settle (default: ${DEFAULT-VALUE}).")
+    double ramp = 0.5;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS",
+            description = "Warm-up load per scenario on every server process, before the rounds (default: ${DEFAULT-VALUE}).")
+    double warmup = 4;
+
+    @Option(names = "--connections", description = "Concurrent keep-alive connections (default: ${DEFAULT-VALUE}).")
+    int connections = 16;
+
+    @Option(names = "--server-jvm-options", paramLabel = "OPTIONS",
+            description = "JVM options of every server process, space-separated (default: ${DEFAULT-VALUE}).")
+    String serverJvmOptions = "-Xms512m -Xmx512m";
+
+    @Option(names = "--seed", description = "Seed of the order of the cells within each round (default: ${DEFAULT-VALUE}).")
+    long seed = 11;
+
+    @Option(names = "--profile", split = ",", paramLabel = "SETUP:SCENARIO",
+            description = "After the rounds, take a flight recording of these cells on every server and summarize where "
+                    + "the time goes; the first is the base that the others are compared with (e.g. restfault:200,restfault:404).")
+    List<String> profile = List.of();
+
+    @Option(names = "--profile-seconds", paramLabel = "SECONDS", description = "Length of each recording (default: ${DEFAULT-VALUE}).")
+    double profileSeconds = 10;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where results, server logs and recordings go (default: ${DEFAULT-VALUE}).")
+    Path output = Path.of("target", "e2e");
+
+    @Option(names = "--list", description = "Print the cells and the estimated duration, and exit.")
+    boolean list;
+
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private final List<ServerProcess> running = Collections.synchronizedList(new ArrayList<>());
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        List<Suite> plan = plan();
+        List<Cell> cells = cells(plan);
+        List<Instance> instances = instances(plan);
+        out.printf(Locale.ROOT, "%d cells on %d server processes; %d rounds of %.1f s windows (+%.1f s ramp), "
+                        + "%.1f s warm-up per scenario; about %d minutes.%n",
+                cells.size(), instances.size(), rounds, window, ramp, warmup, estimatedMinutes(cells, instances));
+        if (list) {
+            cells.forEach(cell -> out.println("  " + cell.name()));
+            return 0;
+        }
+        Path dir = output.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Files.createDirectories(dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "stop-servers"));
+        try {
+            Map<String, ServerProcess> processes = new LinkedHashMap<>();
+            for (Instance instance : instances) {
+                processes.put(instance.key(), startAndWarm(instance, dir));
+            }
+            Map<Cell, List<Measurement>> results = measure(cells, processes);
+            Report report = new Report(plan, results, environment());
+            String markdown = report.markdown();
+            out.println();
+            out.println(markdown);
+            Files.writeString(dir.resolve("results.md"), markdown, StandardCharsets.UTF_8);
+            report.writeJson(dir.resolve("results.json"), options());
+            if (!profile.isEmpty()) {
+                String profiles = new Profiles(this, processes, plan, dir).run();
+                out.println(profiles);
+                Files.writeString(dir.resolve("profile.md"), profiles, StandardCharsets.UTF_8);
+            }
+            out.println("Results, server logs" + (profile.isEmpty() ? "" : " and recordings") + " are in " + dir.toAbsolutePath());
+            return 0;
+        } finally {
+            stopAll();
+        }
+    }
+
+    private void validate() {
+        if (rounds < 1 || connections < 1 || !(window > 0) || ramp < 0 || warmup < 0 || !(profileSeconds > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rounds and --connections must be at least 1, --window and --profile-seconds positive, "
+                            + "--ramp and --warmup not negative");
+        }
+        for (String cell : profile) {
+            if (cell.split(":").length != 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--profile takes SETUP:SCENARIO pairs, not '" + cell + "'");
+            }
+        }
+    }
+
+    /** The suites as selected by the options, each narrowed to the selected setups, servers and scenarios. */
+    List<Suite> plan() {
+        List<Suite> selected = new ArrayList<>();
+        for (Suite suite : Suites.all()) {
+            if (!suites.isEmpty() && !suites.contains(suite.id())) {
+                continue;
+            }
+            List<Setup> chosenSetups = suite.setups().stream().filter(s -> setups.isEmpty() || setups.contains(s.id())).toList();
+            List<Server> chosenServers = suite.servers().stream()
+                    .filter(s -> servers.isEmpty() || servers.stream().anyMatch(id -> id.equalsIgnoreCase(s.id()))).toList();
+            List<Scenario> chosenScenarios = suite.scenarios().stream()
+                    .filter(s -> scenarios.isEmpty() || scenarios.contains(s.id())).toList();
+            if (chosenSetups.isEmpty() || chosenServers.isEmpty() || chosenScenarios.isEmpty()) {
+                continue;
+            }
+            // Targets stay only where both of their cells are measured.
+            List<Target> targets = suite.targets().stream()
+                    .filter(t -> chosenSetups.stream().anyMatch(s -> s.id().equals(t.setup()))
+                            && chosenSetups.stream().anyMatch(s -> s.id().equals(t.baseSetup()))
+                            && chosenScenarios.stream().anyMatch(s -> s.id().equals(t.scenario()))
+                            && chosenScenarios.stream().anyMatch(s -> s.id().equals(t.baseScenario())))
+                    .toList();
+            selected.add(new Suite(suite.id(), suite.title(), chosenSetups, chosenServers, chosenScenarios, targets));
+        }
+        if (selected.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "nothing to run with these options; the suites are "
+                    + Suites.all().stream().map(s -> s.id() + " (setups " + s.setups().stream().map(Setup::id).toList()
+                            + ", servers " + s.servers().stream().map(Server::id).toList() + ", scenarios "
+                            + s.scenarios().stream().map(Scenario::id).toList() + ")").toList());
+        }
+        return selected;
+    }
+
+    /** Fewer requests than this in a window: nothing sensible can be divided by them. */
+    static final int MIN_REQUESTS = 10;
+
+    /** JIT compilation per second of load under which a server counts as warm. */
+    static final long QUIET_JIT_MILLIS = 20;
+
+    private static List<Cell> cells(List<Suite> plan) {
+        List<Cell> cells = new ArrayList<>();
+        for (Suite suite : plan) {
+            for (Server server : suite.servers()) {
+                for (Setup setup : suite.setups()) {
+                    for (Scenario scenario : suite.scenarios()) {
+                        cells.add(new Cell(suite, setup, server, scenario));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static List<Instance> instances(List<Suite> plan) {
+        List<Instance> instances = new ArrayList<>();
+        for (Suite suite : plan) {
+            for (Server server : suite.servers()) {
+                for (Setup setup : suite.setups()) {
+                    instances.add(new Instance(suite, setup, server));
+                }
+            }
+        }
+        return instances;
+    }
+
+    private long estimatedMinutes(List<Cell> cells, List<Instance> instances) {
+        double startup = 10;
+        double seconds = instances.size() * startup + cells.size() * warmup + (double) cells.size() * rounds * (window + ramp + 0.3)
+                + profileCells() * profileSeconds * 1.5;
+        return Math.round(Math.ceil(seconds / 60));
+    }
+
+    private int profileCells() {
+        return profile.size() * 2;
+    }
+
+    /** One server process: a setup of a suite on a server. */
+    record Instance(Suite suite, Setup setup, Server server) {
+
+        String key() {
+            return suite.id() + "/" + setup.id() + "/" + server.id();
+        }
+    }
+
+    private ServerProcess startAndWarm(Instance instance, Path dir) throws Exception {
+        List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+                "spring.main.banner-mode=off"));
+        properties.addAll(instance.setup().properties());
+        List<String> jvm = new ArrayList<>(Arrays.asList(serverJvmOptions.trim().split("\\s+")));
+        jvm.removeIf(String::isEmpty);
+        if (!profile.isEmpty()) {
+            // Exact frames in compiled code, and Spring's deep stacks whole.
+            jvm.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+                    "-XX:FlightRecorderOptions:stackdepth=512"));
+        }
+        String name = instance.key();
+        out.println("Starting " + name + " ...");
+        ServerProcess process = ServerProcess.start(name, jvm, instance.server().classPath(System.getProperty("java.class.path")),
+                instance.setup().applicationClass(), properties, dir.resolve("server-" + name.replace('/', '-') + ".log"),
+                Duration.ofSeconds(120));
+        running.add(process);
+        if (!process.webServerClass().contains(instance.server().webServerName())) {
+            throw new IllegalStateException(name + " runs on " + process.webServerClass() + ", not " + instance.server().webServerName());
+        }
+        boolean active = !process.restfaultBeans().isEmpty();
+        if (active != instance.setup().restfaultActive()) {
+            throw new IllegalStateException(name + ": restfault should be " + (instance.setup().restfaultActive() ? "on" : "off")
+                    + " but the application has " + (active ? "its beans " + process.restfaultBeans() : "none of its beans"));
+        }
+        checkAnswers(instance, process);
+        for (Scenario scenario : instance.suite().scenarios()) {
+            if (warmup > 0) {
+                warm(name, process, scenario);
+            }
+        }
+        return process;
+    }
+
+    /**
+     * Loads {@code scenario} for {@code --warmup} seconds, then a second at a time for as long as
+     * the server's JIT still compiles (more than {@value #QUIET_JIT_MILLIS} ms in the last second),
+     * up to {@code --warmup} seconds more.
+     */
+    private void warm(String name, ServerProcess process, Scenario scenario) throws Exception {
+        out.printf(Locale.ROOT, "  warm-up %s %s: ", name, scenario.id());
+        long started = System.nanoTime();
+        try (ClosedLoop loop = ClosedLoop.start(process.port(), scenario, connections)) {
+            sleep(warmup);
+            ServerProcess.JvmStats before = process.stats();
+            double extra = 0;
+            while (extra < warmup) {
+                sleep(1);
+                extra++;
+                ServerProcess.JvmStats after = process.stats();
+                if (after.compileMillis() - before.compileMillis() <= QUIET_JIT_MILLIS) {
+                    break;
+                }
+                before = after;
+            }
+            failIfFailed(name + "/" + scenario.id(), loop);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf(Locale.ROOT, "%.0f s, %,.0f requests/s%s%n", seconds, loop.completed() / seconds,
+                    extra >= warmup ? " (the JIT was still compiling)" : "");
+        }
+    }
+
+    /** Sends each scenario once and holds the answer to what the setup claims to answer. */
+    private void checkAnswers(Instance instance, ServerProcess process) throws Exception {
+        HttpClient client = ClosedLoop.client(1);
+        try {
+            for (Scenario scenario : instance.suite().scenarios()) {
+                Exchange exchange = ClosedLoop.exchange(client, process.port(), scenario);
+                List<String> problems = new ArrayList<>();
+                if (exchange.status() != scenario.expectedStatus()) {
+                    problems.add("status " + exchange.status() + ", expected " + scenario.expectedStatus());
+                }
+                problems.addAll(instance.setup().check().problems(exchange));
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException(instance.key() + " " + scenario.method() + " " + scenario.path()
+                            + " is not answered as the setup claims: " + problems + "\n  headers: " + exchange.headers()
+                            + "\n  body: " + exchange.body());
+                }
+            }
+        } finally {
+            client.stop();
+        }
+    }
+
+    private Map<Cell, List<Measurement>> measure(List<Cell> cells, Map<String, ServerProcess> processes) throws Exception {
+        Map<Cell, List<Measurement>> results = new LinkedHashMap<>();
+        cells.forEach(cell -> results.put(cell, new ArrayList<>()));
+        Random random = new Random(seed);
+        for (int round = 1; round <= rounds; round++) {
+            List<Cell> order = new ArrayList<>(cells);
+            Collections.shuffle(order, random);
+            out.printf(Locale.ROOT, "Round %d of %d%n", round, rounds);
+            for (Cell cell : order) {
+                ServerProcess process = processes.get(new Instance(cell.suite(), cell.setup(), cell.server()).key());
+                Measurement m = window(cell, process, round, window);
+                results.get(cell).add(m);
+                out.printf(Locale.ROOT, "  %-46s %8.1f µs/request %8.0f requests/s  user %3s %%  JIT %4d ms  GC %d%n",
+                        cell.name(), m.cpuMicrosPerRequest(), m.requestsPerSecond(),
+                        Double.isNaN(m.userShare()) ? "?" : Long.toString(Math.round(m.userShare() * 100)),
+                        m.compileMillis(), m.collections());
+            }
+        }
+        return results;
+    }
+
+    /** Loads {@code cell} for the ramp and then one window, and measures the window. */
+    Measurement window(Cell cell, ServerProcess process, int round, double seconds) throws Exception {
+        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), connections)) {
+            sleep(ramp);
+            return measureWindow(cell, process, loop, round, seconds, null);
+        }
+    }
+
+    /**
+     * Measures {@code seconds} of the running {@code loop}; {@code during} (if not null) runs at
+     * the start of the window and again, with {@code false}, at its end (profiling uses it).
+     */
+    Measurement measureWindow(Cell cell, ServerProcess process, ClosedLoop loop, int round, double seconds,
+            WindowHook during) throws Exception {
+        if (during != null) {
+            during.at(true);
+        }
+        ServerProcess.JvmStats jvm0 = process.stats();
+        long requests0 = loop.completed();
+        long bytes0 = loop.bodyBytes();
+        ProcessCpu.Sample cpu0 = process.cpu();
+        long t0 = System.nanoTime();
+        sleep(seconds);
+        long requests1 = loop.completed();
+        long bytes1 = loop.bodyBytes();
+        ProcessCpu.Sample cpu1 = process.cpu();
+        long t1 = System.nanoTime();
+        ServerProcess.JvmStats jvm1 = process.stats();
+        if (during != null) {
+            during.at(false);
+        }
+        failIfFailed(cell.name(), loop);
+        long requests = requests1 - requests0;
+        if (requests < MIN_REQUESTS) {
+            throw new IllegalStateException(cell.name() + ": only " + requests + " requests completed in the window; "
+                    + "the server or the machine is stuck");
+        }
+        double cpuMicros = (cpu1.totalNanos() - cpu0.totalNanos()) / 1_000.0;
+        return new Measurement(round, cpuMicros / requests, cpu1.userShareSince(cpu0), requests, (t1 - t0) / 1e9,
+                (double) (bytes1 - bytes0) / requests,
+                jvm0.compileMillis() < 0 ? -1 : jvm1.compileMillis() - jvm0.compileMillis(),
+                jvm1.collections() - jvm0.collections());
+    }
+
+    /** Something done at the start ({@code true}) and at the end of a measured window. */
+    @FunctionalInterface
+    interface WindowHook {
+        void at(boolean start) throws IOException;
+    }
+
+    private static void failIfFailed(String name, ClosedLoop loop) {
+        if (loop.failed() > 0) {
+            throw new IllegalStateException(name + ": " + loop.failed() + " requests failed or got another status, e.g. "
+                    + loop.failureSamples());
+        }
+    }
+
+    int connections() {
+        return connections;
+    }
+
+    double ramp() {
+        return ramp;
+    }
+
+    List<String> profileCellsOption() {
+        return profile;
+    }
+
+    double profileSeconds() {
+        return profileSeconds;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    static void sleep(double seconds) throws InterruptedException {
+        Thread.sleep(Math.round(seconds * 1000));
+    }
+
+    private Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("rounds", rounds);
+        options.put("windowSeconds", window);
+        options.put("rampSeconds", ramp);
+        options.put("warmupSecondsPerScenario", warmup);
+        options.put("connections", connections);
+        options.put("serverJvmOptions", serverJvmOptions);
+        options.put("seed", seed);
+        return options;
+    }
+
+    private static Map<String, Object> environment() {
+        Map<String, Object> environment = new LinkedHashMap<>();
+        environment.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        environment.put("processors", Runtime.getRuntime().availableProcessors());
+        environment.put("date", Instant.now().toString());
+        return environment;
+    }
+
+    private void stopAll() {
+        List<ServerProcess> copy;
+        synchronized (running) {
+            copy = new ArrayList<>(running);
+            running.clear();
+        }
+        for (ServerProcess process : copy) {
+            try {
+                process.close();
+            } catch (IOException e) {
+                out.println("could not write the log of a server: " + e);
+            }
+        }
+    }
+}

@@ -1,148 +1,290 @@
 package dev.restfault.benchmarks.e2e;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.http.HttpVersion;
 
 /**
- * The load: {@code connections} requests always in flight against one server, each sent again as
- * soon as its answer is complete (a closed loop, as wrk's connections). Every answer's status is
- * checked; anything else, or a transport failure, is counted and the first few are kept.
+ * The load: {@code connections} keep-alive connections to one server, each with one request in
+ * flight, sent again as soon as its answer has been read to the end (a closed loop, as wrk's
+ * connections). Every answer's status is checked; any other status, a malformed answer or a
+ * connection lost mid-answer is counted and the first few are kept.
  *
- * <p>One Jetty {@link HttpClient} per load, with at most {@code connections} connections to the
- * server, kept alive between requests; it sends only {@code Host} and the scenario's headers (no
- * {@code User-Agent}, no {@code Accept-Encoding}), and reads every body to its end. A server that
- * closes a connection after an answer (Tomcat after a 500) is reconnected to, as by any client.
+ * <p>Like wrk, it runs on one thread that multiplexes all connections over a {@link Selector} and
+ * sends one prepared request: {@code Host}, the scenario's headers, nothing else. Answers are
+ * read by Jetty's HTTP/1.1 parser. So the generator spends a few microseconds per request, far
+ * less than the server: a heavier client (java.net.http, Jetty's {@code HttpClient}) slows the
+ * load so much that the server idles between requests and its CPU per request rises with the
+ * wake-ups. A server that closes the connection after an answer (Tomcat after a 500) is
+ * reconnected to.
  */
 final class ClosedLoop implements AutoCloseable {
 
     private static final int KEPT_FAILURES = 5;
+    /** The status of an answer the parser refused (already counted as a failure). */
+    private static final int MALFORMED = -1;
+    private static final long STOP_TIMEOUT_NANOS = 35_000_000_000L;
 
-    private final HttpClient client;
-    private final String uri;
+    private final InetSocketAddress server;
     private final Scenario scenario;
+    private final byte[] request;
+    private final Selector selector;
+    private final Thread thread;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final List<String> failures = new ArrayList<>();
-    private final CountDownLatch stopped;
     private volatile boolean running = true;
+    private int inFlight;
 
-    private ClosedLoop(HttpClient client, int port, Scenario scenario, int connections) {
-        this.client = client;
-        this.uri = "http://127.0.0.1:" + port + scenario.path();
+    private ClosedLoop(int port, Scenario scenario, int connections) throws IOException {
+        this.server = new InetSocketAddress("127.0.0.1", port);
         this.scenario = scenario;
-        this.stopped = new CountDownLatch(connections);
+        this.request = request(scenario, port);
+        this.selector = Selector.open();
+        for (int i = 0; i < connections; i++) {
+            connect();
+        }
+        this.thread = new Thread(this::run, "load-" + scenario.id());
+        this.thread.setDaemon(true);
     }
 
-    /** Starts {@code connections} concurrent request loops of {@code scenario} against {@code port}. */
-    static ClosedLoop start(int port, Scenario scenario, int connections) throws Exception {
+    /** Starts {@code connections} concurrent request loops of {@code scenario} against {@code port} on loopback. */
+    static ClosedLoop start(int port, Scenario scenario, int connections) throws IOException {
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1: " + connections);
         }
-        HttpClient client = client(connections);
-        ClosedLoop loop = new ClosedLoop(client, port, scenario, connections);
-        for (int i = 0; i < connections; i++) {
-            loop.send();
-        }
+        ClosedLoop loop = new ClosedLoop(port, scenario, connections);
+        loop.thread.start();
         return loop;
     }
 
-    /**
-     * A started client for up to {@code connections} connections per server that sends only
-     * {@code Host} and the request's own headers, and follows no redirect.
-     */
-    static HttpClient client(int connections) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, connections / 2), 2);
-        threads.setName("load");
-        threads.setDaemon(true);
-        HttpClient client = new HttpClient();
-        client.setExecutor(threads);
-        client.setMaxConnectionsPerDestination(connections);
-        client.setMaxRequestsQueuedPerDestination(connections * 4);
-        client.setUserAgentField(null);
-        client.setFollowRedirects(false);
-        client.setIdleTimeout(60_000);
-        client.getContentDecoderFactories().clear();
-        client.start();
-        // No authentication, redirect or 100-continue handling (start() installs them): every
-        // answer is handed over as it came.
-        client.getProtocolHandlers().clear();
-        return client;
-    }
-
-    /** One request of {@code scenario} and its complete answer. */
-    static Exchange exchange(HttpClient client, int port, Scenario scenario) throws Exception {
-        ContentResponse response = request(client, "http://127.0.0.1:" + port + scenario.path(), scenario).send();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HttpField field : response.getHeaders()) {
-            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>()).add(field.getValue());
+    /** The request's bytes: request line, {@code Host}, the scenario's headers. */
+    static byte[] request(Scenario scenario, int port) {
+        StringBuilder text = new StringBuilder(128).append(scenario.method()).append(' ').append(scenario.path())
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port).append("\r\n");
+        for (Map.Entry<String, String> header : scenario.headers().entrySet()) {
+            text.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }
-        return new Exchange(scenario, response.getStatus(), headers, new String(response.getContent(), StandardCharsets.UTF_8));
+        return text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Request request(HttpClient client, String uri, Scenario scenario) {
-        Request request = client.newRequest(uri).method(scenario.method()).timeout(30, TimeUnit.SECONDS);
-        if (!scenario.headers().isEmpty()) {
-            request.headers(headers -> {
-                for (Map.Entry<String, String> header : scenario.headers().entrySet()) {
-                    headers.put(header.getKey(), header.getValue());
+    private void connect() throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        Connection connection = new Connection(channel);
+        if (channel.connect(server)) {
+            channel.register(selector, 0, connection);
+            connection.send();
+        } else {
+            channel.register(selector, SelectionKey.OP_CONNECT, connection);
+        }
+        inFlight++;
+    }
+
+    private void run() {
+        long stopBy = Long.MAX_VALUE;
+        try {
+            while (inFlight > 0) {
+                if (!running && stopBy == Long.MAX_VALUE) {
+                    stopBy = System.nanoTime() + STOP_TIMEOUT_NANOS;
                 }
-            });
+                if (System.nanoTime() > stopBy) {
+                    fail(String.format(Locale.ROOT, "%d requests still in flight when the load stopped", inFlight));
+                    break;
+                }
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    ((Connection) key.attachment()).ready(key);
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException | RuntimeException e) {
+            fail("the load stopped: " + e);
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                closeQuietly(key);
+            }
+            try {
+                selector.close();
+            } catch (IOException e) {
+                // nothing left to do
+            }
         }
-        return request;
     }
 
-    private void send() {
-        request(client, uri, scenario).send(new Listener());
-    }
+    /** One connection: sends the request, parses the answer, and starts over (or reconnects). */
+    private final class Connection implements HttpParser.ResponseHandler {
 
-    /** Reads the body to its end, counting its bytes, then sends the next request. */
-    private final class Listener implements Response.Listener {
-
+        private final SocketChannel channel;
+        private final HttpParser parser = new HttpParser(this);
+        private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        private ByteBuffer out;
+        private int status;
         private long length;
+        private boolean closeAfter;
+        private boolean complete;
+
+        Connection(SocketChannel channel) {
+            this.channel = channel;
+            parser.setHeadResponse("HEAD".equals(scenario.method()));
+        }
+
+        void ready(SelectionKey key) throws IOException {
+            try {
+                if (key.isConnectable()) {
+                    channel.finishConnect();
+                    send();
+                } else if (key.isWritable()) {
+                    flush();
+                } else if (key.isReadable()) {
+                    read();
+                }
+            } catch (IOException e) {
+                // The server refused or reset the connection: that request failed; carry on.
+                inFlight--;
+                fail(scenario.method() + " " + scenario.path() + ": " + e);
+                closeQuietly(key);
+                if (running) {
+                    connect();
+                }
+            }
+        }
+
+        void send() throws IOException {
+            out = ByteBuffer.wrap(request);
+            flush();
+        }
+
+        private void flush() throws IOException {
+            channel.write(out);
+            channel.keyFor(selector).interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+
+        private void read() throws IOException {
+            int read = channel.read(in);
+            if (read < 0) {
+                parser.atEOF();
+                parser.parseNext(ByteBuffer.allocate(0));
+                if (!complete) {
+                    throw new IOException("connection closed before the answer was complete");
+                }
+            }
+            in.flip();
+            while (in.hasRemaining() && !complete) {
+                parser.parseNext(in);
+            }
+            in.compact();
+            if (complete) {
+                done();
+            }
+        }
+
+        private void done() throws IOException {
+            inFlight--;
+            if (status == scenario.expectedStatus()) {
+                completed.incrementAndGet();
+                bytes.addAndGet(length);
+            } else if (status != MALFORMED) {
+                fail("status " + status + " instead of " + scenario.expectedStatus());
+            }
+            if (closeAfter || in.position() > 0) {
+                // The server closes (or sent more than one answer): a new connection goes on.
+                closeQuietly(channel.keyFor(selector));
+                if (running) {
+                    connect();
+                }
+                return;
+            }
+            parser.reset();
+            status = 0;
+            length = 0;
+            complete = false;
+            if (running) {
+                inFlight++;
+                send();
+            }
+        }
 
         @Override
-        public void onContent(Response response, ByteBuffer content) {
+        public void startResponse(HttpVersion version, int status, String reason) {
+            this.status = status;
+        }
+
+        @Override
+        public void parsedHeader(HttpField field) {
+            if (field.getHeader() == HttpHeader.CONNECTION && field.contains("close")) {
+                closeAfter = true;
+            }
+        }
+
+        @Override
+        public boolean headerComplete() {
+            return false;
+        }
+
+        @Override
+        public boolean content(ByteBuffer content) {
             length += content.remaining();
             content.position(content.limit());
+            return false;
         }
 
         @Override
-        public void onComplete(Result result) {
-            if (result.isSucceeded() && result.getResponse().getStatus() == scenario.expectedStatus()) {
-                bytes.addAndGet(length);
-                completed.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
-                keepFailure(result.isFailed()
-                        ? String.valueOf(result.getFailure())
-                        : "status " + result.getResponse().getStatus() + " instead of " + scenario.expectedStatus());
-            }
-            if (running) {
-                send();
-            } else {
-                stopped.countDown();
-            }
+        public boolean contentComplete() {
+            return false;
+        }
+
+        @Override
+        public boolean messageComplete() {
+            complete = true;
+            return true;
+        }
+
+        @Override
+        public void earlyEOF() {
+            // complete stays false: read() reports it.
+        }
+
+        @Override
+        public void badMessage(HttpException failure) {
+            fail("malformed answer: " + failure);
+            complete = true;
+            closeAfter = true;
+            status = MALFORMED;
         }
     }
 
-    private void keepFailure(String failure) {
+    private static void closeQuietly(SelectionKey key) {
+        if (key == null) {
+            return;
+        }
+        key.cancel();
+        try {
+            key.channel().close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private void fail(String failure) {
+        failed.incrementAndGet();
         synchronized (failures) {
             if (failures.size() < KEPT_FAILURES) {
                 failures.add(failure);
@@ -172,21 +314,15 @@ final class ClosedLoop implements AutoCloseable {
         }
     }
 
-    /** Stops sending, waits (bounded) for the requests in flight, and stops the client. */
+    /** Stops sending, lets the requests in flight finish (at most 35 s), and closes the connections. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         running = false;
+        selector.wakeup();
         try {
-            if (!stopped.await(35, TimeUnit.SECONDS)) {
-                keepFailure(String.format(Locale.ROOT, "%d requests still in flight when the load stopped", stopped.getCount()));
-            }
+            thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            client.stop();
-        } catch (Exception e) {
-            throw new IOException("could not stop the load's HTTP client", e);
         }
     }
 }

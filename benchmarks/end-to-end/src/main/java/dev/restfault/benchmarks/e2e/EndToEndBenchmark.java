@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.eclipse.jetty.client.HttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,8 +64,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     double ramp = 0.5;
 
     @Option(names = "--warmup", paramLabel = "SECONDS",
-            description = "Warm-up load per scenario on every server process, before the rounds (default: ${DEFAULT-VALUE}).")
+            description = "Shortest warm-up load per scenario on every server process, before the rounds (default: ${DEFAULT-VALUE}).")
     double warmup = 4;
+
+    @Option(names = "--warmup-max", paramLabel = "SECONDS",
+            description = "Longest warm-up per scenario: past --warmup, the load goes on a second at a time while the "
+                    + "server's JIT still compiles, up to this (default: ${DEFAULT-VALUE}).")
+    double warmupMax = 12;
 
     @Option(names = "--connections", description = "Concurrent keep-alive connections (default: ${DEFAULT-VALUE}).")
     int connections = 16;
@@ -84,7 +88,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     List<String> profile = List.of();
 
     @Option(names = "--profile-seconds", paramLabel = "SECONDS", description = "Length of each recording (default: ${DEFAULT-VALUE}).")
-    double profileSeconds = 10;
+    double profileSeconds = 15;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Where results, server logs and recordings go (default: ${DEFAULT-VALUE}).")
     Path output = Path.of("target", "e2e");
@@ -128,7 +132,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             Files.writeString(dir.resolve("results.md"), markdown, StandardCharsets.UTF_8);
             report.writeJson(dir.resolve("results.json"), options());
             if (!profile.isEmpty()) {
-                String profiles = new Profiles(this, processes, plan, dir).run();
+                String profiles = new Profiles(this, processes, plan, results, dir).run();
                 out.println(profiles);
                 Files.writeString(dir.resolve("profile.md"), profiles, StandardCharsets.UTF_8);
             }
@@ -140,10 +144,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     }
 
     private void validate() {
-        if (rounds < 1 || connections < 1 || !(window > 0) || ramp < 0 || warmup < 0 || !(profileSeconds > 0)) {
+        if (rounds < 1 || connections < 1 || !(window > 0) || ramp < 0 || warmup < 0 || warmupMax < warmup
+                || !(profileSeconds > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--rounds and --connections must be at least 1, --window and --profile-seconds positive, "
-                            + "--ramp and --warmup not negative");
+                            + "--ramp and --warmup not negative, --warmup-max not below --warmup");
         }
         for (String cell : profile) {
             if (cell.split(":").length != 2) {
@@ -220,13 +225,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     private long estimatedMinutes(List<Cell> cells, List<Instance> instances) {
         double startup = 10;
-        double seconds = instances.size() * startup + cells.size() * warmup + (double) cells.size() * rounds * (window + ramp + 0.3)
+        double seconds = instances.size() * startup + cells.size() * (warmup + warmupMax) / 2 + (double) cells.size() * rounds * (window + ramp + 0.3)
                 + profileCells() * profileSeconds * 1.5;
         return Math.round(Math.ceil(seconds / 60));
     }
 
     private int profileCells() {
-        return profile.size() * 2;
+        return profile.size() * 2 + 1;
     }
 
     /** One server process: a setup of a suite on a server. */
@@ -274,7 +279,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     /**
      * Loads {@code scenario} for {@code --warmup} seconds, then a second at a time for as long as
      * the server's JIT still compiles (more than {@value #QUIET_JIT_MILLIS} ms in the last second),
-     * up to {@code --warmup} seconds more.
+     * up to {@code --warmup-max} seconds in all.
      */
     private void warm(String name, ServerProcess process, Scenario scenario) throws Exception {
         out.printf(Locale.ROOT, "  warm-up %s %s: ", name, scenario.id());
@@ -283,11 +288,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             sleep(warmup);
             ServerProcess.JvmStats before = process.stats();
             double extra = 0;
-            while (extra < warmup) {
+            boolean quiet = false;
+            while (warmup + extra < warmupMax) {
                 sleep(1);
                 extra++;
                 ServerProcess.JvmStats after = process.stats();
                 if (after.compileMillis() - before.compileMillis() <= QUIET_JIT_MILLIS) {
+                    quiet = true;
                     break;
                 }
                 before = after;
@@ -295,29 +302,25 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             failIfFailed(name + "/" + scenario.id(), loop);
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "%.0f s, %,.0f requests/s%s%n", seconds, loop.completed() / seconds,
-                    extra >= warmup ? " (the JIT was still compiling)" : "");
+                    quiet || warmup >= warmupMax ? "" : " (the JIT was still compiling)");
         }
     }
 
     /** Sends each scenario once and holds the answer to what the setup claims to answer. */
     private void checkAnswers(Instance instance, ServerProcess process) throws Exception {
-        HttpClient client = ClosedLoop.client(1);
-        try {
-            for (Scenario scenario : instance.suite().scenarios()) {
-                Exchange exchange = ClosedLoop.exchange(client, process.port(), scenario);
-                List<String> problems = new ArrayList<>();
-                if (exchange.status() != scenario.expectedStatus()) {
-                    problems.add("status " + exchange.status() + ", expected " + scenario.expectedStatus());
-                }
-                problems.addAll(instance.setup().check().problems(exchange));
-                if (!problems.isEmpty()) {
-                    throw new IllegalStateException(instance.key() + " " + scenario.method() + " " + scenario.path()
-                            + " is not answered as the setup claims: " + problems + "\n  headers: " + exchange.headers()
-                            + "\n  body: " + exchange.body());
-                }
+        Probe probe = new Probe();
+        for (Scenario scenario : instance.suite().scenarios()) {
+            Exchange exchange = probe.exchange(process.port(), scenario);
+            List<String> problems = new ArrayList<>();
+            if (exchange.status() != scenario.expectedStatus()) {
+                problems.add("status " + exchange.status() + ", expected " + scenario.expectedStatus());
             }
-        } finally {
-            client.stop();
+            problems.addAll(instance.setup().check().problems(exchange));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(instance.key() + " " + scenario.method() + " " + scenario.path()
+                        + " is not answered as the setup claims: " + problems + "\n  headers: " + exchange.headers()
+                        + "\n  body: " + exchange.body());
+            }
         }
     }
 
@@ -333,10 +336,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 ServerProcess process = processes.get(new Instance(cell.suite(), cell.setup(), cell.server()).key());
                 Measurement m = window(cell, process, round, window);
                 results.get(cell).add(m);
-                out.printf(Locale.ROOT, "  %-46s %8.1f µs/request %8.0f requests/s  user %3s %%  JIT %4d ms  GC %d%n",
+                out.printf(Locale.ROOT, "  %-46s %7.1f µs/request %7.0f requests/s  user %3s %%  %7.0f B/request  JIT %4d ms  GC %d%n",
                         cell.name(), m.cpuMicrosPerRequest(), m.requestsPerSecond(),
                         Double.isNaN(m.userShare()) ? "?" : Long.toString(Math.round(m.userShare() * 100)),
-                        m.compileMillis(), m.collections());
+                        m.allocatedBytesPerRequest(), m.compileMillis(), m.collections());
             }
         }
         return results;
@@ -346,19 +349,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     Measurement window(Cell cell, ServerProcess process, int round, double seconds) throws Exception {
         try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), connections)) {
             sleep(ramp);
-            return measureWindow(cell, process, loop, round, seconds, null);
+            return measureWindow(cell, process, loop, round, seconds);
         }
     }
 
-    /**
-     * Measures {@code seconds} of the running {@code loop}; {@code during} (if not null) runs at
-     * the start of the window and again, with {@code false}, at its end (profiling uses it).
-     */
-    Measurement measureWindow(Cell cell, ServerProcess process, ClosedLoop loop, int round, double seconds,
-            WindowHook during) throws Exception {
-        if (during != null) {
-            during.at(true);
-        }
+    /** Measures {@code seconds} of the running {@code loop}. */
+    Measurement measureWindow(Cell cell, ServerProcess process, ClosedLoop loop, int round, double seconds) throws Exception {
         ServerProcess.JvmStats jvm0 = process.stats();
         long requests0 = loop.completed();
         long bytes0 = loop.bodyBytes();
@@ -370,9 +366,6 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         ProcessCpu.Sample cpu1 = process.cpu();
         long t1 = System.nanoTime();
         ServerProcess.JvmStats jvm1 = process.stats();
-        if (during != null) {
-            during.at(false);
-        }
         failIfFailed(cell.name(), loop);
         long requests = requests1 - requests0;
         if (requests < MIN_REQUESTS) {
@@ -383,13 +376,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         return new Measurement(round, cpuMicros / requests, cpu1.userShareSince(cpu0), requests, (t1 - t0) / 1e9,
                 (double) (bytes1 - bytes0) / requests,
                 jvm0.compileMillis() < 0 ? -1 : jvm1.compileMillis() - jvm0.compileMillis(),
-                jvm1.collections() - jvm0.collections());
-    }
-
-    /** Something done at the start ({@code true}) and at the end of a measured window. */
-    @FunctionalInterface
-    interface WindowHook {
-        void at(boolean start) throws IOException;
+                jvm1.collections() - jvm0.collections(),
+                jvm0.allocatedBytes() < 0 ? Double.NaN : (double) (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / requests);
     }
 
     private static void failIfFailed(String name, ClosedLoop loop) {
@@ -429,6 +417,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         options.put("windowSeconds", window);
         options.put("rampSeconds", ramp);
         options.put("warmupSecondsPerScenario", warmup);
+        options.put("warmupMaxSecondsPerScenario", warmupMax);
         options.put("connections", connections);
         options.put("serverJvmOptions", serverJvmOptions);
         options.put("seed", seed);

@@ -12,9 +12,10 @@ package dev.restfault.benchmarks.e2e;
  * @param compileMillis       time the server's JIT compilers spent in the window, ms (-1 where unknown): a
  *                            window that still compiles much was measured before the code was warm
  * @param collections         garbage collections in the window
+ * @param allocatedBytesPerRequest bytes the server allocated per request ({@code NaN} where unknown)
  */
 record Measurement(int round, double cpuMicrosPerRequest, double userShare, long requests, double seconds,
-        double bodyBytesPerRequest, long compileMillis, long collections) {
+        double bodyBytesPerRequest, long compileMillis, long collections, double allocatedBytesPerRequest) {
 
     /** Requests completed per second in the window. */
     double requestsPerSecond() {

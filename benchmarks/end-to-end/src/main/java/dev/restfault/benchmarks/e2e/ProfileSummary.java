@@ -17,8 +17,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * What a flight recording of a server under one scenario says about where its time goes: CPU
  * samples of Java code by method (self and inclusive) and by owner (the library of the innermost
- * frame that is not the JDK's), allocation, collections and exceptions. Only the events within
- * the measured window count.
+ * frame that is not the JDK's), allocation by owner, collections and exceptions. Only the events
+ * within the measured window count.
  *
  * <p>JFR samples threads running Java code; time in the kernel (socket I/O) and in the JVM's own
  * threads (JIT, GC) is not in the samples. A share of samples is therefore a share of the Java
@@ -32,8 +32,11 @@ final class ProfileSummary {
     final Map<String, Integer> inclusive = new HashMap<>();
     final Map<String, Integer> owners = new HashMap<>();
     final Map<String, Long> allocationByOwner = new HashMap<>();
+    /** Throwables created, by class and the method that created them. */
+    final Map<String, Integer> throwables = new HashMap<>();
+    private final Set<Long> allocatingThreads = new HashSet<>();
     int samples;
-    long allocatedBytes;
+    long sampledAllocationBytes;
     int collections;
     long pauseNanos;
     long firstThrowables = -1;
@@ -57,6 +60,7 @@ final class ProfileSummary {
                     summary.collections++;
                     summary.pauseNanos += event.getDuration("sumOfPauses").toNanos();
                 }
+                case "jdk.JavaExceptionThrow" -> summary.throwable(event);
                 case "jdk.ExceptionStatistics" -> {
                     long throwables = event.getLong("throwables");
                     if (summary.firstThrowables < 0) {
@@ -90,10 +94,32 @@ final class ProfileSummary {
     }
 
     private void allocation(RecordedEvent event) {
+        // A thread's first sample weighs everything it allocated since it started (the warm-up
+        // included): only the later ones, each weighing what was allocated since the previous.
+        if (event.getThread("eventThread") == null
+                || allocatingThreads.add(event.getThread("eventThread").getJavaThreadId())) {
+            return;
+        }
         long weight = event.getLong("weight");
-        allocatedBytes += weight;
+        sampledAllocationBytes += weight;
         RecordedStackTrace stack = event.getStackTrace();
         allocationByOwner.merge(stack == null ? "?" : owner(stack.getFrames()), weight, Long::sum);
+    }
+
+    private void throwable(RecordedEvent event) {
+        String type = event.getClass("thrownClass") == null ? "?" : event.getClass("thrownClass").getName();
+        String site = "?";
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack != null) {
+            // The first frame that is not a constructor of a throwable: who created it.
+            for (RecordedFrame frame : stack.getFrames()) {
+                if (frame.getMethod() != null && !frame.getMethod().getName().equals("<init>")) {
+                    site = method(frame);
+                    break;
+                }
+            }
+        }
+        throwables.merge(type + " from " + site, 1, Integer::sum);
     }
 
     /** Throwables created in the window, where the recording says (JDK 17 counts them per chunk or second). */

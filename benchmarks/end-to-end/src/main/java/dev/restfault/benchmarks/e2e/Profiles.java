@@ -19,16 +19,20 @@ import java.util.Set;
 final class Profiles {
 
     private static final int TOP = 20;
+    private static final double SETTLE_SECONDS = 1;
 
     private final EndToEndBenchmark benchmark;
     private final Map<String, ServerProcess> processes;
     private final List<Suite> plan;
+    private final Map<Cell, List<Measurement>> results;
     private final Path dir;
 
-    Profiles(EndToEndBenchmark benchmark, Map<String, ServerProcess> processes, List<Suite> plan, Path dir) {
+    Profiles(EndToEndBenchmark benchmark, Map<String, ServerProcess> processes, List<Suite> plan,
+            Map<Cell, List<Measurement>> results, Path dir) {
         this.benchmark = benchmark;
         this.processes = processes;
         this.plan = plan;
+        this.results = results;
         this.dir = dir;
     }
 
@@ -36,9 +40,10 @@ final class Profiles {
     String run() throws Exception {
         StringBuilder md = new StringBuilder("# Where the time goes\n\n"
                 + "Flight recordings (JFR, `profile` settings) of one window per cell, taken after the measured rounds. "
-                + "Shares are of the Java samples (threads running Java code); `≈ µs` is that share of the user CPU per "
-                + "request measured in the same window. Kernel time (socket I/O) and the JVM's own threads (JIT, GC) "
-                + "are not in the samples: compare the user share.\n");
+                + "Shares are of the Java samples (threads running Java code); `≈ µs` is that share of the cell's user CPU "
+                + "per request from the rounds (recording itself costs CPU, so the recording window's own figure is only "
+                + "shown); `≈ bytes` likewise splits the allocation per request measured in the rounds. Kernel time "
+                + "(socket I/O) and the JVM's own threads (JIT, GC) are not in the samples.\n");
         for (Suite suite : plan) {
             for (Server server : suite.servers()) {
                 Profiled base = null;
@@ -72,16 +77,28 @@ final class Profiles {
         return null;
     }
 
-    private record Profiled(Cell cell, Measurement measurement, ProfileSummary summary) {
-
-        double userMicros() {
-            double share = Double.isNaN(measurement.userShare()) ? 1 : measurement.userShare();
-            return measurement.cpuMicrosPerRequest() * share;
-        }
+    /**
+     * A recorded cell. The recording gives shares; the rounds give the magnitudes: recording
+     * costs the server CPU of its own, so the figures measured while recording only describe the
+     * recording window.
+     *
+     * @param cell        the cell
+     * @param recording   the window measured while recording
+     * @param userMicros  user CPU µs per request of the cell, median of the rounds (else of the recording window)
+     * @param allocation  bytes allocated per request, median of the rounds (else of the recording window)
+     * @param summary     what the recording says
+     */
+    private record Profiled(Cell cell, Measurement recording, double userMicros, double allocation, ProfileSummary summary) {
 
         /** Approximate user µs per request spent in {@code samples} of the Java samples. */
         double micros(int samples) {
-            return summary.samples == 0 ? 0 : userMicros() * samples / summary.samples;
+            return summary.samples == 0 ? 0 : userMicros * samples / summary.samples;
+        }
+
+        /** Approximate bytes per request allocated in {@code weight} of the sampled allocation. */
+        double bytes(long weight) {
+            return summary.sampledAllocationBytes == 0 || !Double.isFinite(allocation) ? 0
+                    : allocation * weight / summary.sampledAllocationBytes;
         }
     }
 
@@ -89,42 +106,58 @@ final class Profiles {
         ServerProcess process = processes.get(new EndToEndBenchmark.Instance(cell.suite(), cell.setup(), cell.server()).key());
         Path file = dir.resolve("profile-" + cell.name().replace('/', '-') + ".jfr");
         benchmark.out().println("Profiling " + cell.name() + " ...");
-        Instant[] window = new Instant[2];
         Measurement measurement;
+        Instant from;
+        Instant to;
         try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), benchmark.connections())) {
             EndToEndBenchmark.sleep(benchmark.ramp());
-            measurement = benchmark.measureWindow(cell, process, loop, 0, benchmark.profileSeconds(), start -> {
-                if (start) {
-                    process.startProfile(file);
-                    window[0] = Instant.now();
-                } else {
-                    window[1] = Instant.now();
-                    process.stopProfile();
-                }
-            });
+            process.startProfile(file);
+            // Starting a recording costs the server (its first chunk's events, JFR's own code): not in the window.
+            EndToEndBenchmark.sleep(SETTLE_SECONDS);
+            from = Instant.now();
+            measurement = benchmark.measureWindow(cell, process, loop, 0, benchmark.profileSeconds());
+            to = Instant.now();
+            process.stopProfile();
         }
-        return new Profiled(cell, measurement, ProfileSummary.read(file, window[0], window[1]));
+        List<Measurement> rounds = results.getOrDefault(cell, List.of());
+        double userMicros = measurement.cpuMicrosPerRequest() * share(measurement.userShare());
+        double allocation = measurement.allocatedBytesPerRequest();
+        if (!rounds.isEmpty()) {
+            userMicros = Stats.of(rounds.stream().map(m -> m.cpuMicrosPerRequest() * share(m.userShare())).toList()).median();
+            List<Double> allocations = rounds.stream().map(Measurement::allocatedBytesPerRequest).filter(Double::isFinite).toList();
+            allocation = allocations.isEmpty() ? Double.NaN : Stats.of(allocations).median();
+        }
+        return new Profiled(cell, measurement, userMicros, allocation, ProfileSummary.read(file, from, to));
+    }
+
+    private static double share(double userShare) {
+        return Double.isNaN(userShare) ? 1 : userShare;
     }
 
     private static void describe(StringBuilder md, Profiled p) {
         ProfileSummary s = p.summary();
-        long requests = p.measurement().requests();
+        long requests = p.recording().requests();
         md.append(String.format(Locale.ROOT, "%n## %s%n%n", p.cell().name()));
         md.append(String.format(Locale.ROOT,
-                "%.1f µs CPU per request while recording (user %.0f %%: %.1f µs), %,d requests, %,d Java samples; "
-                        + "about %,d bytes allocated per request; %d collections (%.1f ms of pauses)%s.%n%n",
-                p.measurement().cpuMicrosPerRequest(), p.measurement().userShare() * 100, p.userMicros(), requests, s.samples,
-                requests == 0 ? 0 : s.allocatedBytes / requests, s.collections, s.pauseNanos / 1e6,
-                s.throwables() < 0 ? "" : String.format(Locale.ROOT, "; %.2f throwables created per request",
+                "From the rounds: %.1f µs of user CPU and %,.0f bytes allocated per request. While recording: %.1f µs CPU "
+                        + "per request (user %.0f %%), %,d requests, %,d Java samples, %d collections (%.1f ms of pauses)%s.%n%n",
+                p.userMicros(), p.allocation(), p.recording().cpuMicrosPerRequest(), share(p.recording().userShare()) * 100,
+                requests, s.samples, s.collections, s.pauseNanos / 1e6,
+                s.throwables() < 0 ? "" : String.format(Locale.ROOT, ", %.2f throwables created per request",
                         (double) s.throwables() / requests)));
-        md.append("| owner (innermost non-JDK frame) | samples | ≈ µs/request | allocation, bytes/request |\n|---|---:|---:|---:|\n");
+        md.append("| owner (innermost non-JDK frame) | samples | ≈ µs/request | ≈ bytes/request |\n|---|---:|---:|---:|\n");
         Set<String> owners = new HashSet<>(s.owners.keySet());
         owners.addAll(s.allocationByOwner.keySet());
         owners.stream()
-                .sorted(Comparator.comparingInt((String o) -> s.owners.getOrDefault(o, 0)).reversed())
-                .forEach(o -> md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f | %,d |%n", o,
+                .sorted(Comparator.comparingInt((String o) -> s.owners.getOrDefault(o, 0)).reversed().thenComparing(o -> o))
+                .forEach(o -> md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f | %,.0f |%n", o,
                         percent(s.owners.getOrDefault(o, 0), s.samples), p.micros(s.owners.getOrDefault(o, 0)),
-                        requests == 0 ? 0 : s.allocationByOwner.getOrDefault(o, 0L) / requests)));
+                        p.bytes(s.allocationByOwner.getOrDefault(o, 0L)))));
+        if (!s.throwables.isEmpty()) {
+            md.append("\nThrowables created, by class and creator:\n\n| throwable from | per request |\n|---|---:|\n");
+            top(s.throwables, 10).forEach((t, n) -> md.append(String.format(Locale.ROOT, "| `%s` | %.3f |%n", t,
+                    (double) n / Math.max(1, requests))));
+        }
         md.append("\nHottest methods (self):\n\n| method | self | ≈ µs/request |\n|---|---:|---:|\n");
         top(s.self, TOP).forEach((m, n) -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f %% | %.2f |%n", m,
                 percent(n, s.samples), p.micros(n))));
@@ -142,14 +175,10 @@ final class Profiles {
 
     private static void compare(StringBuilder md, Profiled base, Profiled other) {
         md.append(String.format(Locale.ROOT, "%n### %s against %s%n%n", other.cell().scenario().id(), base.cell().scenario().id()));
-        md.append(String.format(Locale.ROOT, "CPU per request %.1f against %.1f µs (%+.1f µs, %+.0f %%); user %.1f against %.1f µs; "
-                        + "allocation %,d against %,d bytes per request.%n%n",
-                other.measurement().cpuMicrosPerRequest(), base.measurement().cpuMicrosPerRequest(),
-                other.measurement().cpuMicrosPerRequest() - base.measurement().cpuMicrosPerRequest(),
-                (other.measurement().cpuMicrosPerRequest() / base.measurement().cpuMicrosPerRequest() - 1) * 100,
-                other.userMicros(), base.userMicros(),
-                other.summary().allocatedBytes / Math.max(1, other.measurement().requests()),
-                base.summary().allocatedBytes / Math.max(1, base.measurement().requests())));
+        md.append(String.format(Locale.ROOT, "User CPU per request (from the rounds) %.1f against %.1f µs (%+.1f µs); "
+                        + "allocation %,.0f against %,.0f bytes per request.%n%n",
+                other.userMicros(), base.userMicros(), other.userMicros() - base.userMicros(),
+                other.allocation(), base.allocation()));
         md.append("By owner, ≈ µs/request:\n\n| owner | " + base.cell().scenario().id() + " | " + other.cell().scenario().id()
                 + " | difference |\n|---|---:|---:|---:|\n");
         Set<String> owners = new HashSet<>(base.summary().owners.keySet());

@@ -53,9 +53,11 @@ final class Report {
             md.append("\n## ").append(suite.title()).append('\n');
             for (Server server : suite.servers()) {
                 md.append("\n### ").append(server.id()).append("\n\n");
-                table(md, suite, server, true);
+                table(md, suite, server, Figure.CPU);
                 md.append("\nRequests per second reached (median):\n\n");
-                table(md, suite, server, false);
+                table(md, suite, server, Figure.THROUGHPUT);
+                md.append("\nBytes the server allocated per request (median):\n\n");
+                table(md, suite, server, Figure.ALLOCATION);
                 targets(md, suite, server);
             }
         }
@@ -85,7 +87,9 @@ final class Report {
                 compiling.isEmpty() ? "." : ": " + String.join(", ", compiling) + "."));
     }
 
-    private void table(StringBuilder md, Suite suite, Server server, boolean cpu) {
+    private enum Figure { CPU, THROUGHPUT, ALLOCATION }
+
+    private void table(StringBuilder md, Suite suite, Server server, Figure figure) {
         md.append("| setup |");
         suite.scenarios().forEach(s -> md.append(' ').append(s.id()).append(" |"));
         md.append("\n|---|");
@@ -97,12 +101,14 @@ final class Report {
                 List<Measurement> measured = measurements(suite, setup.id(), server, scenario.id());
                 if (measured.isEmpty()) {
                     md.append(" – |");
-                } else if (cpu) {
+                } else if (figure == Figure.CPU) {
                     Stats stats = Stats.of(measured.stream().map(Measurement::cpuMicrosPerRequest).toList());
                     md.append(String.format(Locale.ROOT, " %.1f [%.1f–%.1f] |", stats.median(), stats.min(), stats.max()));
                 } else {
-                    Stats stats = Stats.of(measured.stream().map(Measurement::requestsPerSecond).toList());
-                    md.append(String.format(Locale.ROOT, " %,.0f |", stats.median()));
+                    List<Double> values = measured.stream().map(figure == Figure.THROUGHPUT
+                            ? Measurement::requestsPerSecond : Measurement::allocatedBytesPerRequest)
+                            .filter(Double::isFinite).toList();
+                    md.append(values.isEmpty() ? " ? |" : String.format(Locale.ROOT, " %,.0f |", Stats.of(values).median()));
                 }
             }
             md.append('\n');
@@ -185,6 +191,8 @@ final class Report {
         cell.put("cpuMicrosPerRequestMin", cpu.min());
         cell.put("cpuMicrosPerRequestMax", cpu.max());
         cell.put("requestsPerSecondMedian", Stats.of(measured.stream().map(Measurement::requestsPerSecond).toList()).median());
+        List<Double> allocation = measured.stream().map(Measurement::allocatedBytesPerRequest).filter(Double::isFinite).toList();
+        cell.put("allocatedBytesPerRequestMedian", allocation.isEmpty() ? null : Stats.of(allocation).median());
         List<Object> rounds = new ArrayList<>();
         for (Measurement m : measured) {
             Map<String, Object> round = new LinkedHashMap<>();
@@ -196,6 +204,7 @@ final class Report {
             round.put("bodyBytesPerRequest", m.bodyBytesPerRequest());
             round.put("compileMillis", m.compileMillis());
             round.put("collections", m.collections());
+            round.put("allocatedBytesPerRequest", finite(m.allocatedBytesPerRequest()));
             rounds.add(round);
         }
         cell.put("rounds", rounds);

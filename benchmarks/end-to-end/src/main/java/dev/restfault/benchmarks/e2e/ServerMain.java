@@ -92,6 +92,8 @@ public final class ServerMain {
                 if (command[0].equals(PROFILE_START) && command.length == 2 && recording == null) {
                     destination = Path.of(command[1]);
                     recording = new Recording(Configuration.getConfiguration("profile"));
+                    // Where throwables are created, and of what class: off in the profile settings.
+                    recording.enable("jdk.JavaExceptionThrow").withStackTrace();
                     recording.setToDisk(true);
                     recording.setDestination(destination);
                     recording.start();
@@ -116,8 +118,8 @@ public final class ServerMain {
     }
 
     /**
-     * The JVM's own work so far: milliseconds its JIT compilers spent compiling, and the
-     * collections with their accumulated time. The harness compares them before and after a
+     * The JVM's own work so far: milliseconds its JIT compilers spent compiling, the collections
+     * with their accumulated time, and the bytes its live threads have allocated. The harness compares them before and after a
      * window, to tell whether the code was still being compiled while it was measured.
      */
     private static String jvmStats() {
@@ -129,7 +131,13 @@ public final class ServerMain {
             collectionMillis += Math.max(0, collector.getCollectionTime());
         }
         long compileMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
-        return "compile-ms=" + compileMillis + " gc-count=" + collections + " gc-ms=" + collectionMillis;
+        long allocated = -1;
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            allocated = threads.getTotalThreadAllocatedBytes();
+        }
+        return "compile-ms=" + compileMillis + " gc-count=" + collections + " gc-ms=" + collectionMillis
+                + " alloc-bytes=" + allocated;
     }
 
     private static void say(String line) {

@@ -146,24 +146,30 @@ final class ServerProcess implements AutoCloseable {
      * @param compileMillis    time its JIT compilers spent compiling, ms (-1 where not reported)
      * @param collections      garbage collections
      * @param collectionMillis their accumulated time, ms
+     * @param allocatedBytes   bytes allocated by its live threads (-1 where not reported)
      */
-    record JvmStats(long compileMillis, long collections, long collectionMillis) {
+    record JvmStats(long compileMillis, long collections, long collectionMillis, long allocatedBytes) {
 
-        /** Parses {@code compile-ms=N gc-count=N gc-ms=N}. */
+        private static final String[] KEYS = {"compile-ms=", "gc-count=", "gc-ms=", "alloc-bytes="};
+
+        /** Parses {@code compile-ms=N gc-count=N gc-ms=N alloc-bytes=N}. */
         static JvmStats parse(String line) {
-            long[] values = new long[3];
-            String[] keys = {"compile-ms=", "gc-count=", "gc-ms="};
             String[] parts = line.trim().split(" ");
-            if (parts.length != 3) {
+            if (parts.length != KEYS.length) {
                 throw new IllegalArgumentException("malformed stats line: " + line);
             }
-            for (int i = 0; i < 3; i++) {
-                if (!parts[i].startsWith(keys[i])) {
+            long[] values = new long[KEYS.length];
+            for (int i = 0; i < KEYS.length; i++) {
+                if (!parts[i].startsWith(KEYS[i])) {
                     throw new IllegalArgumentException("malformed stats line: " + line);
                 }
-                values[i] = Long.parseLong(parts[i].substring(keys[i].length()));
+                try {
+                    values[i] = Long.parseLong(parts[i].substring(KEYS[i].length()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("malformed stats line: " + line, e);
+                }
             }
-            return new JvmStats(values[0], values[1], values[2]);
+            return new JvmStats(values[0], values[1], values[2], values[3]);
         }
     }
 

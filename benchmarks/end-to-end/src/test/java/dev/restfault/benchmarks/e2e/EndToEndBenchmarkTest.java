@@ -73,9 +73,11 @@ class EndToEndBenchmarkTest {
 
     @Test
     void jvmStatsAreParsedFromTheServersReply() {
-        assertThat(ServerProcess.JvmStats.parse("compile-ms=1234 gc-count=7 gc-ms=56"))
-                .isEqualTo(new ServerProcess.JvmStats(1234, 7, 56));
-        assertThatThrownBy(() -> ServerProcess.JvmStats.parse("compile-ms=1 gc-count=2"))
+        assertThat(ServerProcess.JvmStats.parse("compile-ms=1234 gc-count=7 gc-ms=56 alloc-bytes=-1"))
+                .isEqualTo(new ServerProcess.JvmStats(1234, 7, 56, -1));
+        assertThatThrownBy(() -> ServerProcess.JvmStats.parse("compile-ms=1 gc-count=2 gc-ms=3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed stats line");
+        assertThatThrownBy(() -> ServerProcess.JvmStats.parse("compile-ms=1 gc-count=2 gc-ms=x alloc-bytes=4"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed stats line");
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
  * any other method on them is the framework's own 405.
  *
  * <p>It uses only {@code spring-web} annotations and plain return values, which Spring MVC and
- * Spring WebFlux both accept: a reactive setup can serve this same class.
+ * Spring WebFlux both accept: a reactive setup can serve this same class. Parameter names are
+ * spelled out, so the class works however it was compiled.
  */
 @RestController
 @RequestMapping("/items")
@@ -31,7 +32,7 @@ public class ItemController {
 
     /** 200 for a known item; 404 for any other id. */
     @GetMapping("/{id}")
-    public Item item(@PathVariable String id) {
+    public Item item(@PathVariable("id") String id) {
         Item item = ITEMS.get(id);
         if (item == null) {
             throw failures.notFound("Item " + id + " does not exist.");
@@ -41,7 +42,7 @@ public class ItemController {
 
     /** 401 without an {@code Authorization} header (the benchmark never sends one). */
     @GetMapping("/{id}/owner")
-    public Map<String, String> owner(@PathVariable String id,
+    public Map<String, String> owner(@PathVariable("id") String id,
             @RequestHeader(name = "Authorization", required = false) String authorization) {
         if (authorization == null) {
             throw failures.unauthorized();
@@ -51,7 +52,7 @@ public class ItemController {
 
     /** 500: the pricing dependency throws an {@link IllegalStateException} nobody handles. */
     @GetMapping("/{id}/price")
-    public Map<String, Object> price(@PathVariable String id) {
+    public Map<String, Object> price(@PathVariable("id") String id) {
         Item item = item(id);
         return Map.of("item", id, "cents", pricing.priceInCents(item));
     }

@@ -2,8 +2,8 @@ package dev.restfault.cli;
 
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.catalog.StatusEntry;
-import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.core.i18n.LocaleResolver;
+import dev.restfault.core.exception.ContractException;
+import dev.restfault.core.http.HeaderNames;
 import dev.restfault.core.model.Descriptions;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.core.model.ModelLimits;
@@ -12,6 +12,9 @@ import dev.restfault.json.DecodedError;
 import dev.restfault.json.ErrorBodyException;
 import dev.restfault.json.ErrorReader;
 import dev.restfault.json.ErrorWriter;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.ErrorRequest;
+import dev.restfault.server.RequestFacts;
 import dev.restfault.testkit.check.ContractChecker;
 import dev.restfault.testkit.check.Rule;
 import dev.restfault.testkit.check.Violation;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "500; it fills a missing code or description from the catalog and is the problem's status.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  restfault convert --to problem error.json",
+            "  restfault convert --to problem-details error.json",
             "  echo '{\"statusCode\":429,\"message\":\"Slow down\"}' | restfault convert --to partner-center"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -43,34 +46,15 @@ import picocli.CommandLine.Spec;
             "2:usage error or unreadable file"})
 final class ConvertCommand implements Callable<Integer> {
 
-    enum Target {
-        PARTNER_CENTER("partner-center", ErrorFormat.PARTNER_CENTER),
-        PARTNER_API("partner-api", ErrorFormat.PARTNER_API),
-        PROBLEM("problem", ErrorFormat.PROBLEM_DETAILS);
-
-        final String label;
-        final ErrorFormat format;
-
-        Target(String label, ErrorFormat format) {
-            this.label = label;
-            this.format = format;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     @ParentCommand
     RestfaultCommand parent;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = TargetConverter.class,
-            description = "partner-center, partner-api or problem.")
-    Target to;
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Tokens.class, description = "${COMPLETION-CANDIDATES}.")
+    ErrorFormat to;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "The body; '-' or nothing reads standard input.")
     String file;
@@ -95,18 +79,6 @@ final class ConvertCommand implements Callable<Integer> {
     private static boolean isClassName(String source) {
         byte[] probe = ErrorWriter.standard().writePartnerCenter(PartnerCenterError.of("c", "d", source));
         return ContractChecker.standard().checkBody(probe).stream().anyMatch(v -> v.rule() == Rule.SOURCE_CLASS_NAME);
-    }
-
-    static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
-        @Override
-        public Target convert(String value) {
-            for (Target t : Target.values()) {
-                if (t.label.equalsIgnoreCase(value)) {
-                    return t;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("expected partner-center, partner-api or problem");
-        }
     }
 
     @Override
@@ -150,19 +122,26 @@ final class ConvertCommand implements Callable<Integer> {
                     + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             return ExitCodes.VIOLATIONS;
         }
-        // DESIGN section 1: Partner API messages are always en-US; --locale is for the other formats.
-        Locale l = to == Target.PARTNER_API || asked == null ? LocaleResolver.defaults().fallback()
-                : LocaleResolver.defaults().fromXLocale(asked.toLanguageTag()).orElse(LocaleResolver.defaults().fallback());
+        // The server core negotiates as it does for a request that chose this format and sent
+        // --locale as X-Locale: the same format and language rules (Partner API text is always
+        // en-US), the same body.
+        String xLocale = asked == null ? null : asked.toLanguageTag();
+        ErrorRenderer renderer = ErrorRenderer.builder(source).build();
+        ErrorRequest request = renderer.negotiate(RequestFacts.builder(null, null)
+                .headers(name -> name.equalsIgnoreCase(HeaderNames.X_LOCALE) ? xLocale : null)
+                .chosenFormat(to)
+                .build());
         int effective = status != null ? status
                 : decoded.statusCode().filter(StatusCatalog::isError).orElse(500);
         StatusEntry entry = StatusCatalog.entry(effective);
         byte[] out;
-        if (to == Target.PARTNER_API && decoded.partnerApi().isPresent()) {
+        if (to == ErrorFormat.PARTNER_API && decoded.partnerApi().isPresent()) {
             out = ErrorWriter.standard().writePartnerApi(decoded.partnerApi().get()); // keeps innerError
         } else {
-            PartnerCenterError pce = decoded.toPartnerCenter(entry, l, source);
-            out = ErrorWriter.standard().write(to.format, pce, effective,
-                    ContractMessages.defaults().reasonPhrase(effective, l));
+            PartnerCenterError pce = decoded.toPartnerCenter(entry, request.locale(), source);
+            ContractException error = ContractException.builder(effective).code(pce.code()).description(pce.description())
+                    .data(pce.data()).source(pce.source()).build();
+            out = renderer.render(error, request).body();
         }
         // Writers are strict: the body's own source may be a class name, which no writer may pass on.
         for (Violation v : ContractChecker.standard().checkBody(out)) {

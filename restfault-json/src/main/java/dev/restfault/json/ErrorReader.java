@@ -25,22 +25,16 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The tolerant reader of error bodies in any of the known shapes, on Jackson 3 streaming.
  *
- * <p>It recognizes the shape from the members present (no {@code Content-Type} needed), in
- * this order:
- * <ol>
- *   <li>{@code "error"} holding an object: Partner API {@code {"error":{...}}};</li>
- *   <li>{@code type} (a string) or {@code status} (a number), which only problem details have:
- *       RFC 9457 problem details;</li>
- *   <li>{@code description}: Partner Center;</li>
- *   <li>{@code title}, {@code detail} or {@code instance} (strings): problem details;</li>
- *   <li>{@code statusCode}: the gateway's throttling body {@code {"statusCode":429,"message":"..."}};</li>
- *   <li>{@code message}, {@code innerError}, {@code details} or {@code target}: a Partner API
- *       error object sent without its wrapper;</li>
- *   <li>{@code code}, {@code data} or {@code source} (or an OAuth-style {@code "error":"..."}
- *       with {@code error_description}): a Partner Center error, possibly lacking its
- *       description.</li>
- * </ol>
- * Within an object it tolerates: {@code code} as a string or a number ({@code "code":1002} is
+ * <p>It recognizes the shape from the members present (no {@code Content-Type} needed) by the
+ * table of {@link BodyShape}, the same one the conformance checker judges bodies by: Partner
+ * API {@code {"error":{...}}} or its error object sent without the wrapper; RFC 9457 problem
+ * details (and, read as problem details to keep their status, frameworks' default bodies such as
+ * Spring Boot's {@code {"timestamp","status","error","path"}}); Partner Center (and OAuth's
+ * {@code {"error","error_description"}}, read as a code and a description); the gateway's
+ * throttling body {@code {"statusCode":429,"message":"..."}}. {@link DecodedError#bodyShape()}
+ * says which exactly.
+ *
+ * <p>Within an object it tolerates: {@code code} as a string or a number ({@code "code":1002} is
  * read as {@code "1002"}); {@code innerError} or {@code innererror}; {@code data} or
  * {@code details}, with plain strings as entries; unknown members (skipped; at the root kept as
  * problem extension members); members of an unexpected type (ignored); duplicate member names
@@ -170,7 +164,7 @@ public final class ErrorReader {
             throw e;
         } catch (RuntimeException e) {
             // Includes what a caller's stream may throw unchecked: still only ErrorBodyException out.
-            throw failure(e, in.head(), true, in.count());
+            throw failure(e, in.head(), in.failed(), in.count());
         }
     }
 
@@ -238,10 +232,12 @@ public final class ErrorReader {
     }
 
     /**
+     * @param streamFailed whether the caller's stream itself threw: only then is a failure {@code IO};
+     *     Jackson also reports some malformed bodies (an unsupported UCS-4 byte order) as I/O errors
      * @param total the bytes of the body (byte array) or read so far (stream): a parse error at
      *     that offset means the body ended too early
      */
-    private ErrorBodyException failure(RuntimeException e, byte[] head, boolean stream, long total) {
+    private ErrorBodyException failure(RuntimeException e, byte[] head, boolean streamFailed, long total) {
         String excerpt = excerpt(head);
         if (e instanceof DecodeFailure) {
             DecodeFailure f = (DecodeFailure) e;
@@ -260,7 +256,7 @@ public final class ErrorReader {
                 return new ErrorBodyException(Reason.LIMIT_EXCEEDED,
                         "the body is longer than " + limits.maxDocumentBytes() + " bytes", excerpt);
             }
-            if (cause instanceof CharConversionException || !stream) {
+            if (cause instanceof CharConversionException || !streamFailed) {
                 return new ErrorBodyException(Reason.MALFORMED, "the body is not valid UTF-8/16/32 JSON", excerpt);
             }
             return new ErrorBodyException(Reason.IO, "reading the body failed: "
@@ -272,7 +268,7 @@ public final class ErrorReader {
                 return new ErrorBodyException(Reason.TRUNCATED, "the JSON body ends before it is complete", excerpt);
             }
         }
-        if (stream && e instanceof java.io.UncheckedIOException) {
+        if (streamFailed && e instanceof java.io.UncheckedIOException) {
             return new ErrorBodyException(Reason.IO, "reading the body failed: I/O error", excerpt);
         }
         if (e instanceof IllegalArgumentException) {

@@ -1,5 +1,6 @@
 package dev.restfault.sandbox;
 
+import dev.restfault.sandbox.console.ConsoleConfiguration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ class IndexController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", "restfault-sandbox");
         body.put("documentation", "restfault-sandbox/README.md");
+        body.put("console", ConsoleConfiguration.CONSOLE);
+        body.put("openapi", ConsoleConfiguration.API_DOCS);
         body.put("formats", Map.of(
                 "/v1", "Partner Center: {code, description, data, source}",
                 "/partner/v1", "Partner API: {error: {code, message, target, details}}",

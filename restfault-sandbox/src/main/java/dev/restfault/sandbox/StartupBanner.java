@@ -3,6 +3,7 @@ package dev.restfault.sandbox;
 import dev.restfault.sandbox.config.SandboxProperties;
 import dev.restfault.sandbox.config.SandboxProperties.Access;
 import dev.restfault.sandbox.config.SandboxProperties.Token;
+import dev.restfault.sandbox.console.ConsoleConfiguration;
 import dev.restfault.sandbox.security.TokenAuthenticator;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -13,9 +14,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints the banner once the sandbox listens: the URL, the tokens, and three {@code curl}
- * lines that provoke errors. Printed to standard output on purpose: it is for the person who
- * just typed {@code java -jar}, not for the log. {@code --sandbox.banner=false} turns it off.
+ * Prints the banner once the sandbox listens: the URL, the tokens, three {@code curl} lines that
+ * provoke errors, and where the console and the OpenAPI document are. Printed to standard output
+ * on purpose: it is for the person who just typed {@code java -jar}, not for the log.
+ * {@code --sandbox.banner=false} turns it off.
  */
 @Component
 class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
@@ -56,6 +58,8 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
         b.append("    curl -i -H 'Authorization: Bearer ").append(rw).append("' \\\n")
                 .append("         ").append(url).append("/partner/v1/customers/c0000000-0000-4000-8000-000000000009  # 404, Partner API format\n");
         b.append('\n');
+        b.append("  Console (Swagger UI, every endpoint and its errors): ").append(url).append(ConsoleConfiguration.CONSOLE).append('\n');
+        b.append("  OpenAPI document: ").append(url).append(ConsoleConfiguration.API_DOCS).append('\n');
         b.append("  Every endpoint: GET ").append(url).append("/  and restfault-sandbox/README.md\n");
         out.print(b);
         out.flush();

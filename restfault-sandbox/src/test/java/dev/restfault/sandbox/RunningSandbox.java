@@ -21,6 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The real sandbox application, started as {@code java -jar} starts it (its main class, its
  * {@code application.properties}) on a random loopback port, plus a small {@code java.net.http}
  * client for it. One per test class: starting Spring costs seconds.
+ *
+ * <p>Every response received through {@link Call#send()} is also checked against the sandbox's
+ * own OpenAPI document ({@link OpenApiContract}): the end-to-end tests are the document's
+ * contract tests.
  */
 final class RunningSandbox implements AutoCloseable {
 
@@ -37,6 +41,7 @@ final class RunningSandbox implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private volatile OpenApiContract contract;
 
     private RunningSandbox(ConfigurableApplicationContext context) {
         this.context = context;
@@ -54,6 +59,32 @@ final class RunningSandbox implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}. */
     URI base() {
         return base;
+    }
+
+    /** The sandbox's OpenAPI document, fetched once, as the contract every response is checked against. */
+    OpenApiContract contract() {
+        OpenApiContract c = contract;
+        if (c == null) {
+            synchronized (this) {
+                if (contract == null) {
+                    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v3/api-docs")).timeout(Duration.ofSeconds(60)).build();
+                    try {
+                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("GET /v3/api-docs answered " + r.statusCode() + ": " + r.body());
+                        }
+                        contract = new OpenApiContract(r.body());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("GET /v3/api-docs failed", e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                c = contract;
+            }
+        }
+        return c;
     }
 
     <T> T bean(Class<T> type) {
@@ -226,14 +257,17 @@ final class RunningSandbox implements AutoCloseable {
             b.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
                     : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
                     : HttpRequest.BodyPublishers.ofByteArray(bytes));
+            Reply reply;
             try {
-                return new Reply(http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
+                reply = new Reply(http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            contract().check(method, path, reply);
+            return reply;
         }
 
         /** Sends and returns the transport failure, for the fault that resets the connection. */

@@ -32,5 +32,6 @@ class StartupBannerTest {
         assertThat(banner).contains("http://localhost:8080", "token-rw-1", "token-ro-1", "1234 ms");
         assertThat(banner.lines().filter(l -> l.trim().startsWith("curl "))).hasSize(3);
         assertThat(banner).contains("# 401", "# 403", "# 404");
+        assertThat(banner).contains("http://localhost:8080/console", "http://localhost:8080/v3/api-docs");
     }
 }

@@ -1,5 +1,6 @@
 package dev.restfault.sandbox.admin;
 
+import dev.restfault.core.annotation.ContractError;
 import dev.restfault.sandbox.config.SandboxProperties.UpstreamMode;
 import dev.restfault.sandbox.guard.ConcurrencyLimiter;
 import dev.restfault.sandbox.guard.MaintenanceSwitch;
@@ -71,6 +72,7 @@ class AdminController {
         return body;
     }
 
+    @ContractError(status = 413, when = "The body is over 64 KiB.")
     @PutMapping(path = "/maintenance", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> setMaintenance(@Valid @RequestBody MaintenanceRequest request) {
         MaintenanceSwitch.State s = maintenance.set(request.enabled(),
@@ -78,12 +80,15 @@ class AdminController {
         return maintenanceView(s);
     }
 
+    @ContractError(status = 413, when = "The body is over 64 KiB.")
     @PutMapping(path = "/upstream", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> setUpstream(@Valid @RequestBody UpstreamRequest request) {
         upstream.setMode(UpstreamMode.valueOf(request.mode().toUpperCase(Locale.ROOT)));
         return Map.of("upstreamMode", upstream.mode().name().toLowerCase(Locale.ROOT));
     }
 
+    @ContractError(status = 500, codes = "internalServerError",
+            when = "Always: the diagnostic fails on purpose, to show that a 500 leaks nothing.")
     @GetMapping("/diagnostics")
     Map<String, Object> diagnostics() {
         return diagnostics.run();

@@ -1,5 +1,6 @@
 package dev.restfault.sandbox.customers;
 
+import dev.restfault.core.annotation.ContractError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Content-Type: text/plain} (415: only JSON is consumed).
  */
 @RestController
+@ContractError(status = 429, codes = "tooManyRequests", when = "The token sent more than its budget of requests in the window.")
+@ContractError(status = 503, codes = {"maintenance", "overloaded"},
+        when = "Maintenance is on, or the sandbox is handling its maximum of requests at once.")
 @RequestMapping(path = {"/v1/customers", "/partner/v1/customers"}, produces = MediaType.APPLICATION_JSON_VALUE)
 class CustomerController {
 
@@ -64,7 +70,11 @@ class CustomerController {
         return new CustomerPage(total, items, links, Map.of("objectType", "Collection"));
     }
 
+    @ContractError(status = 409, codes = "domainTaken", when = "Another customer has the domain.")
+    @ContractError(status = 413, when = "The body is over 64 KiB.")
+    @ContractError(status = 507, codes = "customerLimitReached", when = "The store holds its maximum of customers.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity says, for the OpenAPI document
     ResponseEntity<CustomerView> create(@Valid @RequestBody CustomerRequest body, HttpServletRequest request) {
         Customer c = store.create(body);
         return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + c.id()))
@@ -72,6 +82,7 @@ class CustomerController {
                 .body(CustomerView.of(c));
     }
 
+    @ContractError(status = 412, when = "If-Match names an older version; ETag carries the current one.")
     @GetMapping("/{id}")
     ResponseEntity<CustomerView> get(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -84,6 +95,9 @@ class CustomerController {
         return ResponseEntity.ok().eTag(c.entityTag()).body(CustomerView.of(c));
     }
 
+    @ContractError(status = 409, codes = "domainTaken", when = "Another customer has the domain.")
+    @ContractError(status = 412, when = "If-Match names an older version; ETag carries the current one.")
+    @ContractError(status = 413, when = "The body is over 64 KiB.")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CustomerView> update(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class AuthInterceptor implements HandlerInterceptor {
 
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** The methods a read-only token may not use. */
+    static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final TokenAuthenticator authenticator;
     private final boolean adminOnly;

@@ -1,12 +1,16 @@
 package dev.restfault.sandbox.simulate;
 
+import dev.restfault.core.annotation.AnyErrorFormat;
+import dev.restfault.core.annotation.ContractError;
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.sandbox.Texts;
 import dev.restfault.sandbox.config.SandboxProperties;
 import dev.restfault.sandbox.guard.ConcurrencyLimiter;
-import dev.restfault.spring.ContractErrorRenderer;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.RenderedError;
+import dev.restfault.spring.RestfaultRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -17,7 +21,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code /v1/simulate/{status}} (also under {@code /partner/v1}; with {@code GET}, {@code HEAD},
@@ -45,7 +47,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>{@code retryAfter}: seconds for {@code Retry-After}, 0..86400 (a 429 or 503 without it
  *       gets {@code sandbox.simulate.default-retry-after});</li>
  *   <li>{@code delay}: milliseconds to wait before answering, 0..{@value #MAX_DELAY_MS};</li>
- *   <li>{@code format}: {@code partner-center}, {@code partner-api} or {@code problem};
+ *   <li>{@code format}: a format's {@link ErrorFormat#token() token}, {@code partner-center},
+ *       {@code partner-api} or {@code problem-details} ({@code problem} too), any case;
  *       without it the path and {@code Accept} decide, as for every other error;</li>
  *   <li>{@code fault}: {@code html}, {@code truncated}, {@code empty} or {@code reset}, see
  *       {@link Fault}.</li>
@@ -64,12 +67,12 @@ class SimulateController {
      */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
-    private final ContractErrorRenderer renderer;
+    private final ErrorRenderer renderer;
     private final Duration defaultRetryAfter;
     private final ConcurrencyLimiter delayed;
     private final Duration busyRetryAfter;
 
-    SimulateController(ContractErrorRenderer renderer, SandboxProperties properties,
+    SimulateController(ErrorRenderer renderer, SandboxProperties properties,
             @Qualifier(ConcurrencyLimiter.DELAYED_SIMULATIONS) ConcurrencyLimiter delayed) {
         this.renderer = renderer;
         this.defaultRetryAfter = properties.simulate().defaultRetryAfter();
@@ -77,20 +80,23 @@ class SimulateController {
         this.busyRetryAfter = properties.concurrency().retryAfter();
     }
 
+    @AnyErrorFormat
+    @ContractError(status = ContractError.ANY_CLIENT_ERROR, when = "The status asked for (400..499), with its headers and body.")
+    @ContractError(status = ContractError.ANY_SERVER_ERROR, when = "The status asked for (500..599), with its headers and body.")
     @RequestMapping(path = {"/v1/simulate/{status}", "/partner/v1/simulate/{status}"}, method = {RequestMethod.GET,
             RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE,
             RequestMethod.OPTIONS})
     void simulate(@PathVariable @Min(400) @Max(599) int status,
             @RequestParam(required = false) @Min(0) @Max(86_400) Integer retryAfter,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_DELAY_MS) int delay,
-            @RequestParam(required = false) @Pattern(regexp = "(?i)partner-center|partner-api|problem",
+            @RequestParam(required = false) @Pattern(regexp = ErrorFormat.TOKEN_PATTERN,
                     message = "{sandbox.validation.format}") String format,
             @RequestParam(required = false) @Pattern(regexp = "(?i)html|truncated|empty|reset",
                     message = "{sandbox.validation.fault}") String fault,
             HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         if (format != null) {
             // The starter renders this request's errors in the format asked for (the busy 503 too).
-            request.setAttribute(ContractErrorRenderer.FORMAT_ATTRIBUTE, errorFormat(format));
+            request.setAttribute(RestfaultRequest.FORMAT_ATTRIBUTE, errorFormat(format));
         }
         if (delay > 0) {
             waitOut(delay);
@@ -103,9 +109,9 @@ class SimulateController {
         switch (broken.get()) {
             case HTML -> html(status, response);
             case EMPTY -> {
-                // The starter renders the real response into a buffer: its status and headers
-                // (challenge, Allow, Retry-After, Content-Type...) reach the client, its body not.
-                renderer.render(request, new ContentCachingResponseWrapper(response), error);
+                // The real response's status and headers (challenge, Allow, Retry-After,
+                // Content-Type...) reach the client, its body not.
+                headers(renderer.render(error, RestfaultRequest.facts(request).build()), response);
                 response.setContentLength(0);
                 response.getOutputStream(); // a body was produced, empty: the starter leaves it alone
             }
@@ -139,16 +145,9 @@ class SimulateController {
         }
     }
 
-    /** {@code partner-center}, {@code partner-api} or {@code problem}, any case (validated above). */
+    /** A format's token or alias, any case (validated above). */
     private static ErrorFormat errorFormat(String format) {
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "partner-api":
-                return ErrorFormat.PARTNER_API;
-            case "problem":
-                return ErrorFormat.PROBLEM_DETAILS;
-            default:
-                return ErrorFormat.PARTNER_CENTER;
-        }
+        return ErrorFormat.fromToken(format).orElseThrow(() -> new IllegalArgumentException("format " + format));
     }
 
     /** The error for {@code status} with the headers its catalog entry calls for. */
@@ -181,14 +180,20 @@ class SimulateController {
         response.getOutputStream().write(page);
     }
 
-    /** Renders the real contract response into a buffer, then sends its first half only. */
+    /** Renders the real contract response, then sends its status, its headers and the first half of its body. */
     private void truncated(HttpServletRequest request, HttpServletResponse response, ContractException error) throws IOException {
-        ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
-        renderer.render(request, buffer, error);
-        byte[] whole = buffer.getContentAsByteArray();
+        RenderedError rendered = renderer.render(error, RestfaultRequest.facts(request).build());
+        headers(rendered, response);
+        byte[] whole = rendered.body();
         int cut = Math.max(1, whole.length / 2);
         response.setContentLength(cut);
         OutputStream out = response.getOutputStream();
         out.write(whole, 0, cut);
+    }
+
+    /** The rendered error's status and headers on {@code response}, as the starter would set them. */
+    private static void headers(RenderedError rendered, HttpServletResponse response) {
+        response.setStatus(rendered.status());
+        rendered.copyHeaders(response::setHeader, response::addHeader);
     }
 }

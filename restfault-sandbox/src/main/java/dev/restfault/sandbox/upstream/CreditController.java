@@ -1,5 +1,6 @@
 package dev.restfault.sandbox.upstream;
 
+import dev.restfault.core.annotation.ContractError;
 import dev.restfault.sandbox.customers.Customer;
 import dev.restfault.sandbox.customers.CustomerStore;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
  * 502 or 504 (see {@link CreditClient}).
  */
 @RestController
+@ContractError(status = 429, codes = "tooManyRequests", when = "The token sent more than its budget of requests in the window.")
+@ContractError(status = 503, codes = {"maintenance", "overloaded"},
+        when = "Maintenance is on, or the sandbox is handling its maximum of requests at once.")
 class CreditController {
 
     private final CustomerStore store;
@@ -25,6 +29,8 @@ class CreditController {
         this.client = client;
     }
 
+    @ContractError(status = 502, when = "The credit upstream answered garbage or an error, or refused the connection.")
+    @ContractError(status = 504, when = "The credit upstream did not answer in time.")
     @GetMapping(path = {"/v1/customers/{id}/credit", "/partner/v1/customers/{id}/credit"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> credit(@PathVariable String id) {

@@ -1,7 +1,8 @@
 package dev.restfault.spring.testapp;
 
 import dev.restfault.core.exception.ContractException;
-import dev.restfault.spring.RequestCorrelation;
+import dev.restfault.server.CorrelationIds;
+import dev.restfault.spring.RestfaultRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -55,7 +56,7 @@ public class TestController {
     /** The application picks the error format of this request itself. */
     @GetMapping("/chosen-format")
     public String chosenFormat(jakarta.servlet.http.HttpServletRequest request) {
-        request.setAttribute(dev.restfault.spring.ContractErrorRenderer.FORMAT_ATTRIBUTE,
+        request.setAttribute(RestfaultRequest.FORMAT_ATTRIBUTE,
                 dev.restfault.core.model.ErrorFormat.PARTNER_API);
         throw ContractException.notFound("Chosen format.");
     }
@@ -280,12 +281,42 @@ public class TestController {
         throw ContractException.notFound("Legacy item " + id + " does not exist.");
     }
 
+    /** Refuses a POST before its body is read, as a guard or a validation of the path would. */
+    @PostMapping("/unread/conflict")
+    public String unreadConflict() {
+        throw ContractException.conflict("unreadConflict", "Refused before the body was read.");
+    }
+
+    /** sendError before the body is read. */
+    @PostMapping("/unread/send-error")
+    public void unreadSendError(HttpServletResponse response) throws IOException {
+        response.sendError(429, "sendError internal detail");
+    }
+
+    /** Never reached: the interceptor refuses it first (412). */
+    @PostMapping("/unread/interceptor")
+    public String unreadIntercepted() {
+        return "never";
+    }
+
+    /** An unexpected failure before the body is read: 500. */
+    @PostMapping("/unread/unexpected")
+    public String unreadUnexpected() {
+        throw new IllegalStateException("unexpected secret before the body");
+    }
+
+    /** Method security refuses before the body is read: 401 for anonymous callers. */
+    @PostMapping("/unread/method-secured")
+    public String unreadMethodSecured() {
+        return service.adminOnly();
+    }
+
     /** What the MDC holds while the request is handled. */
     @GetMapping("/mdc")
     public Map<String, String> mdc(jakarta.servlet.http.HttpServletRequest request) {
-        RequestCorrelation ids = RequestCorrelation.of(request);
-        return Map.of("mdcCorrelationId", String.valueOf(MDC.get(RequestCorrelation.MDC_CORRELATION_ID)),
-                "mdcRequestId", String.valueOf(MDC.get(RequestCorrelation.MDC_REQUEST_ID)),
+        CorrelationIds ids = RestfaultRequest.ids(request);
+        return Map.of("mdcCorrelationId", String.valueOf(MDC.get(RestfaultRequest.MDC_CORRELATION_ID)),
+                "mdcRequestId", String.valueOf(MDC.get(RestfaultRequest.MDC_REQUEST_ID)),
                 "correlationId", ids.correlationId());
     }
 }

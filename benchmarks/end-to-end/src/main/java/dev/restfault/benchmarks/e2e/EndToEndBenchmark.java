@@ -107,6 +107,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         List<Suite> plan = plan();
+        requireProfiledCellsMeasured(plan);
         List<Cell> cells = cells(plan);
         List<Instance> instances = instances(plan);
         out.printf(Locale.ROOT, "%d cells on %d server processes; %d rounds of %.1f s windows (+%.1f s ramp), "
@@ -154,6 +155,19 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             if (cell.split(":").length != 2) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--profile takes SETUP:SCENARIO pairs, not '" + cell + "'");
+            }
+        }
+    }
+
+    /** A {@code --profile} cell outside the plan would be silently skipped after the whole run: refused up front. */
+    private void requireProfiledCellsMeasured(List<Suite> plan) {
+        for (String cell : profile) {
+            String[] parts = cell.split(":");
+            boolean known = plan.stream().anyMatch(suite -> suite.setups().stream().anyMatch(s -> s.id().equals(parts[0]))
+                    && suite.scenarios().stream().anyMatch(s -> s.id().equals(parts[1])));
+            if (!known) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--profile " + cell + " names no setup and scenario that this run measures");
             }
         }
     }
@@ -225,13 +239,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     private long estimatedMinutes(List<Cell> cells, List<Instance> instances) {
         double startup = 10;
-        double seconds = instances.size() * startup + cells.size() * (warmup + warmupMax) / 2 + (double) cells.size() * rounds * (window + ramp + 0.3)
-                + profileCells() * profileSeconds * 1.5;
+        long profiled = cells.stream().filter(cell -> profile.contains(cell.setup().id() + ":" + cell.scenario().id())).count();
+        double seconds = instances.size() * startup + cells.size() * (warmup + warmupMax) / 2
+                + (double) cells.size() * rounds * (window + ramp + 0.3) + profiled * (profileSeconds + ramp + 2);
         return Math.round(Math.ceil(seconds / 60));
-    }
-
-    private int profileCells() {
-        return profile.size() * 2 + 1;
     }
 
     /** One server process: a setup of a suite on a server. */

@@ -20,14 +20,11 @@ public record Scenario(String id, String method, String path, Map<String, String
     public static final Map<String, String> JSON_CLIENT = Map.of("Accept", "application/json");
 
     public Scenario {
-        Objects.requireNonNull(id, "id");
+        Ids.require("scenario", id);
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(description, "description");
         headers = Map.copyOf(headers);
-        if (id.isBlank() || id.contains(",") || id.contains(":") || id.contains("/")) {
-            throw new IllegalArgumentException("scenario id must be non-blank without ',', ':' or '/': '" + id + "'");
-        }
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("scenario path must start with '/': '" + path + "'");
         }

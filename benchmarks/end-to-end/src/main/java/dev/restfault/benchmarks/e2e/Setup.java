@@ -19,14 +19,11 @@ public record Setup(String id, String label, Class<?> applicationClass, List<Str
         ResponseCheck check) {
 
     public Setup {
-        Objects.requireNonNull(id, "id");
+        Ids.require("setup", id);
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(applicationClass, "applicationClass");
         Objects.requireNonNull(check, "check");
         properties = List.copyOf(properties);
-        if (id.isBlank() || id.contains(",") || id.contains(":") || id.contains("/")) {
-            throw new IllegalArgumentException("setup id must be non-blank without ',', ':' or '/': '" + id + "'");
-        }
         for (String property : properties) {
             if (property.indexOf('=') < 1) {
                 throw new IllegalArgumentException("setup property must be key=value: '" + property + "'");

@@ -54,6 +54,10 @@ class EndToEndBenchmarkTest {
         CommandLine profile = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
         assertThat(profile.execute("--profile", "restfault")).isEqualTo(2);
         assertThat(err.toString()).contains("--profile takes SETUP:SCENARIO pairs, not 'restfault'");
+        err.getBuffer().setLength(0);
+        CommandLine unmeasured = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
+        assertThat(unmeasured.execute("--scenarios", "200", "--profile", "restfault:404", "--list")).isEqualTo(2);
+        assertThat(err.toString()).contains("--profile restfault:404 names no setup and scenario that this run measures");
     }
 
     @Test

@@ -9,9 +9,12 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -22,13 +25,16 @@ import org.eclipse.jetty.http.HttpVersion;
 /**
  * The load: {@code connections} keep-alive connections to one server, each with one request in
  * flight, sent again as soon as its answer has been read to the end (a closed loop, as wrk's
- * connections). Every answer's status is checked; any other status, a malformed answer or a
- * connection lost mid-answer is counted and the first few are kept.
+ * connections). Every answer is checked: its status, then the setup's {@link ResponseCheck} on its
+ * headers and body (thoroughly on the first answer of each connection and on every
+ * {@value #THOROUGH_EVERY}th); an answer that fails either, a malformed answer or a connection lost
+ * mid-answer is counted and the first few are kept. So a setup that stops answering as it claims
+ * (restfault switched off, a contract body gone wrong) fails the run instead of producing figures.
  *
  * <p>Like wrk, it runs on one thread that multiplexes all connections over a {@link Selector} and
  * sends one prepared request: {@code Host}, the scenario's headers, nothing else. Answers are
- * read by Jetty's HTTP/1.1 parser. So the generator spends a few microseconds per request, far
- * less than the server: a heavier client (java.net.http, Jetty's {@code HttpClient}) slows the
+ * read by Jetty's HTTP/1.1 parser. So the generator spends a few microseconds per request (the
+ * check included), far less than the server: a heavier client (java.net.http, Jetty's {@code HttpClient}) slows the
  * load so much that the server idles between requests and its CPU per request rises with the
  * wake-ups. A server that closes the connection after an answer (Tomcat after a 500) is
  * reconnected to.
@@ -39,9 +45,13 @@ final class ClosedLoop implements AutoCloseable {
     /** The status of an answer the parser refused (already counted as a failure). */
     private static final int MALFORMED = -1;
     private static final long STOP_TIMEOUT_NANOS = 35_000_000_000L;
+    /** One answer in this many gets the setup's thorough check (besides each connection's first). */
+    static final int THOROUGH_EVERY = 1024;
 
     private final InetSocketAddress server;
     private final Scenario scenario;
+    private final ResponseCheck check;
+    private final int thoroughEvery;
     private final byte[] request;
     private final Selector selector;
     private final Thread thread;
@@ -51,10 +61,13 @@ final class ClosedLoop implements AutoCloseable {
     private final List<String> failures = new ArrayList<>();
     private volatile boolean running = true;
     private int inFlight;
+    private long answers;
 
-    private ClosedLoop(int port, Scenario scenario, int connections) throws IOException {
+    private ClosedLoop(int port, Scenario scenario, ResponseCheck check, int thoroughEvery, int connections) throws IOException {
         this.server = new InetSocketAddress("127.0.0.1", port);
         this.scenario = scenario;
+        this.check = check;
+        this.thoroughEvery = thoroughEvery;
         this.request = request(scenario, port);
         this.selector = Selector.open();
         for (int i = 0; i < connections; i++) {
@@ -64,12 +77,24 @@ final class ClosedLoop implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts {@code connections} concurrent request loops of {@code scenario} against {@code port} on loopback. */
-    static ClosedLoop start(int port, Scenario scenario, int connections) throws IOException {
-        if (connections < 1) {
-            throw new IllegalArgumentException("connections must be at least 1: " + connections);
+    /**
+     * Starts {@code connections} concurrent request loops of {@code scenario} against {@code port}
+     * on loopback; every answer with the scenario's status is held to {@code check}.
+     */
+    static ClosedLoop start(int port, Scenario scenario, ResponseCheck check, int connections) throws IOException {
+        return start(port, scenario, check, THOROUGH_EVERY, connections);
+    }
+
+    /** {@link #start(int, Scenario, ResponseCheck, int)}, with the thorough check on one answer in {@code thoroughEvery}. */
+    static ClosedLoop start(int port, Scenario scenario, ResponseCheck check, int thoroughEvery, int connections)
+            throws IOException {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(check, "check");
+        if (connections < 1 || thoroughEvery < 1) {
+            throw new IllegalArgumentException("connections and thoroughEvery must be at least 1: " + connections + ", "
+                    + thoroughEvery);
         }
-        ClosedLoop loop = new ClosedLoop(port, scenario, connections);
+        ClosedLoop loop = new ClosedLoop(port, scenario, check, thoroughEvery, connections);
         loop.thread.start();
         return loop;
     }
@@ -135,11 +160,14 @@ final class ClosedLoop implements AutoCloseable {
         private final SocketChannel channel;
         private final HttpParser parser = new HttpParser(this);
         private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        private final Map<String, List<String>> headers = new HashMap<>();
+        private byte[] body = new byte[1024];
         private ByteBuffer out;
         private int status;
-        private long length;
+        private int length;
         private boolean closeAfter;
         private boolean complete;
+        private boolean checkedThoroughly;
 
         Connection(SocketChannel channel) {
             this.channel = channel;
@@ -199,8 +227,16 @@ final class ClosedLoop implements AutoCloseable {
         private void done() throws IOException {
             inFlight--;
             if (status == scenario.expectedStatus()) {
-                completed.incrementAndGet();
-                bytes.addAndGet(length);
+                Exchange exchange = new Exchange(scenario, status, headers, new String(body, 0, length, StandardCharsets.UTF_8));
+                boolean thorough = !checkedThoroughly || ++answers % thoroughEvery == 0;
+                checkedThoroughly = true;
+                List<String> problems = thorough ? check.thoroughProblems(exchange) : check.problems(exchange);
+                if (problems.isEmpty()) {
+                    completed.incrementAndGet();
+                    bytes.addAndGet(length);
+                } else {
+                    fail("answer not as the setup claims: " + problems);
+                }
             } else if (status != MALFORMED) {
                 fail("status " + status + " instead of " + scenario.expectedStatus());
             }
@@ -213,6 +249,7 @@ final class ClosedLoop implements AutoCloseable {
                 return;
             }
             parser.reset();
+            headers.clear();
             status = 0;
             length = 0;
             complete = false;
@@ -232,6 +269,7 @@ final class ClosedLoop implements AutoCloseable {
             if (field.getHeader() == HttpHeader.CONNECTION && field.contains("close")) {
                 closeAfter = true;
             }
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>(1)).add(field.getValue());
         }
 
         @Override
@@ -241,8 +279,12 @@ final class ClosedLoop implements AutoCloseable {
 
         @Override
         public boolean content(ByteBuffer content) {
-            length += content.remaining();
-            content.position(content.limit());
+            int n = content.remaining();
+            if (length + n > body.length) {
+                body = Arrays.copyOf(body, Math.max(body.length * 2, length + n));
+            }
+            content.get(body, length, n);
+            length += n;
             return false;
         }
 

@@ -18,6 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,10 +58,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     List<String> scenarios = List.of();
 
     @Option(names = "--rounds", description = "Measured rounds; each visits every cell once (default: ${DEFAULT-VALUE}).")
-    int rounds = 5;
+    int rounds = 3;
 
     @Option(names = "--window", paramLabel = "SECONDS", description = "Length of one measured window (default: ${DEFAULT-VALUE}).")
-    double window = 3;
+    double window = 2.5;
 
     @Option(names = "--ramp", paramLabel = "SECONDS",
             description = "Load before each window starts, not measured: connections and server threads settle (default: ${DEFAULT-VALUE}).")
@@ -65,12 +69,17 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "SECONDS",
             description = "Shortest warm-up load per scenario on every server process, before the rounds (default: ${DEFAULT-VALUE}).")
-    double warmup = 4;
+    double warmup = 3;
 
     @Option(names = "--warmup-max", paramLabel = "SECONDS",
             description = "Longest warm-up per scenario: past --warmup, the load goes on a second at a time while the "
                     + "server's JIT still compiles, up to this (default: ${DEFAULT-VALUE}).")
-    double warmupMax = 12;
+    double warmupMax = 8;
+
+    @Option(names = "--requests", paramLabel = "N",
+            description = "Bound every load (warm-up, ramp, window, recording) by N completed requests instead of by time: "
+                    + "a smoke run that proves every setup starts and answers as it claims. Its figures mean nothing.")
+    int requests;
 
     @Option(names = "--connections", description = "Concurrent keep-alive connections (default: ${DEFAULT-VALUE}).")
     int connections = 16;
@@ -88,7 +97,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     List<String> profile = List.of();
 
     @Option(names = "--profile-seconds", paramLabel = "SECONDS", description = "Length of each recording (default: ${DEFAULT-VALUE}).")
-    double profileSeconds = 15;
+    double profileSeconds = 10;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Where results, server logs and recordings go (default: ${DEFAULT-VALUE}).")
     Path output = Path.of("target", "e2e");
@@ -119,11 +128,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
         Path dir = output.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         Files.createDirectories(dir);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "stop-servers"));
+        Thread stopServers = new Thread(this::stopAll, "stop-servers");
+        Runtime.getRuntime().addShutdownHook(stopServers);
         try {
-            Map<String, ServerProcess> processes = new LinkedHashMap<>();
+            Map<String, ServerProcess> processes = startAll(instances, dir);
             for (Instance instance : instances) {
-                processes.put(instance.key(), startAndWarm(instance, dir));
+                warm(instance, processes.get(instance.key()));
             }
             Map<Cell, List<Measurement>> results = measure(cells, processes);
             Report report = new Report(plan, results, environment());
@@ -141,6 +151,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             return 0;
         } finally {
             stopAll();
+            Runtime.getRuntime().removeShutdownHook(stopServers);
         }
     }
 
@@ -150,6 +161,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--rounds and --connections must be at least 1, --window and --profile-seconds positive, "
                             + "--ramp and --warmup not negative, --warmup-max not below --warmup");
+        }
+        if (requests != 0 && requests < MIN_REQUESTS) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--requests must be at least " + MIN_REQUESTS + " (or 0: loads bounded by time), not " + requests);
         }
         for (String cell : profile) {
             if (cell.split(":").length != 2) {
@@ -238,9 +253,14 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     }
 
     private long estimatedMinutes(List<Cell> cells, List<Instance> instances) {
-        double startup = 10;
+        if (requests > 0) {
+            // Bounded by requests: the starts dominate.
+            return Math.round(Math.ceil(instances.size() * 8 / 60.0));
+        }
+        // A wave of parallel starts (as many as processors) takes about 10 s on 2 cores.
+        double startup = 10 * Math.ceil(instances.size() / (double) starters(instances.size()));
         long profiled = cells.stream().filter(cell -> profile.contains(cell.setup().id() + ":" + cell.scenario().id())).count();
-        double seconds = instances.size() * startup + cells.size() * (warmup + warmupMax) / 2
+        double seconds = startup + cells.size() * (warmup + warmupMax) / 2
                 + (double) cells.size() * rounds * (window + ramp + 0.3) + profiled * (profileSeconds + ramp + 2);
         return Math.round(Math.ceil(seconds / 60));
     }
@@ -253,7 +273,40 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
     }
 
-    private ServerProcess startAndWarm(Instance instance, Path dir) throws Exception {
+    /**
+     * Starts every server process and proves each is the setup it claims to be. The processes
+     * start in parallel (as many at a time as there are processors): a JVM's start is mostly
+     * single-threaded, and nothing is measured yet.
+     */
+    private Map<String, ServerProcess> startAll(List<Instance> instances, Path dir) throws Exception {
+        ExecutorService starters = Executors.newFixedThreadPool(starters(instances.size()));
+        try {
+            Map<String, Future<ServerProcess>> started = new LinkedHashMap<>();
+            for (Instance instance : instances) {
+                started.put(instance.key(), starters.submit(() -> start(instance, dir)));
+            }
+            Map<String, ServerProcess> processes = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<ServerProcess>> each : started.entrySet()) {
+                try {
+                    processes.put(each.getKey(), each.getValue().get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+            return processes;
+        } finally {
+            starters.shutdownNow();
+        }
+    }
+
+    private static int starters(int instances) {
+        return Math.min(instances, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private ServerProcess start(Instance instance, Path dir) throws Exception {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
                 "spring.main.banner-mode=off"));
         properties.addAll(instance.setup().properties());
@@ -279,12 +332,15 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     + " but the application has " + (active ? "its beans " + process.restfaultBeans() : "none of its beans"));
         }
         checkAnswers(instance, process);
+        return process;
+    }
+
+    private void warm(Instance instance, ServerProcess process) throws Exception {
         for (Scenario scenario : instance.suite().scenarios()) {
-            if (warmup > 0) {
-                warm(name, process, scenario);
+            if (warmup > 0 || requests > 0) {
+                warm(instance, process, scenario);
             }
         }
-        return process;
     }
 
     /**
@@ -292,15 +348,16 @@ public final class EndToEndBenchmark implements Callable<Integer> {
      * the server's JIT still compiles (more than {@value #QUIET_JIT_MILLIS} ms in the last second),
      * up to {@code --warmup-max} seconds in all.
      */
-    private void warm(String name, ServerProcess process, Scenario scenario) throws Exception {
+    private void warm(Instance instance, ServerProcess process, Scenario scenario) throws Exception {
+        String name = instance.key();
         out.printf(Locale.ROOT, "  warm-up %s %s: ", name, scenario.id());
         long started = System.nanoTime();
-        try (ClosedLoop loop = ClosedLoop.start(process.port(), scenario, connections)) {
-            sleep(warmup);
+        try (ClosedLoop loop = ClosedLoop.start(process.port(), scenario, instance.setup().check(), connections)) {
+            load(loop, warmup);
             ServerProcess.JvmStats before = process.stats();
             double extra = 0;
             boolean quiet = false;
-            while (warmup + extra < warmupMax) {
+            while (requests == 0 && warmup + extra < warmupMax) {
                 sleep(1);
                 extra++;
                 ServerProcess.JvmStats after = process.stats();
@@ -313,7 +370,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             failIfFailed(name + "/" + scenario.id(), loop);
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "%.0f s, %,.0f requests/s%s%n", seconds, loop.completed() / seconds,
-                    quiet || warmup >= warmupMax ? "" : " (the JIT was still compiling)");
+                    quiet || warmup >= warmupMax || requests > 0 ? "" : " (the JIT was still compiling)");
         }
     }
 
@@ -326,7 +383,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             if (exchange.status() != scenario.expectedStatus()) {
                 problems.add("status " + exchange.status() + ", expected " + scenario.expectedStatus());
             }
-            problems.addAll(instance.setup().check().problems(exchange));
+            problems.addAll(instance.setup().check().thoroughProblems(exchange));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(instance.key() + " " + scenario.method() + " " + scenario.path()
                         + " is not answered as the setup claims: " + problems + "\n  headers: " + exchange.headers()
@@ -358,8 +415,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     /** Loads {@code cell} for the ramp and then one window, and measures the window. */
     Measurement window(Cell cell, ServerProcess process, int round, double seconds) throws Exception {
-        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), connections)) {
-            sleep(ramp);
+        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), cell.setup().check(), connections)) {
+            load(loop, ramp);
             return measureWindow(cell, process, loop, round, seconds);
         }
     }
@@ -371,7 +428,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         long bytes0 = loop.bodyBytes();
         ProcessCpu.Sample cpu0 = process.cpu();
         long t0 = System.nanoTime();
-        sleep(seconds);
+        load(loop, seconds);
         long requests1 = loop.completed();
         long bytes1 = loop.bodyBytes();
         ProcessCpu.Sample cpu1 = process.cpu();
@@ -418,6 +475,32 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         return out;
     }
 
+    /** Longest a load bounded by {@code --requests} may take: beyond it, the server is stuck. */
+    private static final long REQUESTS_TIMEOUT_NANOS = 60_000_000_000L;
+
+    /**
+     * Keeps {@code loop} loading for {@code seconds}; with {@code --requests N}, until it has
+     * completed N more requests instead (failing if the load fails or stalls).
+     */
+    void load(ClosedLoop loop, double seconds) throws InterruptedException {
+        if (requests == 0) {
+            sleep(seconds);
+            return;
+        }
+        long target = loop.completed() + requests;
+        long deadline = System.nanoTime() + REQUESTS_TIMEOUT_NANOS;
+        while (loop.completed() < target) {
+            if (loop.failed() > 0) {
+                return; // reported by the caller, with the failures
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + (requests - (target - loop.completed())) + " of " + requests
+                        + " requests completed within 60 s; the server or the machine is stuck");
+            }
+            Thread.sleep(1);
+        }
+    }
+
     static void sleep(double seconds) throws InterruptedException {
         Thread.sleep(Math.round(seconds * 1000));
     }
@@ -430,6 +513,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         options.put("warmupSecondsPerScenario", warmup);
         options.put("warmupMaxSecondsPerScenario", warmupMax);
         options.put("connections", connections);
+        options.put("requestsPerLoad", requests == 0 ? null : requests);
         options.put("serverJvmOptions", serverJvmOptions);
         options.put("seed", seed);
         return options;

@@ -109,11 +109,11 @@ final class Profiles {
         Measurement measurement;
         Instant from;
         Instant to;
-        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), benchmark.connections())) {
-            EndToEndBenchmark.sleep(benchmark.ramp());
+        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), cell.setup().check(), benchmark.connections())) {
+            benchmark.load(loop, benchmark.ramp());
             process.startProfile(file);
             // Starting a recording costs the server (its first chunk's events, JFR's own code): not in the window.
-            EndToEndBenchmark.sleep(SETTLE_SECONDS);
+            benchmark.load(loop, SETTLE_SECONDS);
             from = Instant.now();
             measurement = benchmark.measureWindow(cell, process, loop, 0, benchmark.profileSeconds());
             to = Instant.now();

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param properties       Spring properties ({@code key=value}) that make this setup
  * @param restfaultActive  whether restfault's starter must be active in the running server; the
  *                         harness refuses to measure a setup where it is not as declared
- * @param check            what the setup's answers look like, checked before the load starts
+ * @param check            what the setup's answers look like, checked on every answer (thoroughly before the load)
  */
 public record Setup(String id, String label, Class<?> applicationClass, List<String> properties, boolean restfaultActive,
         ResponseCheck check) {

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -22,6 +24,17 @@ class ClosedLoopTest {
 
     private static final byte[] BODY = "{\"code\":\"notFound\"}".getBytes(StandardCharsets.UTF_8);
     private static final int ENOUGH = 300;
+    /** What this server answers: the body above, as JSON. */
+    private static final ResponseCheck SERVERS_ANSWER = exchange -> {
+        List<String> problems = new ArrayList<>();
+        if (!exchange.mediaType().equals("application/json")) {
+            problems.add("media type " + exchange.mediaType());
+        }
+        if (!exchange.body().equals(new String(BODY, StandardCharsets.UTF_8))) {
+            problems.add("body " + exchange.body());
+        }
+        return problems;
+    };
 
     private HttpServer server;
     private ExecutorService threads;
@@ -65,7 +78,7 @@ class ClosedLoopTest {
     @Test
     void keepsTheConnectionsBusyAndReadsEveryAnswerToItsEnd() throws Exception {
         Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
-        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, 4);
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 4);
         awaitCompleted(loop, ENOUGH);
         loop.close();
         assertThat(loop.failed()).isZero();
@@ -78,7 +91,7 @@ class ClosedLoopTest {
     @Test
     void reconnectsWhenTheServerClosesAfterAnAnswer() throws Exception {
         Scenario scenario = new Scenario("close", "DELETE", "/close", Map.of(), 404, "closing");
-        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, 2);
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 2);
         awaitCompleted(loop, ENOUGH);
         loop.close();
         assertThat(loop.failed()).isZero();
@@ -89,7 +102,7 @@ class ClosedLoopTest {
     @Test
     void countsAndDescribesAnswersWithAnotherStatus() throws Exception {
         Scenario scenario = Scenario.json("404", "GET", "/wrong", 404, "expects 404, gets 500");
-        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, 2);
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 2);
         awaitCompleted(loop, 20);
         loop.close();
         assertThat(loop.completed()).isZero();
@@ -98,10 +111,71 @@ class ClosedLoopTest {
     }
 
     @Test
+    void everyAnswerIsHeldToTheSetupsCheck() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        ResponseCheck anotherBody = exchange -> exchange.body().contains("\"code\":\"notFound\"")
+                && exchange.header("X-Setup").isPresent() ? List.of() : List.of("no X-Setup header");
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, anotherBody, 2);
+        awaitCompleted(loop, 20);
+        loop.close();
+        assertThat(loop.completed()).isZero();
+        assertThat(loop.failed()).isGreaterThanOrEqualTo(20);
+        assertThat(loop.failureSamples()).allMatch("answer not as the setup claims: [no X-Setup header]"::equals);
+    }
+
+    @Test
+    void theFirstAnswerOfEachConnectionAndASampleGetTheThoroughCheck() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        AtomicInteger cheap = new AtomicInteger();
+        AtomicInteger thorough = new AtomicInteger();
+        ResponseCheck counting = new ResponseCheck() {
+            @Override
+            public List<String> problems(Exchange exchange) {
+                cheap.incrementAndGet();
+                return SERVERS_ANSWER.problems(exchange);
+            }
+
+            @Override
+            public List<String> thoroughProblems(Exchange exchange) {
+                thorough.incrementAndGet();
+                return SERVERS_ANSWER.problems(exchange);
+            }
+        };
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, counting, 16, 3);
+        awaitCompleted(loop, 60);
+        loop.close();
+        assertThat(loop.failed()).isZero();
+        assertThat(cheap.get() + thorough.get()).isEqualTo(loop.completed());
+        // Each connection's first answer, then one in 16 of the others.
+        assertThat(thorough.get()).isEqualTo(3 + (int) ((loop.completed() - 3) / 16));
+    }
+
+    @Test
+    void anAnswerThatFailsOnlyTheThoroughCheckIsCaughtOnEachConnectionsFirstAnswer() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        ResponseCheck thoroughFails = new ResponseCheck() {
+            @Override
+            public List<String> problems(Exchange exchange) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> thoroughProblems(Exchange exchange) {
+                return List.of("not conforming");
+            }
+        };
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, thoroughFails, 2);
+        awaitCompleted(loop, 20);
+        loop.close();
+        assertThat(loop.failed()).isEqualTo(2);
+        assertThat(loop.failureSamples()).containsOnly("answer not as the setup claims: [not conforming]");
+    }
+
+    @Test
     void aServerThatIsNotThereIsAFailureNotAHang() throws Exception {
         int port = server.getAddress().getPort();
         server.stop(0);
-        ClosedLoop loop = ClosedLoop.start(port, Scenario.json("200", "GET", "/", 200, "nobody"), 1);
+        ClosedLoop loop = ClosedLoop.start(port, Scenario.json("200", "GET", "/", 200, "nobody"), SERVERS_ANSWER, 1);
         awaitCompleted(loop, 1);
         loop.close();
         assertThat(loop.completed()).isZero();

@@ -23,6 +23,7 @@ class ResponseChecksTest {
                 "ms-correlationid", List.of(IDS), "ms-requestid", List.of(IDS)));
         if (scenario.expectedStatus() >= 400) {
             headers.put("cache-control", List.of("no-store"));
+            headers.put("x-content-type-options", List.of("nosniff"));
         }
         headers.putAll(extra);
         return new Exchange(scenario, scenario.expectedStatus(), headers, body);
@@ -64,6 +65,20 @@ class ResponseChecksTest {
         assertThat(check.problems(restfault(UNAUTHORIZED,
                 "{\"code\":\"unauthorized\",\"description\":\"Unauthorized\",\"source\":\"service\"}", Map.of())))
                 .contains("WWW-Authenticate is absent, expected an OAuth challenge");
+    }
+
+    @Test
+    void restfaultsCheckHoldsEveryAnswerToTheWholeContract() {
+        ResponseCheck check = ResponseChecks.restfault();
+        // Members present, but the source names a class and the request ids are no GUIDs: the
+        // testkit's checker sees what a members-only check would let through.
+        Exchange answer = restfault(MISSING,
+                "{\"code\":\"notFound\",\"description\":\"Item 0 does not exist.\",\"source\":\"java.lang.IllegalStateException\"}",
+                Map.of("ms-correlationid", List.of("not-a-guid")));
+        assertThat(check.problems(answer)).as("the check of every answer").isEmpty();
+        List<String> problems = check.thoroughProblems(answer);
+        assertThat(problems).isNotEmpty().allMatch(p -> p.startsWith("contract: "));
+        assertThat(String.join("\n", problems)).contains("MS-CorrelationId").contains("source");
     }
 
     @Test

@@ -11,21 +11,30 @@ import java.util.Locale;
  * process gets the class path without the other servers' jars, as an application that depends
  * on one server has, so that exactly one starts and nothing of the others is even loaded.
  *
- * <p>A reactive server (Reactor Netty) is added here with the jars that belong to the others.
+ * <p>The servlet servers run without the reactive stack's jars and the reactive one without the
+ * servlet stack's, so that Spring Boot starts the kind of application each is for.
  */
 public enum Server {
 
-    TOMCAT("tomcat", "Tomcat", List.of("jetty-", "spring-boot-jetty-", "spring-boot-starter-jetty-")),
-    JETTY("jetty", "Jetty", List.of("tomcat-", "spring-boot-tomcat-", "spring-boot-starter-tomcat-"));
+    TOMCAT("tomcat", "Tomcat", List.of("jetty-", "spring-boot-jetty-", "spring-boot-starter-jetty-"), true),
+    JETTY("jetty", "Jetty", List.of("tomcat-", "spring-boot-tomcat-", "spring-boot-starter-tomcat-"), true),
+    /** Spring WebFlux's default server: the servlet stack's jars are left out, so Boot starts a reactive application. */
+    REACTOR_NETTY("reactor-netty", "Netty", List.of("tomcat-", "spring-boot-tomcat-", "spring-boot-starter-tomcat-", "jetty-",
+            "spring-boot-jetty-", "spring-boot-starter-jetty-", "spring-webmvc-", "spring-boot-webmvc-",
+            "spring-boot-starter-webmvc-"), false);
 
     private final String id;
     private final String webServerName;
     private final List<String> foreignJarPrefixes;
 
-    Server(String id, String webServerName, List<String> foreignJarPrefixes) {
+    Server(String id, String webServerName, List<String> foreignJarPrefixes, boolean servlet) {
         this.id = id;
         this.webServerName = webServerName;
-        this.foreignJarPrefixes = foreignJarPrefixes;
+        List<String> foreign = new ArrayList<>(foreignJarPrefixes);
+        if (servlet) {
+            foreign.addAll(ReactiveJars.PREFIXES);
+        }
+        this.foreignJarPrefixes = List.copyOf(foreign);
     }
 
     /** The name used in options and tables. */
@@ -63,5 +72,12 @@ public enum Server {
             }
         }
         throw new IllegalArgumentException("unknown server '" + id + "'; known: " + List.of(values()).stream().map(Server::id).toList());
+    }
+
+    /** The reactive stack's jars, left out of a servlet server's class path (a holder: enum constructors cannot read static fields). */
+    private static final class ReactiveJars {
+
+        static final List<String> PREFIXES = List.of("reactor-netty-", "spring-boot-reactor-netty-",
+                "spring-boot-starter-reactor-netty-", "spring-webflux-", "spring-boot-webflux-", "spring-boot-starter-webflux-");
     }
 }

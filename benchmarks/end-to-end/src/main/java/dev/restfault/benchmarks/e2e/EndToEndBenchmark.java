@@ -61,7 +61,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int rounds = 3;
 
     @Option(names = "--window", paramLabel = "SECONDS", description = "Length of one measured window (default: ${DEFAULT-VALUE}).")
-    double window = 2.5;
+    double window = 2;
 
     @Option(names = "--ramp", paramLabel = "SECONDS",
             description = "Load before each window starts, not measured: connections and server threads settle (default: ${DEFAULT-VALUE}).")
@@ -69,12 +69,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "SECONDS",
             description = "Shortest warm-up load per scenario on every server process, before the rounds (default: ${DEFAULT-VALUE}).")
-    double warmup = 3;
+    double warmup = 2;
 
     @Option(names = "--warmup-max", paramLabel = "SECONDS",
             description = "Longest warm-up per scenario: past --warmup, the load goes on a second at a time while the "
                     + "server's JIT still compiles, up to this (default: ${DEFAULT-VALUE}).")
-    double warmupMax = 8;
+    double warmupMax = 6;
 
     @Option(names = "--requests", paramLabel = "N",
             description = "Bound every load (warm-up, ramp, window, recording) by N completed requests instead of by time: "
@@ -97,7 +97,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     List<String> profile = List.of();
 
     @Option(names = "--profile-seconds", paramLabel = "SECONDS", description = "Length of each recording (default: ${DEFAULT-VALUE}).")
-    double profileSeconds = 10;
+    double profileSeconds = 8;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Where results, server logs and recordings go (default: ${DEFAULT-VALUE}).")
     Path output = Path.of("target", "e2e");
@@ -132,9 +132,6 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopServers);
         try {
             Map<String, ServerProcess> processes = startAll(instances, dir);
-            for (Instance instance : instances) {
-                warm(instance, processes.get(instance.key()));
-            }
             Map<Cell, List<Measurement>> results = measure(cells, processes);
             Report report = new Report(plan, results, environment());
             String markdown = report.markdown();
@@ -257,10 +254,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             // Bounded by requests: the starts dominate.
             return Math.round(Math.ceil(instances.size() * 8 / 60.0));
         }
-        // A wave of parallel starts (as many as processors) takes about 10 s on 2 cores.
-        double startup = 10 * Math.ceil(instances.size() / (double) starters(instances.size()));
+        // A start takes about 10 s on 2 cores, then each scenario's warm-up; as many at a time as processors.
+        double starts = 0;
+        for (Instance instance : instances) {
+            starts += 10 + instance.suite().scenarios().size() * (warmup + warmupMax) / 2;
+        }
         long profiled = cells.stream().filter(cell -> profile.contains(cell.setup().id() + ":" + cell.scenario().id())).count();
-        double seconds = startup + cells.size() * (warmup + warmupMax) / 2
+        double seconds = starts / starters(instances.size())
                 + (double) cells.size() * rounds * (window + ramp + 0.3) + profiled * (profileSeconds + ramp + 2);
         return Math.round(Math.ceil(seconds / 60));
     }
@@ -274,16 +274,21 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     }
 
     /**
-     * Starts every server process and proves each is the setup it claims to be. The processes
-     * start in parallel (as many at a time as there are processors): a JVM's start is mostly
-     * single-threaded, and nothing is measured yet.
+     * Starts every server process, proves each is the setup it claims to be, and warms it up. As
+     * many processes as there are processors go through this at a time: a JVM's start is mostly
+     * single-threaded, nothing is measured yet, and the warm-up goes on while the JIT compiles,
+     * however much CPU the others take.
      */
     private Map<String, ServerProcess> startAll(List<Instance> instances, Path dir) throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(starters(instances.size()));
         try {
             Map<String, Future<ServerProcess>> started = new LinkedHashMap<>();
             for (Instance instance : instances) {
-                started.put(instance.key(), starters.submit(() -> start(instance, dir)));
+                started.put(instance.key(), starters.submit(() -> {
+                    ServerProcess process = start(instance, dir);
+                    warm(instance, process);
+                    return process;
+                }));
             }
             Map<String, ServerProcess> processes = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ServerProcess>> each : started.entrySet()) {
@@ -350,7 +355,6 @@ public final class EndToEndBenchmark implements Callable<Integer> {
      */
     private void warm(Instance instance, ServerProcess process, Scenario scenario) throws Exception {
         String name = instance.key();
-        out.printf(Locale.ROOT, "  warm-up %s %s: ", name, scenario.id());
         long started = System.nanoTime();
         try (ClosedLoop loop = ClosedLoop.start(process.port(), scenario, instance.setup().check(), connections)) {
             load(loop, warmup);
@@ -369,7 +373,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             }
             failIfFailed(name + "/" + scenario.id(), loop);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf(Locale.ROOT, "%.0f s, %,.0f requests/s%s%n", seconds, loop.completed() / seconds,
+            out.printf(Locale.ROOT, "  warm-up %s %s: %.0f s, %,.0f requests/s%s%n", name, scenario.id(), seconds,
+                    loop.completed() / seconds,
                     quiet || warmup >= warmupMax || requests > 0 ? "" : " (the JIT was still compiling)");
         }
     }

@@ -170,6 +170,18 @@ final class ProfileSummary {
         if (method.startsWith("org.eclipse.jetty.")) {
             return "Jetty";
         }
+        if (method.startsWith("io.netty.")) {
+            return "Netty";
+        }
+        if (method.startsWith("reactor.")) {
+            return "Reactor";
+        }
+        if (method.startsWith("io.lettuce.")) {
+            return "Lettuce";
+        }
+        if (method.startsWith("io.github.bucket4j.")) {
+            return "Bucket4j";
+        }
         if (method.startsWith("tools.jackson.") || method.startsWith("com.fasterxml.jackson.")) {
             return "Jackson";
         }

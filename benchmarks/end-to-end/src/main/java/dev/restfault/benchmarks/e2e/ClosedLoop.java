@@ -34,9 +34,9 @@ import org.eclipse.jetty.http.HttpVersion;
  * <p>Like wrk, it runs on one thread that multiplexes all connections over a {@link Selector} and
  * sends one prepared request: {@code Host}, the scenario's headers, nothing else. Answers are
  * read by Jetty's HTTP/1.1 parser. So the generator spends a few microseconds per request (the
- * check included), far less than the server: a heavier client (java.net.http, Jetty's {@code HttpClient}) slows the
- * load so much that the server idles between requests and its CPU per request rises with the
- * wake-ups. A server that closes the connection after an answer (Tomcat after a 500) is
+ * check included), far less than the server: a heavier client (java.net.http, Jetty's
+ * {@code HttpClient}) slows the load so much that the server idles between requests and its CPU
+ * per request rises with the wake-ups. A server that closes the connection after an answer (Tomcat after a 500) is
  * reconnected to.
  */
 final class ClosedLoop implements AutoCloseable {

@@ -28,6 +28,28 @@ final class ProfileSummary {
 
     private static final Pattern HIDDEN_CLASS_SUFFIX = Pattern.compile("\\$\\$Lambda[$0-9]*/0x[0-9a-f]+|/0x[0-9a-f]+");
 
+    /** The JDK's own packages: their frames belong to whoever called them. */
+    private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+
+    /** Package prefix to owner, the first that matches wins (so the benchmark's application before restfault). */
+    private static final List<Map.Entry<String, String>> OWNERS = List.of(
+            Map.entry("dev.restfault.benchmarks.", "the application"),
+            Map.entry("dev.restfault.", "restfault"),
+            Map.entry("org.springframework.", "Spring"),
+            Map.entry("org.apache.catalina.", "Tomcat"),
+            Map.entry("org.apache.coyote.", "Tomcat"),
+            Map.entry("org.apache.tomcat.", "Tomcat"),
+            Map.entry("org.eclipse.jetty.", "Jetty"),
+            Map.entry("io.netty.", "Netty"),
+            Map.entry("reactor.", "Reactor"),
+            Map.entry("io.lettuce.", "Lettuce"),
+            Map.entry("io.github.bucket4j.", "Bucket4j"),
+            Map.entry("tools.jackson.", "Jackson"),
+            Map.entry("com.fasterxml.jackson.", "Jackson"),
+            Map.entry("ch.qos.logback.", "logging"),
+            Map.entry("org.slf4j.", "logging"),
+            Map.entry("jakarta.", "Jakarta APIs"));
+
     final Map<String, Integer> self = new HashMap<>();
     final Map<String, Integer> inclusive = new HashMap<>();
     final Map<String, Integer> owners = new HashMap<>();
@@ -150,46 +172,15 @@ final class ProfileSummary {
 
     /** The library of a {@code package.Type.method} name, or {@code null} for the JDK's own classes. */
     static String ownerOf(String method) {
-        if (method.startsWith("java.") || method.startsWith("javax.") || method.startsWith("jdk.")
-                || method.startsWith("sun.") || method.startsWith("com.sun.")) {
-            return null;
+        for (String jdk : JDK) {
+            if (method.startsWith(jdk)) {
+                return null;
+            }
         }
-        if (method.startsWith("dev.restfault.benchmarks.")) {
-            return "the application";
-        }
-        if (method.startsWith("dev.restfault.")) {
-            return "restfault";
-        }
-        if (method.startsWith("org.springframework.")) {
-            return "Spring";
-        }
-        if (method.startsWith("org.apache.catalina.") || method.startsWith("org.apache.coyote.")
-                || method.startsWith("org.apache.tomcat.")) {
-            return "Tomcat";
-        }
-        if (method.startsWith("org.eclipse.jetty.")) {
-            return "Jetty";
-        }
-        if (method.startsWith("io.netty.")) {
-            return "Netty";
-        }
-        if (method.startsWith("reactor.")) {
-            return "Reactor";
-        }
-        if (method.startsWith("io.lettuce.")) {
-            return "Lettuce";
-        }
-        if (method.startsWith("io.github.bucket4j.")) {
-            return "Bucket4j";
-        }
-        if (method.startsWith("tools.jackson.") || method.startsWith("com.fasterxml.jackson.")) {
-            return "Jackson";
-        }
-        if (method.startsWith("ch.qos.logback.") || method.startsWith("org.slf4j.")) {
-            return "logging";
-        }
-        if (method.startsWith("jakarta.")) {
-            return "Jakarta APIs";
+        for (Map.Entry<String, String> owner : OWNERS) {
+            if (method.startsWith(owner.getKey())) {
+                return owner.getValue();
+            }
         }
         return "other";
     }

@@ -44,9 +44,10 @@ class PublicApiTest {
         ModuleDescriptor descriptor = ModuleDescriptor.read(Files.newInputStream(Path.of("target/classes/module-info.class")));
         assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.restfault.spring", "dev.restfault.spring.autoconfigure");
-        assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultProperties",
-                "RestfaultProperties$Challenge", "RestfaultProperties$UnreadBody", "RestfaultRequest");
-        assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration");
+        assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultExchange",
+                "RestfaultProperties", "RestfaultProperties$Challenge", "RestfaultProperties$UnreadBody", "RestfaultRequest");
+        assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration",
+                "RestfaultWebFluxAutoConfiguration");
     }
 
     private static Set<String> publicTypes(String packageName) throws IOException, ClassNotFoundException {

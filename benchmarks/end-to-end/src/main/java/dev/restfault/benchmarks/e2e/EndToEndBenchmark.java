@@ -1,0 +1,550 @@
+package dev.restfault.benchmarks.e2e;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The end-to-end benchmark: for every cell (suite, setup, server, scenario), the server's CPU
+ * time per request, in microseconds, under a closed-loop load over loopback.
+ *
+ * <p>How: each setup runs on each server in a JVM of its own ({@link ServerMain}); this JVM is
+ * the load generator. After a check that every setup answers as it claims and a warm-up of
+ * every scenario, the cells are measured in rounds, each round visiting every cell once in a
+ * shuffled order, so that a disturbance of the machine spreads over all setups instead of
+ * falling on one. A cell's figure is the median of its rounds.
+ */
+@Command(name = "end-to-end-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Server CPU per request (µs) of each setup, on each server, for each scenario.")
+public final class EndToEndBenchmark implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suites", split = ",", paramLabel = "ID", description = "Suites to run (default: all).")
+    List<String> suites = List.of();
+
+    @Option(names = "--setups", split = ",", paramLabel = "ID", description = "Setups to run (default: all of each suite).")
+    List<String> setups = List.of();
+
+    @Option(names = "--servers", split = ",", paramLabel = "ID", description = "Servers to run on (default: all of each suite).")
+    List<String> servers = List.of();
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "ID", description = "Scenarios to run (default: all).")
+    List<String> scenarios = List.of();
+
+    @Option(names = "--rounds", description = "Measured rounds; each visits every cell once (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--window", paramLabel = "SECONDS", description = "Length of one measured window (default: ${DEFAULT-VALUE}).")
+    double window = 2;
+
+    @Option(names = "--ramp", paramLabel = "SECONDS",
+            description = "Load before each window starts, not measured: connections and server threads settle (default: ${DEFAULT-VALUE}).")
+    double ramp = 0.5;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS",
+            description = "Shortest warm-up load per scenario on every server process, before the rounds (default: ${DEFAULT-VALUE}).")
+    double warmup = 2;
+
+    @Option(names = "--warmup-max", paramLabel = "SECONDS",
+            description = "Longest warm-up per scenario: past --warmup, the load goes on a second at a time while the "
+                    + "server's JIT still compiles, up to this (default: ${DEFAULT-VALUE}).")
+    double warmupMax = 6;
+
+    @Option(names = "--requests", paramLabel = "N",
+            description = "Bound every load (warm-up, ramp, window, recording) by N completed requests instead of by time: "
+                    + "a smoke run that proves every setup starts and answers as it claims. Its figures mean nothing.")
+    int requests;
+
+    @Option(names = "--connections", description = "Concurrent keep-alive connections (default: ${DEFAULT-VALUE}).")
+    int connections = 16;
+
+    @Option(names = "--server-jvm-options", paramLabel = "OPTIONS",
+            description = "JVM options of every server process, space-separated (default: ${DEFAULT-VALUE}).")
+    String serverJvmOptions = "-Xms512m -Xmx512m";
+
+    @Option(names = "--seed", description = "Seed of the order of the cells within each round (default: ${DEFAULT-VALUE}).")
+    long seed = 11;
+
+    @Option(names = "--profile", split = ",", paramLabel = "SETUP:SCENARIO",
+            description = "After the rounds, take a flight recording of these cells on every server and summarize where "
+                    + "the time goes; the first is the base that the others are compared with (e.g. restfault:200,restfault:404).")
+    List<String> profile = List.of();
+
+    @Option(names = "--profile-seconds", paramLabel = "SECONDS", description = "Length of each recording (default: ${DEFAULT-VALUE}).")
+    double profileSeconds = 8;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where results, server logs and recordings go (default: ${DEFAULT-VALUE}).")
+    Path output = Path.of("target", "e2e");
+
+    @Option(names = "--list", description = "Print the cells and the estimated duration, and exit.")
+    boolean list;
+
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private final List<ServerProcess> running = Collections.synchronizedList(new ArrayList<>());
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        List<Suite> plan = plan();
+        requireProfiledCellsMeasured(plan);
+        List<Cell> cells = cells(plan);
+        List<Instance> instances = instances(plan);
+        out.printf(Locale.ROOT, "%d cells on %d server processes; %d rounds of %.1f s windows (+%.1f s ramp), "
+                        + "%.1f s warm-up per scenario; about %d minutes.%n",
+                cells.size(), instances.size(), rounds, window, ramp, warmup, estimatedMinutes(cells, instances));
+        if (list) {
+            cells.forEach(cell -> out.println("  " + cell.name()));
+            return 0;
+        }
+        Path dir = output.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Files.createDirectories(dir);
+        Thread stopServers = new Thread(this::stopAll, "stop-servers");
+        Runtime.getRuntime().addShutdownHook(stopServers);
+        try {
+            Map<String, ServerProcess> processes = startAll(instances, dir);
+            Map<Cell, List<Measurement>> results = measure(cells, processes);
+            Report report = new Report(plan, results, environment());
+            String markdown = report.markdown();
+            out.println();
+            out.println(markdown);
+            Files.writeString(dir.resolve("results.md"), markdown, StandardCharsets.UTF_8);
+            report.writeJson(dir.resolve("results.json"), options());
+            if (!profile.isEmpty()) {
+                String profiles = new Profiles(this, processes, plan, results, dir).run();
+                out.println(profiles);
+                Files.writeString(dir.resolve("profile.md"), profiles, StandardCharsets.UTF_8);
+            }
+            out.println("Results, server logs" + (profile.isEmpty() ? "" : " and recordings") + " are in " + dir.toAbsolutePath());
+            return 0;
+        } finally {
+            stopAll();
+            Runtime.getRuntime().removeShutdownHook(stopServers);
+        }
+    }
+
+    private void validate() {
+        if (rounds < 1 || connections < 1 || !(window > 0) || ramp < 0 || warmup < 0 || warmupMax < warmup
+                || !(profileSeconds > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rounds and --connections must be at least 1, --window and --profile-seconds positive, "
+                            + "--ramp and --warmup not negative, --warmup-max not below --warmup");
+        }
+        if (requests != 0 && requests < MIN_REQUESTS) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--requests must be at least " + MIN_REQUESTS + " (or 0: loads bounded by time), not " + requests);
+        }
+        for (String cell : profile) {
+            if (cell.split(":").length != 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--profile takes SETUP:SCENARIO pairs, not '" + cell + "'");
+            }
+        }
+    }
+
+    /** A {@code --profile} cell outside the plan would be silently skipped after the whole run: refused up front. */
+    private void requireProfiledCellsMeasured(List<Suite> plan) {
+        for (String cell : profile) {
+            String[] parts = cell.split(":");
+            boolean known = plan.stream().anyMatch(suite -> suite.setups().stream().anyMatch(s -> s.id().equals(parts[0]))
+                    && suite.scenarios().stream().anyMatch(s -> s.id().equals(parts[1])));
+            if (!known) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--profile " + cell + " names no setup and scenario that this run measures");
+            }
+        }
+    }
+
+    /** The suites as selected by the options, each narrowed to the selected setups, servers and scenarios. */
+    List<Suite> plan() {
+        List<Suite> selected = new ArrayList<>();
+        for (Suite suite : Suites.all()) {
+            if (!suites.isEmpty() && !suites.contains(suite.id())) {
+                continue;
+            }
+            List<Setup> chosenSetups = suite.setups().stream().filter(s -> setups.isEmpty() || setups.contains(s.id())).toList();
+            List<Server> chosenServers = suite.servers().stream()
+                    .filter(s -> servers.isEmpty() || servers.stream().anyMatch(id -> id.equalsIgnoreCase(s.id()))).toList();
+            List<Scenario> chosenScenarios = suite.scenarios().stream()
+                    .filter(s -> scenarios.isEmpty() || scenarios.contains(s.id())).toList();
+            if (chosenSetups.isEmpty() || chosenServers.isEmpty() || chosenScenarios.isEmpty()) {
+                continue;
+            }
+            // Targets stay only where both of their cells are measured.
+            List<Target> targets = suite.targets().stream()
+                    .filter(t -> chosenSetups.stream().anyMatch(s -> s.id().equals(t.setup()))
+                            && chosenSetups.stream().anyMatch(s -> s.id().equals(t.baseSetup()))
+                            && chosenScenarios.stream().anyMatch(s -> s.id().equals(t.scenario()))
+                            && chosenScenarios.stream().anyMatch(s -> s.id().equals(t.baseScenario())))
+                    .toList();
+            selected.add(new Suite(suite.id(), suite.title(), chosenSetups, chosenServers, chosenScenarios, targets));
+        }
+        if (selected.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "nothing to run with these options; the suites are "
+                    + Suites.all().stream().map(s -> s.id() + " (setups " + s.setups().stream().map(Setup::id).toList()
+                            + ", servers " + s.servers().stream().map(Server::id).toList() + ", scenarios "
+                            + s.scenarios().stream().map(Scenario::id).toList() + ")").toList());
+        }
+        return selected;
+    }
+
+    /** Fewer requests than this in a window: nothing sensible can be divided by them. */
+    static final int MIN_REQUESTS = 10;
+
+    /** JIT compilation per second of load under which a server counts as warm. */
+    static final long QUIET_JIT_MILLIS = 20;
+
+    private static List<Cell> cells(List<Suite> plan) {
+        List<Cell> cells = new ArrayList<>();
+        for (Suite suite : plan) {
+            for (Server server : suite.servers()) {
+                for (Setup setup : suite.setups()) {
+                    for (Scenario scenario : suite.scenarios()) {
+                        cells.add(new Cell(suite, setup, server, scenario));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static List<Instance> instances(List<Suite> plan) {
+        List<Instance> instances = new ArrayList<>();
+        for (Suite suite : plan) {
+            for (Server server : suite.servers()) {
+                for (Setup setup : suite.setups()) {
+                    instances.add(new Instance(suite, setup, server));
+                }
+            }
+        }
+        return instances;
+    }
+
+    private long estimatedMinutes(List<Cell> cells, List<Instance> instances) {
+        if (requests > 0) {
+            // Bounded by requests: the starts dominate.
+            return Math.round(Math.ceil(instances.size() * 8 / 60.0));
+        }
+        // A start takes about 10 s on 2 cores, then each scenario's warm-up; as many at a time as processors.
+        double starts = 0;
+        for (Instance instance : instances) {
+            starts += 10 + instance.suite().scenarios().size() * (warmup + warmupMax) / 2;
+        }
+        long profiled = cells.stream().filter(cell -> profile.contains(cell.setup().id() + ":" + cell.scenario().id())).count();
+        double seconds = starts / starters(instances.size())
+                + (double) cells.size() * rounds * (window + ramp + 0.3) + profiled * (profileSeconds + ramp + 2);
+        return Math.round(Math.ceil(seconds / 60));
+    }
+
+    /** One server process: a setup of a suite on a server. */
+    record Instance(Suite suite, Setup setup, Server server) {
+
+        String key() {
+            return suite.id() + "/" + setup.id() + "/" + server.id();
+        }
+    }
+
+    /**
+     * Starts every server process, proves each is the setup it claims to be, and warms it up. As
+     * many processes as there are processors go through this at a time: a JVM's start is mostly
+     * single-threaded, nothing is measured yet, and the warm-up goes on while the JIT compiles,
+     * however much CPU the others take.
+     */
+    private Map<String, ServerProcess> startAll(List<Instance> instances, Path dir) throws Exception {
+        ExecutorService starters = Executors.newFixedThreadPool(starters(instances.size()));
+        try {
+            Map<String, Future<ServerProcess>> started = new LinkedHashMap<>();
+            for (Instance instance : instances) {
+                started.put(instance.key(), starters.submit(() -> {
+                    ServerProcess process = start(instance, dir);
+                    warm(instance, process);
+                    return process;
+                }));
+            }
+            Map<String, ServerProcess> processes = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<ServerProcess>> each : started.entrySet()) {
+                try {
+                    processes.put(each.getKey(), each.getValue().get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+            return processes;
+        } finally {
+            starters.shutdownNow();
+        }
+    }
+
+    private static int starters(int instances) {
+        return Math.min(instances, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private ServerProcess start(Instance instance, Path dir) throws Exception {
+        List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+                "spring.main.banner-mode=off"));
+        properties.addAll(instance.setup().properties());
+        List<String> jvm = new ArrayList<>(Arrays.asList(serverJvmOptions.trim().split("\\s+")));
+        jvm.removeIf(String::isEmpty);
+        if (!profile.isEmpty()) {
+            // Exact frames in compiled code, and Spring's deep stacks whole.
+            jvm.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+                    "-XX:FlightRecorderOptions:stackdepth=512"));
+        }
+        String name = instance.key();
+        out.println("Starting " + name + " ...");
+        ServerProcess process = ServerProcess.start(name, jvm, instance.server().classPath(System.getProperty("java.class.path")),
+                instance.setup().applicationClass(), properties, dir.resolve("server-" + name.replace('/', '-') + ".log"),
+                Duration.ofSeconds(120));
+        running.add(process);
+        if (!process.webServerClass().contains(instance.server().webServerName())) {
+            throw new IllegalStateException(name + " runs on " + process.webServerClass() + ", not " + instance.server().webServerName());
+        }
+        boolean active = !process.restfaultBeans().isEmpty();
+        if (active != instance.setup().restfaultActive()) {
+            throw new IllegalStateException(name + ": restfault should be " + (instance.setup().restfaultActive() ? "on" : "off")
+                    + " but the application has " + (active ? "its beans " + process.restfaultBeans() : "none of its beans"));
+        }
+        checkAnswers(instance, process);
+        return process;
+    }
+
+    private void warm(Instance instance, ServerProcess process) throws Exception {
+        for (Scenario scenario : instance.suite().scenarios()) {
+            if (warmup > 0 || requests > 0) {
+                warm(instance, process, scenario);
+            }
+        }
+    }
+
+    /**
+     * Loads {@code scenario} for {@code --warmup} seconds, then a second at a time for as long as
+     * the server's JIT still compiles (more than {@value #QUIET_JIT_MILLIS} ms in the last second),
+     * up to {@code --warmup-max} seconds in all.
+     */
+    private void warm(Instance instance, ServerProcess process, Scenario scenario) throws Exception {
+        String name = instance.key();
+        long started = System.nanoTime();
+        try (ClosedLoop loop = ClosedLoop.start(process.port(), scenario, instance.setup().check(), connections)) {
+            load(loop, warmup);
+            ServerProcess.JvmStats before = process.stats();
+            double extra = 0;
+            boolean quiet = false;
+            while (requests == 0 && warmup + extra < warmupMax) {
+                sleep(1);
+                extra++;
+                ServerProcess.JvmStats after = process.stats();
+                if (after.compileMillis() - before.compileMillis() <= QUIET_JIT_MILLIS) {
+                    quiet = true;
+                    break;
+                }
+                before = after;
+            }
+            failIfFailed(name + "/" + scenario.id(), loop);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf(Locale.ROOT, "  warm-up %s %s: %.0f s, %,.0f requests/s%s%n", name, scenario.id(), seconds,
+                    loop.completed() / seconds,
+                    quiet || warmup >= warmupMax || requests > 0 ? "" : " (the JIT was still compiling)");
+        }
+    }
+
+    /** Sends each scenario once and holds the answer to what the setup claims to answer. */
+    private void checkAnswers(Instance instance, ServerProcess process) throws Exception {
+        Probe probe = new Probe();
+        for (Scenario scenario : instance.suite().scenarios()) {
+            Exchange exchange = probe.exchange(process.port(), scenario);
+            List<String> problems = new ArrayList<>();
+            if (exchange.status() != scenario.expectedStatus()) {
+                problems.add("status " + exchange.status() + ", expected " + scenario.expectedStatus());
+            }
+            problems.addAll(instance.setup().check().thoroughProblems(exchange));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(instance.key() + " " + scenario.method() + " " + scenario.path()
+                        + " is not answered as the setup claims: " + problems + "\n  headers: " + exchange.headers()
+                        + "\n  body: " + exchange.body());
+            }
+        }
+    }
+
+    private Map<Cell, List<Measurement>> measure(List<Cell> cells, Map<String, ServerProcess> processes) throws Exception {
+        Map<Cell, List<Measurement>> results = new LinkedHashMap<>();
+        cells.forEach(cell -> results.put(cell, new ArrayList<>()));
+        Random random = new Random(seed);
+        for (int round = 1; round <= rounds; round++) {
+            List<Cell> order = new ArrayList<>(cells);
+            Collections.shuffle(order, random);
+            out.printf(Locale.ROOT, "Round %d of %d%n", round, rounds);
+            for (Cell cell : order) {
+                ServerProcess process = processes.get(new Instance(cell.suite(), cell.setup(), cell.server()).key());
+                Measurement m = window(cell, process, round, window);
+                results.get(cell).add(m);
+                out.printf(Locale.ROOT, "  %-46s %7.1f µs/request %7.0f requests/s  user %3s %%  %7.0f B/request  JIT %4d ms  GC %d%n",
+                        cell.name(), m.cpuMicrosPerRequest(), m.requestsPerSecond(),
+                        Double.isNaN(m.userShare()) ? "?" : Long.toString(Math.round(m.userShare() * 100)),
+                        m.allocatedBytesPerRequest(), m.compileMillis(), m.collections());
+            }
+        }
+        return results;
+    }
+
+    /** Loads {@code cell} for the ramp and then one window, and measures the window. */
+    Measurement window(Cell cell, ServerProcess process, int round, double seconds) throws Exception {
+        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), cell.setup().check(), connections)) {
+            load(loop, ramp);
+            return measureWindow(cell, process, loop, round, seconds);
+        }
+    }
+
+    /** Measures {@code seconds} of the running {@code loop}. */
+    Measurement measureWindow(Cell cell, ServerProcess process, ClosedLoop loop, int round, double seconds) throws Exception {
+        ServerProcess.JvmStats jvm0 = process.stats();
+        long requests0 = loop.completed();
+        long bytes0 = loop.bodyBytes();
+        ProcessCpu.Sample cpu0 = process.cpu();
+        long t0 = System.nanoTime();
+        load(loop, seconds);
+        long requests1 = loop.completed();
+        long bytes1 = loop.bodyBytes();
+        ProcessCpu.Sample cpu1 = process.cpu();
+        long t1 = System.nanoTime();
+        ServerProcess.JvmStats jvm1 = process.stats();
+        failIfFailed(cell.name(), loop);
+        long requests = requests1 - requests0;
+        if (requests < MIN_REQUESTS) {
+            throw new IllegalStateException(cell.name() + ": only " + requests + " requests completed in the window; "
+                    + "the server or the machine is stuck");
+        }
+        double cpuMicros = (cpu1.totalNanos() - cpu0.totalNanos()) / 1_000.0;
+        return new Measurement(round, cpuMicros / requests, cpu1.userShareSince(cpu0), requests, (t1 - t0) / 1e9,
+                (double) (bytes1 - bytes0) / requests,
+                jvm0.compileMillis() < 0 ? -1 : jvm1.compileMillis() - jvm0.compileMillis(),
+                jvm1.collections() - jvm0.collections(),
+                jvm0.allocatedBytes() < 0 ? Double.NaN : (double) (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / requests);
+    }
+
+    private static void failIfFailed(String name, ClosedLoop loop) {
+        if (loop.failed() > 0) {
+            throw new IllegalStateException(name + ": " + loop.failed() + " requests failed or got another status, e.g. "
+                    + loop.failureSamples());
+        }
+    }
+
+    int connections() {
+        return connections;
+    }
+
+    double ramp() {
+        return ramp;
+    }
+
+    List<String> profileCellsOption() {
+        return profile;
+    }
+
+    double profileSeconds() {
+        return profileSeconds;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    /** Longest a load bounded by {@code --requests} may take: beyond it, the server is stuck. */
+    private static final long REQUESTS_TIMEOUT_NANOS = 60_000_000_000L;
+
+    /**
+     * Keeps {@code loop} loading for {@code seconds}; with {@code --requests N}, until it has
+     * completed N more requests instead (failing if the load fails or stalls).
+     */
+    void load(ClosedLoop loop, double seconds) throws InterruptedException {
+        if (requests == 0) {
+            sleep(seconds);
+            return;
+        }
+        long target = loop.completed() + requests;
+        long deadline = System.nanoTime() + REQUESTS_TIMEOUT_NANOS;
+        while (loop.completed() < target) {
+            if (loop.failed() > 0) {
+                return; // reported by the caller, with the failures
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + (requests - (target - loop.completed())) + " of " + requests
+                        + " requests completed within 60 s; the server or the machine is stuck");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    static void sleep(double seconds) throws InterruptedException {
+        Thread.sleep(Math.round(seconds * 1000));
+    }
+
+    private Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("rounds", rounds);
+        options.put("windowSeconds", window);
+        options.put("rampSeconds", ramp);
+        options.put("warmupSecondsPerScenario", warmup);
+        options.put("warmupMaxSecondsPerScenario", warmupMax);
+        options.put("connections", connections);
+        options.put("requestsPerLoad", requests == 0 ? null : requests);
+        options.put("serverJvmOptions", serverJvmOptions);
+        options.put("seed", seed);
+        return options;
+    }
+
+    private static Map<String, Object> environment() {
+        Map<String, Object> environment = new LinkedHashMap<>();
+        environment.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        environment.put("processors", Runtime.getRuntime().availableProcessors());
+        environment.put("date", Instant.now().toString());
+        return environment;
+    }
+
+    private void stopAll() {
+        List<ServerProcess> copy;
+        synchronized (running) {
+            copy = new ArrayList<>(running);
+            running.clear();
+        }
+        for (ServerProcess process : copy) {
+            try {
+                process.close();
+            } catch (IOException e) {
+                out.println("could not write the log of a server: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.restfault.benchmarks.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The figures of a run: per suite and server, a table of median CPU per request with the range
+ * of the rounds, the throughput the load reached, and each target with its verdict; the same as
+ * JSON, every round included.
+ */
+final class Report {
+
+    private final List<Suite> plan;
+    private final Map<Cell, List<Measurement>> results;
+    private final Map<String, Object> environment;
+
+    Report(List<Suite> plan, Map<Cell, List<Measurement>> results, Map<String, Object> environment) {
+        this.plan = plan;
+        this.results = results;
+        this.environment = environment;
+    }
+
+    /** The median CPU µs per request of a cell, or {@code NaN} if it was not measured. */
+    double median(Suite suite, String setup, Server server, String scenario) {
+        List<Measurement> measured = measurements(suite, setup, server, scenario);
+        return measured.isEmpty() ? Double.NaN : Stats.of(measured.stream().map(Measurement::cpuMicrosPerRequest).toList()).median();
+    }
+
+    private List<Measurement> measurements(Suite suite, String setup, Server server, String scenario) {
+        for (Map.Entry<Cell, List<Measurement>> entry : results.entrySet()) {
+            Cell cell = entry.getKey();
+            if (cell.suite().id().equals(suite.id()) && cell.setup().id().equals(setup) && cell.server() == server
+                    && cell.scenario().id().equals(scenario)) {
+                return entry.getValue();
+            }
+        }
+        return List.of();
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Server CPU per request, µs: median of the rounds [lowest–highest]. %s, %s processors, %s.%n",
+                environment.get("java"), environment.get("processors"), environment.get("date")));
+        for (Suite suite : plan) {
+            md.append("\n## ").append(suite.title()).append('\n');
+            for (Server server : suite.servers()) {
+                md.append("\n### ").append(server.id()).append("\n\n");
+                table(md, suite, server, Figure.CPU);
+                md.append("\nRequests per second reached (median):\n\n");
+                table(md, suite, server, Figure.THROUGHPUT);
+                md.append("\nBytes the server allocated per request (median):\n\n");
+                table(md, suite, server, Figure.ALLOCATION);
+                targets(md, suite, server);
+            }
+        }
+        warmth(md);
+        return md.toString();
+    }
+
+    /** Share of a window's server CPU above which its JIT activity is reported: the code was not warm yet. */
+    static final double COMPILING_SHARE = 0.02;
+
+    /** Names the windows during which the server still compiled much: their figures include JIT work. */
+    private void warmth(StringBuilder md) {
+        List<String> compiling = new ArrayList<>();
+        int windows = 0;
+        for (Map.Entry<Cell, List<Measurement>> entry : results.entrySet()) {
+            for (Measurement m : entry.getValue()) {
+                windows++;
+                double cpuMillis = m.cpuMicrosPerRequest() * m.requests() / 1_000;
+                if (m.compileMillis() > COMPILING_SHARE * cpuMillis) {
+                    compiling.add(String.format(Locale.ROOT, "%s round %d (%d ms)", entry.getKey().name(), m.round(),
+                            m.compileMillis()));
+                }
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nWindows in which the server's JIT compiled for more than %.0f %% of the window's CPU: "
+                + "%d of %d%s%n", COMPILING_SHARE * 100, compiling.size(), windows,
+                compiling.isEmpty() ? "." : ": " + String.join(", ", compiling) + "."));
+    }
+
+    private enum Figure { CPU, THROUGHPUT, ALLOCATION }
+
+    private void table(StringBuilder md, Suite suite, Server server, Figure figure) {
+        md.append("| setup |");
+        suite.scenarios().forEach(s -> md.append(' ').append(s.id()).append(" |"));
+        md.append("\n|---|");
+        suite.scenarios().forEach(s -> md.append("---:|"));
+        md.append('\n');
+        for (Setup setup : suite.setups()) {
+            md.append("| ").append(setup.label()).append(" |");
+            for (Scenario scenario : suite.scenarios()) {
+                List<Measurement> measured = measurements(suite, setup.id(), server, scenario.id());
+                if (measured.isEmpty()) {
+                    md.append(" – |");
+                } else if (figure == Figure.CPU) {
+                    Stats stats = Stats.of(measured.stream().map(Measurement::cpuMicrosPerRequest).toList());
+                    md.append(String.format(Locale.ROOT, " %.1f [%.1f–%.1f] |", stats.median(), stats.min(), stats.max()));
+                } else {
+                    List<Double> values = measured.stream().map(figure == Figure.THROUGHPUT
+                            ? Measurement::requestsPerSecond : Measurement::allocatedBytesPerRequest)
+                            .filter(Double::isFinite).toList();
+                    md.append(values.isEmpty() ? " ? |" : String.format(Locale.ROOT, " %,.0f |", Stats.of(values).median()));
+                }
+            }
+            md.append('\n');
+        }
+    }
+
+    private void targets(StringBuilder md, Suite suite, Server server) {
+        if (suite.targets().isEmpty()) {
+            return;
+        }
+        md.append("\n| target | measured | limit | met |\n|---|---:|---:|:---:|\n");
+        for (Target target : suite.targets()) {
+            Verdict verdict = verdict(suite, server, target);
+            String unit = target.kind() == Target.Kind.EXCESS_AT_MOST ? " µs" : "×";
+            md.append(String.format(Locale.ROOT, "| %s | %.2f%s | %s%.2f%s | %s |%n", target.label(), verdict.measure(), unit,
+                    target.kind() == Target.Kind.RATIO_AT_LEAST ? "≥ " : "≤ ", target.limit(), unit,
+                    Double.isNaN(verdict.measure()) ? "?" : verdict.met() ? "yes" : "**no**"));
+        }
+    }
+
+    private Verdict verdict(Suite suite, Server server, Target target) {
+        double value = median(suite, target.setup(), server, target.scenario());
+        double base = median(suite, target.baseSetup(), server, target.baseScenario());
+        double measure = target.measure(value, base);
+        return new Verdict(measure, !Double.isNaN(measure) && target.met(measure));
+    }
+
+    private record Verdict(double measure, boolean met) {
+    }
+
+    /** Writes every round of every cell, the statistics and the verdicts as JSON. */
+    void writeJson(Path file, Map<String, Object> options) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("environment", environment);
+        root.put("options", options);
+        List<Object> suites = new ArrayList<>();
+        for (Suite suite : plan) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", suite.id());
+            json.put("title", suite.title());
+            List<Object> cells = new ArrayList<>();
+            List<Object> verdicts = new ArrayList<>();
+            for (Server server : suite.servers()) {
+                for (Setup setup : suite.setups()) {
+                    for (Scenario scenario : suite.scenarios()) {
+                        List<Measurement> measured = measurements(suite, setup.id(), server, scenario.id());
+                        if (!measured.isEmpty()) {
+                            cells.add(cellJson(setup, server, scenario, measured));
+                        }
+                    }
+                }
+                for (Target target : suite.targets()) {
+                    Verdict verdict = verdict(suite, server, target);
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("server", server.id());
+                    v.put("target", target.label());
+                    v.put("measure", finite(verdict.measure()));
+                    v.put("limit", target.limit());
+                    v.put("met", verdict.met());
+                    verdicts.add(v);
+                }
+            }
+            json.put("cells", cells);
+            json.put("targets", verdicts);
+            suites.add(json);
+        }
+        root.put("suites", suites);
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(file, mapper.writeValueAsString(root));
+    }
+
+    private static Map<String, Object> cellJson(Setup setup, Server server, Scenario scenario, List<Measurement> measured) {
+        Stats cpu = Stats.of(measured.stream().map(Measurement::cpuMicrosPerRequest).toList());
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("setup", setup.id());
+        cell.put("server", server.id());
+        cell.put("scenario", scenario.id());
+        cell.put("request", scenario.method() + " " + scenario.path());
+        cell.put("cpuMicrosPerRequestMedian", cpu.median());
+        cell.put("cpuMicrosPerRequestMin", cpu.min());
+        cell.put("cpuMicrosPerRequestMax", cpu.max());
+        cell.put("requestsPerSecondMedian", Stats.of(measured.stream().map(Measurement::requestsPerSecond).toList()).median());
+        List<Double> allocation = measured.stream().map(Measurement::allocatedBytesPerRequest).filter(Double::isFinite).toList();
+        cell.put("allocatedBytesPerRequestMedian", allocation.isEmpty() ? null : Stats.of(allocation).median());
+        List<Object> rounds = new ArrayList<>();
+        for (Measurement m : measured) {
+            Map<String, Object> round = new LinkedHashMap<>();
+            round.put("round", m.round());
+            round.put("cpuMicrosPerRequest", m.cpuMicrosPerRequest());
+            round.put("userShare", finite(m.userShare()));
+            round.put("requests", m.requests());
+            round.put("seconds", m.seconds());
+            round.put("bodyBytesPerRequest", m.bodyBytesPerRequest());
+            round.put("compileMillis", m.compileMillis());
+            round.put("collections", m.collections());
+            round.put("allocatedBytesPerRequest", finite(m.allocatedBytesPerRequest()));
+            rounds.add(round);
+        }
+        cell.put("rounds", rounds);
+        return cell;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.restfault.benchmarks.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The load generator against the JDK's HTTP server on loopback: bounded by request counts, never by time. */
+class ClosedLoopTest {
+
+    private static final byte[] BODY = "{\"code\":\"notFound\"}".getBytes(StandardCharsets.UTF_8);
+    private static final int ENOUGH = 300;
+    /** What this server answers: the body above, as JSON. */
+    private static final ResponseCheck SERVERS_ANSWER = exchange -> {
+        List<String> problems = new ArrayList<>();
+        if (!exchange.mediaType().equals("application/json")) {
+            problems.add("media type " + exchange.mediaType());
+        }
+        if (!exchange.body().equals(new String(BODY, StandardCharsets.UTF_8))) {
+            problems.add("body " + exchange.body());
+        }
+        return problems;
+    };
+
+    private HttpServer server;
+    private ExecutorService threads;
+    private final ConcurrentLinkedQueue<String> requestLines = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger answered = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", exchange -> {
+            requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Accept") + " " + exchange.getRequestHeaders().containsKey("User-Agent"));
+            int status = exchange.getRequestURI().getPath().equals("/wrong") ? 500 : 404;
+            if (exchange.getRequestURI().getPath().equals("/close") && answered.incrementAndGet() % 2 == 0) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, BODY.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(BODY);
+            }
+        });
+        threads = Executors.newFixedThreadPool(4);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private static void awaitCompleted(ClosedLoop loop, long count) throws InterruptedException {
+        for (int i = 0; i < 600 && loop.completed() + loop.failed() < count; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(loop.completed() + loop.failed()).as("answers within 30 s").isGreaterThanOrEqualTo(count);
+    }
+
+    @Test
+    void keepsTheConnectionsBusyAndReadsEveryAnswerToItsEnd() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 4);
+        awaitCompleted(loop, ENOUGH);
+        loop.close();
+        assertThat(loop.failed()).isZero();
+        assertThat(loop.failureSamples()).isEmpty();
+        assertThat(loop.bodyBytes()).isEqualTo(loop.completed() * BODY.length);
+        // Only what the scenario asks for: no User-Agent.
+        assertThat(requestLines).hasSizeGreaterThanOrEqualTo(ENOUGH).allMatch("GET /items/0 application/json false"::equals);
+    }
+
+    @Test
+    void reconnectsWhenTheServerClosesAfterAnAnswer() throws Exception {
+        Scenario scenario = new Scenario("close", "DELETE", "/close", Map.of(), 404, "closing");
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 2);
+        awaitCompleted(loop, ENOUGH);
+        loop.close();
+        assertThat(loop.failed()).isZero();
+        assertThat(loop.completed()).isGreaterThanOrEqualTo(ENOUGH);
+        assertThat(requestLines).allMatch(line -> line.startsWith("DELETE /close null"));
+    }
+
+    @Test
+    void countsAndDescribesAnswersWithAnotherStatus() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/wrong", 404, "expects 404, gets 500");
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 2);
+        awaitCompleted(loop, 20);
+        loop.close();
+        assertThat(loop.completed()).isZero();
+        assertThat(loop.failed()).isGreaterThanOrEqualTo(20);
+        assertThat(loop.failureSamples()).hasSize(5).allMatch("status 500 instead of 404"::equals);
+    }
+
+    @Test
+    void everyAnswerIsHeldToTheSetupsCheck() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        ResponseCheck anotherBody = exchange -> exchange.body().contains("\"code\":\"notFound\"")
+                && exchange.header("X-Setup").isPresent() ? List.of() : List.of("no X-Setup header");
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, anotherBody, 2);
+        awaitCompleted(loop, 20);
+        loop.close();
+        assertThat(loop.completed()).isZero();
+        assertThat(loop.failed()).isGreaterThanOrEqualTo(20);
+        assertThat(loop.failureSamples()).allMatch("answer not as the setup claims: [no X-Setup header]"::equals);
+    }
+
+    @Test
+    void theFirstAnswerOfEachConnectionAndASampleGetTheThoroughCheck() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        AtomicInteger cheap = new AtomicInteger();
+        AtomicInteger thorough = new AtomicInteger();
+        ResponseCheck counting = new ResponseCheck() {
+            @Override
+            public List<String> problems(Exchange exchange) {
+                cheap.incrementAndGet();
+                return SERVERS_ANSWER.problems(exchange);
+            }
+
+            @Override
+            public List<String> thoroughProblems(Exchange exchange) {
+                thorough.incrementAndGet();
+                return SERVERS_ANSWER.problems(exchange);
+            }
+        };
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, counting, 16, 3);
+        awaitCompleted(loop, 60);
+        loop.close();
+        assertThat(loop.failed()).isZero();
+        assertThat(cheap.get() + thorough.get()).isEqualTo(loop.completed());
+        // Each connection's first answer, then one in 16 of the others.
+        assertThat(thorough.get()).isEqualTo(3 + (int) ((loop.completed() - 3) / 16));
+    }
+
+    @Test
+    void anAnswerThatFailsOnlyTheThoroughCheckIsCaughtOnEachConnectionsFirstAnswer() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        ResponseCheck thoroughFails = new ResponseCheck() {
+            @Override
+            public List<String> problems(Exchange exchange) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> thoroughProblems(Exchange exchange) {
+                return List.of("not conforming");
+            }
+        };
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, thoroughFails, 2);
+        awaitCompleted(loop, 20);
+        loop.close();
+        assertThat(loop.failed()).isEqualTo(2);
+        assertThat(loop.failureSamples()).containsOnly("answer not as the setup claims: [not conforming]");
+    }
+
+    @Test
+    void aServerThatIsNotThereIsAFailureNotAHang() throws Exception {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        ClosedLoop loop = ClosedLoop.start(port, Scenario.json("200", "GET", "/", 200, "nobody"), SERVERS_ANSWER, 1);
+        awaitCompleted(loop, 1);
+        loop.close();
+        assertThat(loop.completed()).isZero();
+        assertThat(loop.failureSamples()).isNotEmpty().allMatch(f -> f.startsWith("GET /: java.net.ConnectException"));
+    }
+
+    @Test
+    void theRequestIsTheRequestLineHostAndTheScenariosHeaders() {
+        Scenario scenario = Scenario.json("405", "DELETE", "/items/1", 405, "wrong method");
+        assertThat(new String(ClosedLoop.request(scenario, 8123), StandardCharsets.ISO_8859_1))
+                .isEqualTo("DELETE /items/1 HTTP/1.1\r\nHost: 127.0.0.1:8123\r\nAccept: application/json\r\n\r\n");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.restfault.benchmarks.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EndToEndBenchmarkTest {
+
+    private static EndToEndBenchmark parse(String... args) {
+        EndToEndBenchmark benchmark = new EndToEndBenchmark();
+        new CommandLine(benchmark).parseArgs(args);
+        return benchmark;
+    }
+
+    @Test
+    void byDefaultEverySuiteRunsWhole() {
+        List<Suite> plan = parse().plan();
+        assertThat(plan).extracting(Suite::id).isEqualTo(Suites.all().stream().map(Suite::id).toList());
+        assertThat(plan.get(0)).isEqualTo(Suites.all().get(0));
+    }
+
+    @Test
+    void optionsNarrowTheSuiteAndKeepOnlyTheTargetsWhoseCellsAreMeasured() {
+        Suite suite = parse("--setups", "restfault,spring-default", "--servers", "JETTY", "--scenarios", "200,404").plan().get(0);
+        assertThat(suite.setups()).extracting(Setup::id).containsExactly("restfault", "spring-default");
+        assertThat(suite.servers()).containsExactly(Server.JETTY);
+        assertThat(suite.scenarios()).extracting(Scenario::id).containsExactly("200", "404");
+        assertThat(suite.targets()).extracting(Target::label)
+                .containsExactly("restfault 404 ≤ 1.1× its 200", "spring-default 404 ≥ 2.0× restfault");
+    }
+
+    @Test
+    void optionsThatSelectNothingAreRefusedWithWhatExists() {
+        assertThatThrownBy(() -> parse("--setups", "undertow").plan())
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("nothing to run").hasMessageContaining("mvc-errors").hasMessageContaining("spring-default");
+    }
+
+    @Test
+    void badNumbersAndProfileCellsAreRefusedBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine rounds = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
+        assertThat(rounds.execute("--rounds", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rounds and --connections must be at least 1");
+        err.getBuffer().setLength(0);
+        CommandLine profile = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
+        assertThat(profile.execute("--profile", "restfault")).isEqualTo(2);
+        assertThat(err.toString()).contains("--profile takes SETUP:SCENARIO pairs, not 'restfault'");
+        err.getBuffer().setLength(0);
+        CommandLine unmeasured = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
+        assertThat(unmeasured.execute("--scenarios", "200", "--profile", "restfault:404", "--list")).isEqualTo(2);
+        assertThat(err.toString()).contains("--profile restfault:404 names no setup and scenario that this run measures");
+    }
+
+    @Test
+    void listingNamesTheCellsWithoutStartingAServer() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new EndToEndBenchmark())
+                    .execute("--list", "--suites", "mvc-errors", "--scenarios", "404")).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("6 cells on 6 server processes")
+                .contains("mvc-errors/restfault/tomcat/404", "mvc-errors/spring-problem-details/jetty/404");
+    }
+
+    @Test
+    void jvmStatsAreParsedFromTheServersReply() {
+        assertThat(ServerProcess.JvmStats.parse("compile-ms=1234 gc-count=7 gc-ms=56 alloc-bytes=-1"))
+                .isEqualTo(new ServerProcess.JvmStats(1234, 7, 56, -1));
+        assertThatThrownBy(() -> ServerProcess.JvmStats.parse("compile-ms=1 gc-count=2 gc-ms=3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed stats line");
+        assertThatThrownBy(() -> ServerProcess.JvmStats.parse("compile-ms=1 gc-count=2 gc-ms=x alloc-bytes=4"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed stats line");
+    }
+}

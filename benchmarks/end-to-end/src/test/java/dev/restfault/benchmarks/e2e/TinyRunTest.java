@@ -1,0 +1,110 @@
+package dev.restfault.benchmarks.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole benchmark, run tiny so that it cannot rot: every setup of every suite on every server
+ * starts, is proven to be what it claims, and answers each scenario as it claims under load (every
+ * answer checked), a few requests per load, bounded by request counts; the report and the profile
+ * summary are written. No figure is asserted: a run this short measures nothing.
+ */
+class TinyRunTest {
+
+    private static final int REQUESTS = 10;
+
+    @TempDir
+    Path output;
+
+    @Test
+    void everySetupOnEveryServerAnswersEveryScenarioAsItClaimsAndTheReportsAreWritten() throws Exception {
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err)).execute(
+                    "--requests", Integer.toString(REQUESTS), "--rounds", "1", "--connections", "2",
+                    "--profile", "restfault:200,restfault:404",
+                    // Small, quickly started servers: nothing here is measured.
+                    "--server-jvm-options", "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+                    "--output", output.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String console = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code; console:%n%s%nerrors:%n%s", console, err).isZero();
+        // The servers are stopped when the run ends.
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+
+        Path run;
+        try (Stream<Path> runs = Files.list(output)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        List<Suite> suites = Suites.all();
+        int processes = suites.stream().mapToInt(s -> s.setups().size() * s.servers().size()).sum();
+        try (Stream<Path> logs = Files.list(run)) {
+            assertThat(logs.filter(p -> p.getFileName().toString().startsWith("server-"))).hasSize(processes);
+        }
+
+        JsonNode results = JsonMapper.builder().build().readTree(run.resolve("results.json").toFile());
+        assertThat(results.path("options").path("requestsPerLoad").asInt()).isEqualTo(REQUESTS);
+        for (int i = 0; i < suites.size(); i++) {
+            Suite suite = suites.get(i);
+            JsonNode json = results.path("suites").get(i);
+            assertThat(json.path("id").asString()).isEqualTo(suite.id());
+            List<String> cells = new ArrayList<>();
+            for (JsonNode cell : json.path("cells")) {
+                cells.add(cell.path("setup").asString() + "/" + cell.path("server").asString() + "/" + cell.path("scenario").asString());
+                assertThat(cell.path("rounds")).hasSize(1);
+                assertThat(cell.path("rounds").get(0).path("requests").asLong()).isGreaterThanOrEqualTo(REQUESTS);
+            }
+            List<String> expected = new ArrayList<>();
+            for (Server server : suite.servers()) {
+                for (Setup setup : suite.setups()) {
+                    for (Scenario scenario : suite.scenarios()) {
+                        expected.add(setup.id() + "/" + server.id() + "/" + scenario.id());
+                    }
+                }
+            }
+            assertThat(cells).containsExactlyElementsOf(expected);
+            assertThat(json.path("targets")).hasSize(suite.targets().size() * suite.servers().size());
+        }
+
+        String markdown = Files.readString(run.resolve("results.md"));
+        for (Suite suite : suites) {
+            assertThat(markdown).contains("## " + suite.title());
+            suite.setups().forEach(setup -> assertThat(markdown).contains("| " + setup.label() + " |"));
+        }
+        // restfault's 200 and 404 recorded on every server of every suite, the 404 compared with the 200.
+        String profile = Files.readString(run.resolve("profile.md"));
+        int recorded = 0;
+        for (Suite suite : suites) {
+            for (Server server : suite.servers()) {
+                String cell = suite.id() + "/" + Suites.RESTFAULT + "/" + server.id() + "/";
+                assertThat(profile).contains("## " + cell + "200", "## " + cell + "404");
+                recorded += 2;
+            }
+        }
+        assertThat(profile).contains("### 404 against 200", "| owner (innermost non-JDK frame) |");
+        try (Stream<Path> recordings = Files.list(run)) {
+            assertThat(recordings.filter(p -> p.toString().endsWith(".jfr"))).hasSize(recorded);
+        }
+    }
+}

@@ -65,6 +65,9 @@ module dev.restfault.spring {
 
     exports dev.restfault.spring;
     exports dev.restfault.spring.autoconfigure;
+    // What restfault-springdoc documents follows the starter's own rules (which methods a mapping
+    // serves), read from their one home rather than copied.
+    exports dev.restfault.spring.web to dev.restfault.springdoc;
 
     // Spring creates and binds these reflectively.
     opens dev.restfault.spring to spring.core, spring.beans, spring.context, spring.boot;

@@ -23,11 +23,14 @@ module dev.restfault.springdoc {
     requires spring.context;
     requires spring.core;
     requires spring.web;
-    requires spring.webmvc;
-    // The starter no longer brings the servlet API (its web stacks are optional): read it here.
-    requires jakarta.servlet;
     requires org.slf4j;
 
+    // One web stack or the other is there; each one's classes are loaded only where it runs.
+    requires static spring.webmvc;
+    requires static jakarta.servlet;
+    requires static spring.webflux;
+    requires static reactor.core;
+    requires static org.reactivestreams;
     requires static spring.security.core;
     requires static spring.security.web;
 

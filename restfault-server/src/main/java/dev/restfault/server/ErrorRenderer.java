@@ -52,7 +52,9 @@ import java.util.Optional;
  *       {@code ContractException} in the failure's cause chain (a framework wrapped it: one WARN
  *       line names the wrapper); then the built-in translators. A 5xx answer with a cause is one
  *       WARN line (the cause's stack trace at DEBUG); anything no one claims is a 500 logged once
- *       at ERROR with the ids, whose class, message and stack never reach the client.</li>
+ *       at ERROR with the ids, whose class, message and stack never reach the client.
+ *       {@link #translate} answers the same without logging, for tools that describe a service's
+ *       answers (an OpenAPI document).</li>
  *   <li><b>Errors that carry only a status</b> ({@link #statusError}), built by
  *       {@link StatusErrors}: a 405's {@code Allow} comes from the response the error replaces,
  *       else from the methods the path serves, else OPTIONS.</li>
@@ -208,9 +210,28 @@ public final class ErrorRenderer {
         return resolve(failure, request, false);
     }
 
-    private ContractException resolve(Throwable failure, ErrorRequest request, boolean logStack) {
+    /**
+     * What {@link #resolve} answers to {@code failure}, in the same order, without logging
+     * anything: the failure itself when it is a {@link ContractException}, else the first
+     * application translator's answer, else a {@code ContractException} in its cause chain, else
+     * the first built-in translator's answer; empty when none of them claims it (then
+     * {@code resolve} answers the generic 500). A translator that throws counts as not knowing the
+     * failure.
+     *
+     * <p>For tools that describe what a service answers rather than answer a request (an OpenAPI
+     * document asks what a framework's 415 becomes): no log line is written for a request that
+     * never happened.
+     *
+     * @param failure not null; the adapter has unwrapped its own framework's wrappers
+     * @throws NullPointerException if an argument is null
+     */
+    public Optional<ContractException> translate(Throwable failure, ErrorRequest request) {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(request, "request");
+        return Optional.ofNullable(claim(failure, request, false));
+    }
+
+    private ContractException claim(Throwable failure, ErrorRequest request, boolean log) {
         // A ContractException thrown as it is comes first of all: no translator may replace an
         // answer the application chose. Then the application's translators; then a ContractException
         // a framework wrapped (thrown from a JSON creator, a converter, a proxy), which is still the
@@ -218,14 +239,21 @@ public final class ErrorRenderer {
         // then restfault's own translations.
         ContractException error = failure instanceof ContractException ? (ContractException) failure : null;
         if (error == null) {
-            error = translate(translators, failure, request);
+            error = translate(translators, failure, request, log);
         }
         if (error == null) {
-            error = wrappedContract(failure, request);
+            error = wrappedContract(failure, request, log);
         }
         if (error == null) {
-            error = translate(builtInTranslators, failure, request);
+            error = translate(builtInTranslators, failure, request, log);
         }
+        return error;
+    }
+
+    private ContractException resolve(Throwable failure, ErrorRequest request, boolean logStack) {
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(request, "request");
+        ContractException error = claim(failure, request, true);
         RequestFacts facts = request.facts();
         if (error != null) {
             if (error.status() >= 500 && error.getCause() != null) {
@@ -252,13 +280,13 @@ public final class ErrorRenderer {
         return StatusErrors.of(500);
     }
 
-    private ContractException wrappedContract(Throwable failure, ErrorRequest request) {
+    private ContractException wrappedContract(Throwable failure, ErrorRequest request, boolean logWrapper) {
         Throwable t = failure.getCause();
         for (int i = 1; i < MAX_UNWRAP && t != null && t != failure; i++, t = t.getCause()) {
             if (t instanceof ContractException) {
                 ContractException found = (ContractException) t;
                 // The wrapper is a framework's doing; one line says where the answer came from.
-                if (log.isLoggable(Level.WARNING)) {
+                if (logWrapper && log.isLoggable(Level.WARNING)) {
                     RequestFacts facts = request.facts();
                     log.log(Level.WARNING, facts.logLine() + ": a " + failure.getClass().getName()
                             + " wraps the ContractException " + found.status() + " " + found.code() + "; answered with it"
@@ -270,7 +298,7 @@ public final class ErrorRenderer {
         return null;
     }
 
-    private ContractException translate(ExceptionTranslator[] list, Throwable failure, ErrorRequest request) {
+    private ContractException translate(ExceptionTranslator[] list, Throwable failure, ErrorRequest request, boolean logBroken) {
         for (ExceptionTranslator t : list) {
             try {
                 Optional<ContractException> e = t.translate(failure, request);
@@ -278,8 +306,10 @@ public final class ErrorRenderer {
                     return e.get();
                 }
             } catch (RuntimeException broken) {
-                log.log(Level.WARNING, "Exception translator " + t.getClass().getName() + " failed on "
-                        + failure.getClass().getName(), broken);
+                if (logBroken) {
+                    log.log(Level.WARNING, "Exception translator " + t.getClass().getName() + " failed on "
+                            + failure.getClass().getName(), broken);
+                }
             }
         }
         return null;

@@ -366,6 +366,33 @@ class ErrorRendererTest {
         assertThat(r.resolve(new IllegalStateException("other"), request).code()).isEqualTo("builtIn");
     }
 
+    /** What resolve would answer, asked without a request having happened: same order, no log line. */
+    @Test
+    void translateAnswersAsResolveDoesAndLogsNothing() {
+        ContractException inner = ContractException.builder(422).code("couponExpired").build();
+        ExceptionTranslator application = (failure, request) -> failure instanceof ArithmeticException
+                ? Optional.of(ContractException.builder(423).code("mine").build()) : Optional.empty();
+        ExceptionTranslator broken = (failure, request) -> {
+            throw new IllegalStateException("translator bug");
+        };
+        ExceptionTranslator builtIn = (failure, request) -> failure instanceof UnsupportedOperationException
+                ? Optional.of(ContractException.builder(415).code("builtIn").build()) : Optional.empty();
+        ErrorRenderer r = builder().translators(List.of(broken, application)).builtInTranslators(List.of(builtIn)).build();
+        ErrorRequest request = r.negotiate(facts("POST", "/coupons").build());
+
+        assertThat(r.translate(inner, request)).containsSame(inner);
+        assertThat(r.translate(new ArithmeticException(), request)).hasValueSatisfying(e -> assertThat(e.code()).isEqualTo("mine"));
+        assertThat(r.translate(new RuntimeException("wrapper", inner), request)).containsSame(inner);
+        assertThat(r.translate(new UnsupportedOperationException(), request)).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(415));
+        assertThat(r.translate(new IllegalStateException("nobody's"), request)).isEmpty();
+        assertThat(log.lines).isEmpty();
+        // resolve, asked the same, logs as it always did.
+        assertThat(r.resolve(new IllegalStateException("nobody's"), request).status()).isEqualTo(500);
+        assertThat(log.at(Level.ERROR)).hasSize(1);
+        assertThatNullPointerException().isThrownBy(() -> r.translate(null, request));
+        assertThatNullPointerException().isThrownBy(() -> r.translate(inner, null));
+    }
+
     @Test
     void translatorsSeeTheNegotiatedLanguageAndFormat() {
         Locale[] seen = new Locale[1];

@@ -4,8 +4,9 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Tells what the security in front of an operation refuses, so that 401 and 403 are documented
- * where they really happen. restfault-springdoc asks servlet Spring Security's filter chains by
- * itself; an application whose security is something else (interceptors, a gateway's rules)
+ * where they really happen. restfault-springdoc asks Spring Security by itself (servlet filter
+ * chains on Spring MVC, the reactive web filter chains on WebFlux); an application whose security
+ * is something else (interceptors, a gateway's rules)
  * declares a bean of this type that answers from the same rules its security applies, and both
  * answers count.
  *

@@ -3,31 +3,18 @@ package dev.restfault.springdoc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialects;
+import dev.restfault.core.catalog.StatusCatalog;
+import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.springdoc.app.DocumentedApplication;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A real Spring MVC application on Tomcat with Spring Security: the document says 401 where the
@@ -37,23 +24,24 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DocumentedApplicationTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ConfigurableApplicationContext context;
-    private static URI base;
-    private static JsonNode document;
+    private static RunningService service;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         context = start("--restfault.openapi.enabled=true");
-        base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
-        document = JsonMapper.shared().readTree(send("GET", "/v3/api-docs", null, null).body());
+        service = RunningService.of(context);
     }
 
     static ConfigurableApplicationContext start(String... args) {
         List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                 "--restfault.source=orders", "--restfault.formats[/partner]=partner-api",
                 "--restfault.challenge.cid=4ee9b3c8-0ea9-4b3b-a1f3-8a9ce1f3ad2c", "--logging.level.root=WARN"));
-        all.addAll(List.of(args));
+        for (String arg : args) {
+            // A property given again replaces the default (the command line would join both with a comma).
+            all.removeIf(a -> a.substring(0, a.indexOf('=')).equals(arg.substring(0, arg.indexOf('='))));
+            all.add(arg);
+        }
         return new SpringApplicationBuilder(DocumentedApplication.class).run(all.toArray(String[]::new));
     }
 
@@ -63,45 +51,85 @@ class DocumentedApplicationTest {
     }
 
     @Test
-    void theDocumentParsesCleanly() throws Exception {
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        var result = new OpenAPIV3Parser().readContents(send("GET", "/v3/api-docs", null, null).body(), null, options);
-        assertThat(result.getMessages()).isEmpty();
-        assertThat(result.getOpenAPI().getComponents().getSchemas()).containsKeys("PartnerCenterError", "PartnerApiError", "ProblemDetails");
+    void theDocumentParsesCleanly() {
+        assertThat(service.parsedCleanly().getComponents().getSchemas())
+                .containsKeys("PartnerCenterError", "PartnerApiError", "ProblemDetails");
     }
 
     @Test
     void securityIsDocumentedWhereTheFilterChainAndMethodSecurityRefuse() {
-        assertThat(statuses("/open/ping", "get")).doesNotContain("401", "403").contains("500");
-        assertThat(statuses("/orders/{id}", "get")).contains("401", "404").doesNotContain("403", "400", "415");
-        assertThat(statuses("/orders", "post")).contains("400", "401", "403", "409", "415");
-        assertThat(statuses("/orders/{id}/audit", "get")).contains("401", "403");
-        assertThat(statuses("/legacy", "get")).containsExactly("200");
+        assertThat(service.statuses("/open/ping", "get")).doesNotContain("401", "403").contains("500");
+        assertThat(service.statuses("/orders/{id}", "get")).contains("401", "404").doesNotContain("403", "400", "415");
+        assertThat(service.statuses("/orders", "post")).contains("400", "401", "403", "409", "415");
+        assertThat(service.statuses("/orders/{id}/audit", "get")).contains("401", "403");
+        assertThat(service.statuses("/legacy", "get")).containsExactly("200");
     }
 
     /** What the service really answers is documented, and its body is the documented schema's. */
     @Test
     void theRealAnswersAreTheDocumentedOnes() throws Exception {
-        check("GET", "/orders/{id}", send("GET", "/orders/1", null, null), 401);
-        check("GET", "/orders/{id}", send("GET", "/orders/2", "clerk", null), 404);
-        check("POST", "/orders", send("POST", "/orders", "clerk", "{\"item\":\"x\"}"), 403);
-        check("GET", "/orders/{id}/audit", send("GET", "/orders/1/audit", "clerk", null), 403);
-        check("GET", "/partner/orders/{id}", send("GET", "/partner/orders/9", "clerk", null), 404);
-        HttpResponse<String> unauthorized = send("GET", "/orders/1", null, null);
+        service.check("GET", "/orders/{id}", service.send("GET", "/orders/1", null, null), 401);
+        service.check("GET", "/orders/{id}", service.send("GET", "/orders/2", "clerk", null), 404);
+        service.check("POST", "/orders", service.send("POST", "/orders", "clerk", "{\"item\":\"x\"}"), 403);
+        service.check("GET", "/orders/{id}/audit", service.send("GET", "/orders/1/audit", "clerk", null), 403);
+        service.check("GET", "/partner/orders/{id}", service.send("GET", "/partner/orders/9", "clerk", null), 404);
+        HttpResponse<String> unauthorized = service.send("GET", "/orders/1", null, null);
         assertThat(unauthorized.headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("OAuth realm="));
+    }
+
+    /**
+     * The documented examples are the service's real answers: body, Content-Language and every
+     * documented header, for what restfault answers by itself (the security's 401, Spring MVC's 405
+     * and 406, in both media types).
+     */
+    @Test
+    void theExamplesAreWhatTheServiceReallyAnswers() throws Exception {
+        // Problem details preferred, JSON acceptable: what a client asks to get them from an operation that produces JSON.
+        for (String accept : List.of("application/json", "application/problem+json, application/json;q=0.5")) {
+            service.same("GET", "/orders/{id}", "401", "unauthorized", service.send("GET", "/orders/1", null, null, null, accept));
+            service.same("GET", "/orders/{id}", "405", "methodNotAllowed", service.send("DELETE", "/orders/1", "clerk", null, null, accept));
+            service.same("POST", "/orders", "415", "unsupportedMediaType", service.send("POST", "/orders", "admin", "text/plain", "x", accept));
+            service.same("POST", "/orders", "400", "badRequest", service.send("POST", "/orders", "admin", "application/json", "{", accept));
+            service.same("GET", "/orders", "400", "badRequest", service.send("GET", "/orders", "clerk", null, null, accept));
+        }
+        service.same("GET", "/orders/{id}", "406", "notAcceptable", service.send("GET", "/orders/1", "clerk", null, null, "text/csv"));
+        // Two methods on the path, whose order Spring reports as a hash map holds them: one order in the document and the answer.
+        HttpResponse<String> refused = service.send("DELETE", "/orders/1", "clerk", null);
+        assertThat(refused.headers().firstValue("Allow")).contains("GET, HEAD, PATCH, OPTIONS");
+        assertThat(refused.body()).contains("Allowed: GET, HEAD, PATCH, OPTIONS.");
+    }
+
+    /** Changing restfault's configuration changes the document: nothing of it is written in this module. */
+    @Test
+    void theDocumentFollowsTheRenderersConfiguration() {
+        try (ConfigurableApplicationContext other = start("--restfault.problem-details=false", "--restfault.source=commandes",
+                "--restfault.supported-locales=fr-FR,en-US", "--restfault.formats[/open]=partner-api",
+                "--restfault.challenge.cid=0d3c8a5e-7a34-4d3e-9c0b-5f2f6f0e9a11")) {
+            JsonNode doc = RunningService.of(other).document();
+            JsonNode notFound = RunningService.response(doc, "/orders/{id}", "get", "404");
+            assertThat(notFound.path("content").propertyNames()).containsExactly("application/json");
+            JsonNode example = notFound.path("content").path("application/json").path("examples").path("notFound").path("value");
+            assertThat(example.path("description").asString()).isEqualTo(StatusCatalog.entry(404).description(SupportedLocales.FR_FR));
+            assertThat(example.path("source").asString()).isEqualTo("commandes");
+            assertThat(notFound.path("headers").path("Content-Language").path("example").asString()).isEqualTo("fr-FR");
+            // Under /open the Partner API format, whose messages are English whatever the locales.
+            JsonNode internal = RunningService.response(doc, "/open/ping", "get", "500");
+            assertThat(internal.path("content").path("application/json").path("schema").path("$ref").asString())
+                    .isEqualTo("#/components/schemas/PartnerApiError");
+            assertThat(internal.path("content").path("application/json").path("examples").path("internalServerError")
+                    .path("value").path("error").path("target").asString()).isEqualTo("commandes");
+            assertThat(internal.path("headers").path("Content-Language").path("example").asString()).isEqualTo("en-US");
+            assertThat(doc.path("components").path("headers").path("WWW-Authenticate").path("example").asString())
+                    .isEqualTo("OAuth realm=\"urn:cpsvc:cpid:0d3c8a5e-7a34-4d3e-9c0b-5f2f6f0e9a11\"");
+        }
     }
 
     @Test
     void theWholeThingCanBeTurnedOff() {
         try (ConfigurableApplicationContext off = start("--restfault.openapi.enabled=false")) {
-            URI offBase = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) off).getWebServer().getPort());
-            JsonNode doc = JsonMapper.shared().readTree(HTTP.send(HttpRequest.newBuilder(offBase.resolve("/v3/api-docs")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode doc = RunningService.of(off).document();
             assertThat(doc.path("components").path("schemas").has("PartnerCenterError")).isFalse();
             assertThat(doc.path("paths").path("/orders/{id}").path("get").path("responses").has("500")).isFalse();
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -109,50 +137,5 @@ class DocumentedApplicationTest {
     void aCommonStatusOutsideTheErrorsStopsTheStartNamingTheProperty() {
         assertThatThrownBy(() -> start("--restfault.openapi.common-statuses=429,600"))
                 .hasStackTraceContaining("restfault.openapi.common-statuses must be within 400..599, was 600");
-    }
-
-    private static void check(String method, String template, HttpResponse<String> r, int expected) {
-        assertThat(r.statusCode()).as("%s %s: %s", method, template, r.body()).isEqualTo(expected);
-        JsonNode response = document.path("paths").path(template).path(method.toLowerCase()).path("responses")
-                .path(Integer.toString(expected));
-        assertThat(response.isMissingNode()).as("%d documented for %s %s", expected, method, template).isFalse();
-        String ref = response.path("$ref").asString("");
-        if (!ref.isEmpty()) {
-            response = document.path("components").path("responses").path(ref.substring(ref.lastIndexOf('/') + 1));
-        }
-        String mediaType = r.headers().firstValue("Content-Type").orElseThrow().split(";")[0].trim();
-        JsonNode schema = response.path("content").path(mediaType).path("schema");
-        assertThat(schema.isMissingNode()).as("%s documented for %d", mediaType, expected).isFalse();
-        ObjectNode wrapper = (ObjectNode) schema.deepCopy();
-        wrapper.set("components", document.path("components"));
-        assertThat(SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31()).getSchema(wrapper).validate(r.body(), InputFormat.JSON))
-                .as("body %s", r.body()).isEmpty();
-        for (var h : response.path("headers").properties()) {
-            if (h.getValue().path("$ref").asString("").endsWith("/MS-RequestId") || h.getKey().equals("WWW-Authenticate")) {
-                assertThat(r.headers().firstValue(h.getKey())).as(h.getKey()).isPresent();
-            }
-        }
-    }
-
-    private static List<String> statuses(String path, String method) {
-        List<String> out = new ArrayList<>();
-        document.path("paths").path(path).path(method).path("responses").propertyNames().forEach(out::add);
-        assertThat(out).as("%s %s is documented", method, path).isNotEmpty();
-        return out;
-    }
-
-    private static HttpResponse<String> send(String method, String path, String user, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + user + "-password").getBytes(StandardCharsets.UTF_8)));
-        }
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

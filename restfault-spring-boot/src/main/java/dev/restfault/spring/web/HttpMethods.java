@@ -55,25 +55,36 @@ public final class HttpMethods {
     }
 
     /**
-     * {@code methods} upper-cased, each once, plus HEAD where GET is there, plus OPTIONS; empty when
-     * {@code methods} names none (nothing serves the path).
+     * {@code methods} upper-cased, each once, plus HEAD where GET is there, plus OPTIONS, in Spring's
+     * order of {@link RequestMethod} (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE), other
+     * methods after them as given; empty when {@code methods} names none (nothing serves the path).
+     * The order is fixed because the frameworks report a path's methods in the order of a hash map
+     * keyed by their mappings (the same service would otherwise list them differently from one start
+     * to the next), and so that a 405 can be documented as it is answered.
      *
      * @param methods the declared methods; null elements and blanks are skipped
      */
     public static List<String> withImplicit(Collection<String> methods) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> given = new LinkedHashSet<>();
         for (String m : methods) {
             if (m != null && !m.isBlank()) {
-                out.add(m.trim().toUpperCase(Locale.ROOT));
+                given.add(m.trim().toUpperCase(Locale.ROOT));
             }
         }
-        if (out.isEmpty()) {
+        if (given.isEmpty()) {
             return List.of();
         }
-        if (out.contains("GET")) {
-            out.add("HEAD");
+        if (given.contains("GET")) {
+            given.add("HEAD");
         }
-        out.add("OPTIONS");
-        return new ArrayList<>(out);
+        given.add("OPTIONS");
+        List<String> out = new ArrayList<>(given.size());
+        for (RequestMethod m : RequestMethod.values()) {
+            if (given.remove(m.name())) {
+                out.add(m.name());
+            }
+        }
+        out.addAll(given);
+        return out;
     }
 }

@@ -42,18 +42,15 @@ public final class ContractErrorsCustomizer implements GlobalOpenApiCustomizer {
 
     private final BiFunction<String, String, Optional<OperationFacts>> operations;
     private final ErrorResponses responses;
-    private final String challenge;
 
     /**
      * @param operations the facts of an operation, by path template and method
-     * @param responses builds the responses
-     * @param challenge the {@code WWW-Authenticate} value the service sends, shown as the header's example
+     * @param responses builds the responses, and knows the challenge the service sends (the
+     *     {@code WWW-Authenticate} component's example)
      */
-    public ContractErrorsCustomizer(BiFunction<String, String, Optional<OperationFacts>> operations, ErrorResponses responses,
-            String challenge) {
+    public ContractErrorsCustomizer(BiFunction<String, String, Optional<OperationFacts>> operations, ErrorResponses responses) {
         this.operations = Objects.requireNonNull(operations, "operations");
         this.responses = Objects.requireNonNull(responses, "responses");
-        this.challenge = Objects.requireNonNull(challenge, "challenge");
     }
 
     @Override
@@ -72,7 +69,7 @@ public final class ContractErrorsCustomizer implements GlobalOpenApiCustomizer {
         ErrorComponents.addTo(components);
         if (ownChallenge) {
             // The application's own WWW-Authenticate component, if it has one, is left as it wrote it.
-            components.getHeaders().get(HeaderNames.WWW_AUTHENTICATE).setExample(challenge);
+            responses.challenge().ifPresent(components.getHeaders().get(HeaderNames.WWW_AUTHENTICATE)::setExample);
         }
         if (openApi.getPaths() == null) {
             return;
@@ -151,7 +148,7 @@ public final class ContractErrorsCustomizer implements GlobalOpenApiCustomizer {
                 keys.add(k);
             }
         }
-        keys.sort((a, b) -> sortKey(a).compareTo(sortKey(b)));
+        keys.sort((a, b) -> ErrorResponses.order(a).compareTo(ErrorResponses.order(b)));
         for (String k : keys) {
             merged.addApiResponse(k, existing.containsKey(k) ? existing.get(k) : errors.get(k));
         }
@@ -159,13 +156,5 @@ public final class ContractErrorsCustomizer implements GlobalOpenApiCustomizer {
             merged.setExtensions(existing.getExtensions());
         }
         operation.setResponses(merged);
-    }
-
-    /** 2xx, ..., 404, 4XX, 500, 5XX, default. */
-    private static String sortKey(String key) {
-        if (key.equals("default")) {
-            return "~";
-        }
-        return key.toUpperCase(java.util.Locale.ROOT).endsWith("XX") ? key.charAt(0) + "99~" : key;
     }
 }

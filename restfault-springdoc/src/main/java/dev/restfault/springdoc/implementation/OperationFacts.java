@@ -5,11 +5,12 @@ import dev.restfault.springdoc.OperationSecurity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What restfault needs to know of one operation to tell which errors it can answer, independent
- * of the web framework: Spring MVC's handler mappings fill it in ({@link WebMvcOperations}), and a
- * WebFlux adapter would fill it in from its own. Immutable.
+ * of the web stack: Spring MVC's and WebFlux's handler mappings fill it in
+ * ({@link OperationIndex}), with what each handler method tells ({@link HandlerFacts}). Immutable.
  *
  * @param path the path template, as in the document ({@code /v1/customers/{id}})
  * @param method the HTTP method, upper case
@@ -21,17 +22,22 @@ import java.util.Objects;
  *     missing one is a 400
  * @param produces the media types the operation answers with, when it declares them or returns a
  *     body (then an unacceptable {@code Accept} is a 406); empty when it answers no body
- * @param allowedMethods the methods the path serves (HEAD and OPTIONS included where Spring MVC
- *     serves them), for the {@code Allow} of the 405 that any other method gets; empty when
- *     unknown (then no 405 is documented)
+ * @param allowedMethods the methods the path's mappings serve, which the stack's 405 reports for
+ *     any other method (its adapter adds what the stack serves implicitly, HEAD and OPTIONS, to
+ *     {@code Allow}); empty when they are unknown: then no 405 is documented
  * @param security what the security in front of the operation answers
  * @param declared the errors the application declares it throws ({@code @ContractError})
  * @param undocumented whether the operation opted out ({@code @UndocumentedErrors})
  * @param anyFormat whether the operation picks its error format per request ({@code @AnyErrorFormat})
+ * @param parameters the parameters whose binding can fail, in declaration order, when the analysis
+ *     can name them (the 400's example is the first one's failure); may be empty even when
+ *     {@code bindsParameters}
  */
 public record OperationFacts(String path, String method, boolean pathVariables, boolean readsBody, List<String> consumes,
         boolean bindsParameters, List<String> produces, List<String> allowedMethods, OperationSecurity security,
-        List<DeclaredError> declared, boolean undocumented, boolean anyFormat) {
+        List<DeclaredError> declared, boolean undocumented, boolean anyFormat, List<BoundParameter> parameters) {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}");
 
     /** @throws NullPointerException if a reference argument is null */
     public OperationFacts {
@@ -42,6 +48,24 @@ public record OperationFacts(String path, String method, boolean pathVariables, 
         allowedMethods = List.copyOf(allowedMethods);
         Objects.requireNonNull(security, "security");
         declared = List.copyOf(declared);
+        parameters = List.copyOf(parameters);
+    }
+
+    /** Facts whose failing parameters are not named. */
+    public OperationFacts(String path, String method, boolean pathVariables, boolean readsBody, List<String> consumes,
+            boolean bindsParameters, List<String> produces, List<String> allowedMethods, OperationSecurity security,
+            List<DeclaredError> declared, boolean undocumented, boolean anyFormat) {
+        this(path, method, pathVariables, readsBody, consumes, bindsParameters, produces, allowedMethods, security, declared,
+                undocumented, anyFormat, List.of());
+    }
+
+    /**
+     * A path the template matches: each variable replaced by a plain value, each wildcard by one
+     * segment ({@code /v1/customers/{id}} gives {@code /v1/customers/x}). What the renderer and
+     * the security are asked about.
+     */
+    public static String concrete(String template) {
+        return VARIABLE.matcher(template).replaceAll("x").replace("**", "x").replace("*", "x");
     }
 
     /**

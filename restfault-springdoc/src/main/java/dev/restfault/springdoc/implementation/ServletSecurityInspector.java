@@ -1,17 +1,13 @@
 package dev.restfault.springdoc.implementation;
 
-import dev.restfault.springdoc.SecurityInspector;
-
 import dev.restfault.springdoc.OperationSecurity;
-
+import dev.restfault.springdoc.SecurityInspector;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -33,11 +29,12 @@ import org.springframework.web.method.HandlerMethod;
  *
  * <ul>
  *   <li>401 (with the challenge) when the anonymous caller is denied;</li>
- *   <li>403 when the authenticated caller without authorities is denied, when the chain checks
- *       CSRF tokens and the method is not safe, or when the handler carries a method-security
- *       annotation ({@code @PreAuthorize}, {@code @PostAuthorize}, {@code @Secured},
- *       {@code @RolesAllowed}, {@code @DenyAll}); the last also makes 401 possible;</li>
- *   <li>nothing when no chain matches or the matching chain authorizes nothing.</li>
+ *   <li>403 when the authenticated caller without authorities is denied, or when the chain checks
+ *       CSRF tokens and Spring Security's default CSRF matcher requires one for the method;</li>
+ *   <li>both when the handler carries a method-security annotation ({@code @PreAuthorize},
+ *       {@code @PostAuthorize}, {@code @Secured}, {@code @RolesAllowed}, {@code @DenyAll}), whether a
+ *       chain matches or not;</li>
+ *   <li>nothing else when no chain matches or the matching chain authorizes everything.</li>
  * </ul>
  * A rule that cannot be evaluated without a real request (one that reads a header, a parameter or
  * the remote address, say) sees a request that carries none; a rule that throws counts as
@@ -47,14 +44,6 @@ import org.springframework.web.method.HandlerMethod;
 public final class ServletSecurityInspector implements SecurityInspector {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServletSecurityInspector.class);
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final List<String> METHOD_SECURITY = List.of(
-            "org.springframework.security.access.prepost.PreAuthorize",
-            "org.springframework.security.access.prepost.PostAuthorize",
-            "org.springframework.security.access.annotation.Secured",
-            "jakarta.annotation.security.RolesAllowed",
-            "jakarta.annotation.security.DenyAll");
-
     private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("restfault-springdoc",
             "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     private static final Authentication AUTHENTICATED = UsernamePasswordAuthenticationToken.authenticated(
@@ -82,9 +71,11 @@ public final class ServletSecurityInspector implements SecurityInspector {
                 break;
             }
         }
-        boolean methodSecured = handler != null && hasMethodSecurity(handler);
+        boolean methodSecured = MethodSecurity.guards(handler);
         if (chain == null) {
-            return new OperationSecurity(false, methodSecured);
+            // Method security still asks for an authentication, and there is none: 401 (Spring
+            // Security's AuthenticationCredentialsNotFoundException), or 403 for the wrong one.
+            return new OperationSecurity(methodSecured, methodSecured);
         }
         boolean challenges = methodSecured;
         boolean forbids = methodSecured;
@@ -93,7 +84,9 @@ public final class ServletSecurityInspector implements SecurityInspector {
                 AuthorizationManager<HttpServletRequest> manager = authorization.getAuthorizationManager();
                 challenges |= denies(manager, ANONYMOUS, method, path);
                 forbids |= denies(manager, AUTHENTICATED, method, path);
-            } else if (f instanceof CsrfFilter && !SAFE_METHODS.contains(method)) {
+            } else if (f instanceof CsrfFilter && CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)) {
+                // Spring Security's own rule of which methods need a token (an application that
+                // exempts paths from it still gets the 403 documented: the filter does not say).
                 forbids = true;
             }
         }
@@ -118,18 +111,5 @@ public final class ServletSecurityInspector implements SecurityInspector {
             LOG.debug("Authorization rules cannot tell about {} {}; documented as refused", method, path, cannotTell);
             return true;
         }
-    }
-
-    private static boolean hasMethodSecurity(HandlerMethod handler) {
-        for (MergedAnnotations annotations : List.of(MergedAnnotations.from(handler.getMethod(),
-                MergedAnnotations.SearchStrategy.TYPE_HIERARCHY), MergedAnnotations.from(handler.getBeanType(),
-                MergedAnnotations.SearchStrategy.TYPE_HIERARCHY))) {
-            for (String name : METHOD_SECURITY) {
-                if (annotations.isPresent(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -19,9 +19,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,7 +47,8 @@ public class DocumentedApplication {
 
     @Bean
     UserDetailsService users() {
-        return new InMemoryUserDetailsManager(User.withUsername("clerk").password("{noop}clerk-password").roles("USER").build());
+        return new InMemoryUserDetailsManager(User.withUsername("clerk").password("{noop}clerk-password").roles("USER").build(),
+                User.withUsername("admin").password("{noop}admin-password").roles("ADMIN").build());
     }
 
     /** The body of a create. */
@@ -61,6 +64,17 @@ public class DocumentedApplication {
                 throw ContractException.notFound("No order " + id + ".");
             }
             return Map.of("id", id);
+        }
+
+        /** A second method on the path: a 405's Allow names both, in the order the starter answers with. */
+        @PatchMapping(path = "/orders/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> change(@PathVariable String id, @RequestBody Map<String, String> changes) {
+            return Map.of("id", id);
+        }
+
+        @GetMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, Integer> list(@RequestParam int page) {
+            return Map.of("page", page);
         }
 
         @ContractError(status = 409, codes = "orderExists", when = "An order for the item exists.")

@@ -8,17 +8,24 @@ import dev.restfault.core.annotation.UndocumentedErrors;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.springdoc.OperationSecurity;
 import dev.restfault.springdoc.SecurityInspector;
+import dev.restfault.springdoc.implementation.OperationFacts;
+import dev.restfault.springdoc.implementation.OperationIndex;
+import dev.restfault.springdoc.implementation.WebFluxOperations;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import reactor.core.publisher.Mono;
 
 /** The README's examples, compiled and run; {@link ReadmeSpringdocSyncTest} keeps the README showing them verbatim. */
 class ReadmeSpringdocExamplesTest {
@@ -51,6 +58,23 @@ class ReadmeSpringdocExamplesTest {
     }
     // README-END declare
 
+    // README-BEGIN reactive
+    @RestController
+    class ReactiveOrderController {
+
+        @ContractError(status = 409, codes = "orderShipped", when = "The order can no longer change.")
+        @PutMapping(path = "/orders/{id}", consumes = "application/json", produces = "application/json")
+        Mono<Order> update(@PathVariable String id, @RequestBody Mono<Order> order) {
+            return order.flatMap(o -> Mono.error(ContractException.builder(409).code("orderShipped").build()));
+        }
+
+        @DeleteMapping("/orders/{id}") // Mono<Void>: no body, so no 406 is documented
+        Mono<Void> cancel(@PathVariable String id) {
+            return Mono.empty();
+        }
+    }
+    // README-END reactive
+
     static class SecurityConfiguration {
         // README-BEGIN inspector
         /** The gateway checks tokens on /api/**; writes need the "orders:write" scope. */
@@ -71,6 +95,29 @@ class ReadmeSpringdocExamplesTest {
         assertThat(declared).extracting(ContractError::status).containsExactly(409, 412);
         assertThat(declared.get(0).codes()).containsExactly("orderShipped", "orderCancelled");
         assertThat(OrderController.class.getDeclaredMethod("legacy", String.class).isAnnotationPresent(UndocumentedErrors.class)).isTrue();
+    }
+
+    /** What WebFlux's own handler mapping holds for the reactive controller is what the document reads. */
+    @Test
+    void theReactiveHandlersAreReadAsWhatTheyCarry() {
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            context.registerBean(ReactiveOrderController.class, () -> new ReactiveOrderController());
+            context.refresh();
+            RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
+            mapping.setApplicationContext(context);
+            mapping.afterPropertiesSet();
+            OperationIndex operations = WebFluxOperations.index(List.of(mapping), SecurityInspector.NONE);
+
+            OperationFacts update = operations.find("/orders/{id}", "PUT").orElseThrow();
+            assertThat(update.readsBody()).isTrue();
+            assertThat(update.consumes()).containsExactly("application/json");
+            assertThat(update.produces()).containsExactly("application/json");
+            assertThat(update.declared()).extracting(OperationFacts.DeclaredError::status).containsExactly(409);
+            assertThat(update.allowedMethods()).contains("PUT", "DELETE");
+            OperationFacts cancel = operations.find("/orders/{id}", "DELETE").orElseThrow();
+            assertThat(cancel.produces()).isEmpty();
+            assertThat(cancel.readsBody()).isFalse();
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ class ReadmeSpringdocSyncTest {
             names.add(m.group(1));
             assertThat(readme).as("README shows example '%s' verbatim", m.group(1)).contains(dedent(m.group(2)));
         }
-        assertThat(names).containsExactly("declare", "inspector");
+        assertThat(names).containsExactly("declare", "reactive", "inspector");
     }
 
     /** The repository's README shows the declaring method of the example, verbatim. */

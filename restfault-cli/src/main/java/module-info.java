@@ -5,6 +5,7 @@
 module dev.restfault.cli {
     requires dev.restfault.testkit;
     requires dev.restfault.client;
+    requires dev.restfault.server;
     requires info.picocli;
     requires tools.jackson.core;
 

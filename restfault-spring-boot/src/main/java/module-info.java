@@ -1,21 +1,24 @@
 /**
  * restfault-spring-boot: the Spring Boot 4 starter that renders every error of a Spring MVC
- * service as a contract error.
+ * service as a contract error, through restfault-server's rendering core.
  *
  * <ul>
- *   <li>{@code dev.restfault.spring}: the public surface: {@link dev.restfault.spring.RestfaultProperties}
- *       ({@code restfault.*}), {@link dev.restfault.spring.ContractErrorRenderer},
- *       {@link dev.restfault.spring.ExceptionTranslator} (the extension point),
- *       {@link dev.restfault.spring.RequestCorrelation} and
- *       {@link dev.restfault.spring.MessageSourceMessageProvider};</li>
+ *   <li>{@code dev.restfault.spring}: what applications use: {@link dev.restfault.spring.RestfaultProperties}
+ *       ({@code restfault.*}), {@link dev.restfault.spring.RestfaultRequest} (a request's ids, MDC
+ *       keys, the format attribute, its facts) and {@link dev.restfault.spring.MessageSourceMessageProvider};
+ *       applications map their exceptions with restfault-server's {@code ExceptionTranslator} beans;</li>
  *   <li>{@code dev.restfault.spring.autoconfigure}: the auto-configuration;</li>
- *   <li>{@code dev.restfault.spring.implementation}: filter, resolver, error controller and
- *       translators; not exported.</li>
+ *   <li>{@code dev.restfault.spring.web}: the Spring pieces every web stack shares (translation of
+ *       spring-web, Spring Security and Bean Validation exceptions, the core's configuration from
+ *       the properties, SLF4J logging); not exported;</li>
+ *   <li>{@code dev.restfault.spring.servlet}: the servlet adapter (filter, resolver, error
+ *       controller, Tomcat valve, Jetty error handler, servlet I/O); not exported.</li>
  * </ul>
  */
 module dev.restfault.spring {
     requires transitive dev.restfault.core;
     requires transitive dev.restfault.json;
+    requires transitive dev.restfault.server;
     requires transitive jakarta.servlet;
     requires transitive spring.boot.autoconfigure;
     requires transitive spring.boot;
@@ -45,5 +48,5 @@ module dev.restfault.spring {
     // Spring creates and binds these reflectively.
     opens dev.restfault.spring to spring.core, spring.beans, spring.context, spring.boot;
     opens dev.restfault.spring.autoconfigure to spring.core, spring.beans, spring.context;
-    opens dev.restfault.spring.implementation to spring.core, spring.beans, spring.context, spring.web, spring.webmvc;
+    opens dev.restfault.spring.servlet to spring.core, spring.beans, spring.context, spring.web, spring.webmvc;
 }

@@ -2,8 +2,8 @@ package dev.restfault.cli;
 
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.catalog.StatusEntry;
-import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.core.i18n.LocaleResolver;
+import dev.restfault.core.exception.ContractException;
+import dev.restfault.core.http.HeaderNames;
 import dev.restfault.core.model.Descriptions;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.core.model.ModelLimits;
@@ -12,6 +12,9 @@ import dev.restfault.json.DecodedError;
 import dev.restfault.json.ErrorBodyException;
 import dev.restfault.json.ErrorReader;
 import dev.restfault.json.ErrorWriter;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.ErrorRequest;
+import dev.restfault.server.RequestFacts;
 import dev.restfault.testkit.check.ContractChecker;
 import dev.restfault.testkit.check.Rule;
 import dev.restfault.testkit.check.Violation;
@@ -150,9 +153,15 @@ final class ConvertCommand implements Callable<Integer> {
                     + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             return ExitCodes.VIOLATIONS;
         }
-        // DESIGN section 1: Partner API messages are always en-US; --locale is for the other formats.
-        Locale l = to == Target.PARTNER_API || asked == null ? LocaleResolver.defaults().fallback()
-                : LocaleResolver.defaults().fromXLocale(asked.toLanguageTag()).orElse(LocaleResolver.defaults().fallback());
+        // The server core negotiates as it does for a request that chose this format and sent
+        // --locale as X-Locale: the same format and language rules (Partner API text is always
+        // en-US), the same body.
+        String xLocale = asked == null ? null : asked.toLanguageTag();
+        ErrorRenderer renderer = ErrorRenderer.builder(source).build();
+        ErrorRequest request = renderer.negotiate(RequestFacts.builder(null, null)
+                .headers(name -> name.equalsIgnoreCase(HeaderNames.X_LOCALE) ? xLocale : null)
+                .chosenFormat(to.format)
+                .build());
         int effective = status != null ? status
                 : decoded.statusCode().filter(StatusCatalog::isError).orElse(500);
         StatusEntry entry = StatusCatalog.entry(effective);
@@ -160,9 +169,10 @@ final class ConvertCommand implements Callable<Integer> {
         if (to == Target.PARTNER_API && decoded.partnerApi().isPresent()) {
             out = ErrorWriter.standard().writePartnerApi(decoded.partnerApi().get()); // keeps innerError
         } else {
-            PartnerCenterError pce = decoded.toPartnerCenter(entry, l, source);
-            out = ErrorWriter.standard().write(to.format, pce, effective,
-                    ContractMessages.defaults().reasonPhrase(effective, l));
+            PartnerCenterError pce = decoded.toPartnerCenter(entry, request.locale(), source);
+            ContractException error = ContractException.builder(effective).code(pce.code()).description(pce.description())
+                    .data(pce.data()).source(pce.source()).build();
+            out = renderer.render(error, request).body();
         }
         // Writers are strict: the body's own source may be a class name, which no writer may pass on.
         for (Violation v : ContractChecker.standard().checkBody(out)) {

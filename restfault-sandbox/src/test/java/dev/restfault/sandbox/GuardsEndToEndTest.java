@@ -47,7 +47,7 @@ class GuardsEndToEndTest {
                 "--sandbox.upstream.max-calls=" + MAX_UPSTREAM_CALLS,
                 "--sandbox.upstream.timeout=1s", // the slow upstream holds each call 2 s
                 "--server.forward-headers-strategy=native",
-                "--logging.level.dev.restfault.spring=OFF");
+                "--logging.level.dev.restfault.spring=OFF", "--logging.level.dev.restfault.server=OFF");
     }
 
     @AfterAll

@@ -50,7 +50,7 @@ class SandboxEndToEndTest {
                 "--sandbox.concurrency.max-requests=" + MAX_IN_FLIGHT,
                 "--sandbox.upstream.timeout=" + UPSTREAM_TIMEOUT_MS + "ms",
                 // The 500, 502 and 504 cases log their causes on purpose; keep the build output readable.
-                "--logging.level.dev.restfault.spring=OFF");
+                "--logging.level.dev.restfault.spring=OFF", "--logging.level.dev.restfault.server=OFF");
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.restfault.spring;
 import dev.restfault.core.http.AuthChallenge;
 import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.core.model.ErrorFormat;
+import dev.restfault.server.PathFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,23 +59,24 @@ public record RestfaultProperties(
      */
     public RestfaultProperties {
         challenge = challenge == null ? new Challenge(null) : challenge;
-        format = format == null ? ErrorFormat.PARTNER_CENTER : format;
-        if (format == ErrorFormat.PROBLEM_DETAILS) {
+        try {
             // Problem details is negotiated per request; as a default it would hide the contract.
-            throw new IllegalArgumentException("restfault.format must be partner-center or partner-api");
+            format = PathFormat.requireServable(format == null ? ErrorFormat.PARTNER_CENTER : format);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("restfault.format must be partner-center or partner-api", invalid);
         }
         Map<String, ErrorFormat> copy = new LinkedHashMap<>();
         if (formats != null) {
             for (Map.Entry<String, ErrorFormat> e : formats.entrySet()) {
-                String prefix = e.getKey();
-                if (prefix == null || !prefix.startsWith("/")) {
-                    throw new IllegalArgumentException("restfault.formats keys must be path prefixes starting with '/'");
+                PathFormat checked;
+                try {
+                    // The core's rule for a path format (a '/'-led prefix, a servable format), with
+                    // the property named in the message.
+                    checked = new PathFormat(e.getKey(), e.getValue());
+                } catch (IllegalArgumentException invalid) {
+                    throw new IllegalArgumentException("restfault.formats[" + e.getKey() + "]: " + invalid.getMessage(), invalid);
                 }
-                if (e.getValue() == null || e.getValue() == ErrorFormat.PROBLEM_DETAILS) {
-                    throw new IllegalArgumentException("restfault.formats[" + prefix + "] must be partner-center or partner-api");
-                }
-                String normalized = prefix.length() > 1 && prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-                copy.put(normalized, e.getValue());
+                copy.put(checked.prefix(), checked.format());
             }
         }
         formats = Collections.unmodifiableMap(copy);

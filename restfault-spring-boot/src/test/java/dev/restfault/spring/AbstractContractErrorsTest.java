@@ -388,7 +388,7 @@ abstract class AbstractContractErrorsTest {
         assertThat(r.text()).doesNotContain(marker);
         List<ILoggingEvent> logged = loggedWith(marker);
         assertThat(logged).hasSize(1);
-        assertThat(logged.get(0).getMDCPropertyMap()).containsEntry(RequestCorrelation.MDC_CORRELATION_ID, correlation);
+        assertThat(logged.get(0).getMDCPropertyMap()).containsEntry(RestfaultRequest.MDC_CORRELATION_ID, correlation);
         assertThat(logged.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
         assertThat(logged.get(0).getFormattedMessage()).contains(correlation).contains(r.header("MS-RequestId"));
     }
@@ -412,7 +412,7 @@ abstract class AbstractContractErrorsTest {
                 .isEqualTo(text(ContractMessages.INTERNAL_ERROR, SupportedLocales.EN_US, r.header("MS-RequestId")));
         List<ILoggingEvent> logged = loggedWith(marker);
         assertThat(logged).hasSize(1);
-        assertThat(logged.get(0).getMDCPropertyMap()).containsEntry(RequestCorrelation.MDC_CORRELATION_ID, correlation);
+        assertThat(logged.get(0).getMDCPropertyMap()).containsEntry(RestfaultRequest.MDC_CORRELATION_ID, correlation);
     }
 
     /**
@@ -1058,7 +1058,7 @@ abstract class AbstractContractErrorsTest {
     List<ILoggingEvent> warningsAbout(String correlation) {
         return logs.list.stream()
                 .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
-                .filter(e -> correlation.equals(e.getMDCPropertyMap().get(RequestCorrelation.MDC_CORRELATION_ID))
+                .filter(e -> correlation.equals(e.getMDCPropertyMap().get(RestfaultRequest.MDC_CORRELATION_ID))
                         || e.getFormattedMessage().contains(correlation))
                 .toList();
     }

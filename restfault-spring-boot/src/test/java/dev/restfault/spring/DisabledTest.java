@@ -2,6 +2,7 @@ package dev.restfault.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restfault.server.ErrorRenderer;
 import dev.restfault.spring.testapp.TestApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ class DisabledTest {
                         "restfault.enabled=false",
                         "spring.autoconfigure.exclude=" + AbstractContractErrorsTest.JETTY_AUTOCONFIG)
                 .run()) {
-            assertThat(context.getBeanNamesForType(ContractErrorRenderer.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(ErrorRenderer.class)).isEmpty();
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/items/missing"))

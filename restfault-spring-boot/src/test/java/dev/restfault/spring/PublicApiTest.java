@@ -1,7 +1,6 @@
 package dev.restfault.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -9,18 +8,67 @@ import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.json.ErrorWriter;
-import dev.restfault.spring.implementation.AcceptPreference;
+import dev.restfault.server.CorrelationIds;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.RenderedError;
+import dev.restfault.server.RequestFacts;
+import dev.restfault.spring.web.SpringRendering;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.core.env.StandardEnvironment;
 
-/** The public types' handling of null, empty, malformed and hostile input, without a server. */
+/**
+ * The public types' handling of null, empty, malformed and hostile input, without a server; and the
+ * exported surface itself, pinned: a type added to or removed from it is a decision made here.
+ */
 class PublicApiTest {
+
+    @Test
+    void theExportedSurfaceIsWhatApplicationsCall() throws IOException, ClassNotFoundException {
+        ModuleDescriptor descriptor = ModuleDescriptor.read(Files.newInputStream(Path.of("target/classes/module-info.class")));
+        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("dev.restfault.spring", "dev.restfault.spring.autoconfigure");
+        assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultProperties",
+                "RestfaultProperties$Challenge", "RestfaultRequest");
+        assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration");
+    }
+
+    private static Set<String> publicTypes(String packageName) throws IOException, ClassNotFoundException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("target/classes", packageName.replace('.', '/')))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".class") && !name.equals("package-info.class")) {
+                    Class<?> type = Class.forName(packageName + "." + name.substring(0, name.length() - 6), false,
+                            PublicApiTest.class.getClassLoader());
+                    if (Modifier.isPublic(type.getModifiers())) {
+                        names.add(name.substring(0, name.length() - 6));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The rendering core as the starter configures it from {@code properties}. */
+    private static ErrorRenderer renderer(RestfaultProperties properties) {
+        return SpringRendering.renderer(properties, new StandardEnvironment(), ContractMessages.defaults(), ErrorWriter.standard(),
+                List.of(), List.of());
+    }
 
     private static RestfaultProperties properties(String cid, ErrorFormat format, Map<String, ErrorFormat> formats,
             List<Locale> locales) {
@@ -63,10 +111,11 @@ class PublicApiTest {
     @Test
     void requestCorrelationAcceptsOnlyGuids() {
         String id = UUID.randomUUID().toString();
-        assertThat(new RequestCorrelation(id, id).correlationId()).isEqualTo(id);
-        assertThatIllegalArgumentException().isThrownBy(() -> new RequestCorrelation("x", id));
-        assertThatIllegalArgumentException().isThrownBy(() -> new RequestCorrelation(id, null));
-        assertThatNullPointerException().isThrownBy(() -> RequestCorrelation.of(null));
+        assertThat(new CorrelationIds(id, id).correlationId()).isEqualTo(id);
+        assertThatIllegalArgumentException().isThrownBy(() -> new CorrelationIds("x", id));
+        assertThatIllegalArgumentException().isThrownBy(() -> new CorrelationIds(id, null));
+        assertThatNullPointerException().isThrownBy(() -> RestfaultRequest.ids(null));
+        assertThatNullPointerException().isThrownBy(() -> RestfaultRequest.facts(null));
     }
 
     @Test
@@ -117,67 +166,55 @@ class PublicApiTest {
         assertThat(prefers("application/problem+json;q=banana")).isFalse();
         assertThat(prefers("")).isFalse();
         assertThat(prefers(",,,;;;q=,")).isFalse();
-        assertThat(AcceptPreference.prefersProblemDetails(null)).isFalse();
+        assertThat(DEFAULTS.negotiate(RequestFacts.builder("GET", "/").build()).format()).isEqualTo(ErrorFormat.PARTNER_CENTER);
         // Entries past the first 64 are not read.
         String padding = "text/x-a, ".repeat(100);
         assertThat(prefers(padding + "application/problem+json")).isFalse();
         assertThat(prefers("x".repeat(1_000_000))).isFalse();
     }
 
+    private static final ErrorRenderer DEFAULTS = renderer(RestfaultProperties.defaults());
+
+    /** Whether the starter's renderer answers a request with {@code accept} in problem details. */
     private static boolean prefers(String accept) {
-        return AcceptPreference.prefersProblemDetails(Collections.enumeration(List.of(accept)));
+        return DEFAULTS.negotiate(RequestFacts.builder("GET", "/").headers(name -> name.equals("Accept") ? accept : null).build())
+                .format() == ErrorFormat.PROBLEM_DETAILS;
     }
 
     @Test
     void containerErrorsAreRenderedFromHostileHeadersWithoutEchoingThem() {
-        ContractErrorRenderer renderer = new ContractErrorRenderer(
-                properties("cid-1", null, Map.of("/legacy", ErrorFormat.PARTNER_API), null), "svc",
-                ContractMessages.defaults(), ErrorWriter.standard(), List.of(), request -> List.of());
+        ErrorRenderer renderer = renderer(properties("cid-1", null, Map.of("/legacy", ErrorFormat.PARTNER_API), null));
         Map<String, String> hostile = Map.of("X-Locale", "fr-FR" + "x".repeat(10_000), "Accept-Language", "ja-JP",
                 "MS-CorrelationId", "<script>", "Accept", "application/problem+json");
-        ContractErrorRenderer.ContainerError e = renderer.renderContainerError(401, "/x", hostile::get);
+        RenderedError e = renderer.renderStatus(401, RequestFacts.builder(null, "/x").headers(hostile::get).build());
         assertThat(e.status()).isEqualTo(401);
-        assertThat(e.headers()).containsEntry("Content-Type", "application/problem+json")
-                .containsEntry("Content-Language", "ja-JP")
-                .containsEntry("WWW-Authenticate", "OAuth realm=\"urn:cpsvc:cpid:cid-1\"")
-                .containsEntry("Cache-Control", "no-store");
-        assertThat(e.headers().get("MS-CorrelationId")).isNotEqualTo("<script>");
+        assertThat(e.header("Content-Type")).contains("application/problem+json");
+        assertThat(e.header("Content-Language")).contains("ja-JP");
+        assertThat(e.header("WWW-Authenticate")).contains("OAuth realm=\"urn:cpsvc:cpid:cid-1\"");
+        assertThat(e.header("Cache-Control")).contains("no-store");
+        assertThat(e.header("MS-CorrelationId")).isNotEqualTo(Optional.of("<script>"));
         assertThat(new String(e.body(), StandardCharsets.UTF_8)).doesNotContain("<script>");
 
-        ContractErrorRenderer.ContainerError legacy = renderer.renderContainerError(400, "/legacy/a", name -> {
+        RenderedError legacy = renderer.renderStatus(400, RequestFacts.builder(null, "/legacy/a").headers(name -> {
             throw new IllegalStateException("headers unparsed");
-        });
+        }).build());
         assertThat(new String(legacy.body(), StandardCharsets.UTF_8)).startsWith("{\"error\"");
-        assertThat(legacy.headers()).containsEntry("Content-Language", "en-US");
-        assertThatIllegalArgumentException().isThrownBy(() -> renderer.renderContainerError(302, null, name -> null));
+        assertThat(legacy.header("Content-Language")).contains("en-US");
+        assertThatIllegalArgumentException().isThrownBy(() -> renderer.renderStatus(302, RequestFacts.builder(null, null).build()));
 
-        ContractErrorRenderer partnerApi = new ContractErrorRenderer(properties(null, ErrorFormat.PARTNER_API, null, null),
-                "svc", ContractMessages.defaults(), ErrorWriter.standard(), List.of(), request -> List.of());
-        ContractErrorRenderer.ContainerError api = partnerApi.renderContainerError(404, "/any", Map.of("X-Locale", "ja-JP")::get);
+        ErrorRenderer partnerApi = renderer(properties(null, ErrorFormat.PARTNER_API, null, null));
+        RenderedError api = partnerApi.renderStatus(404, RequestFacts.builder(null, "/any").headers(Map.of("X-Locale", "ja-JP")::get).build());
         assertThat(new String(api.body(), StandardCharsets.UTF_8)).startsWith("{\"error\"");
-        assertThat(api.headers()).containsEntry("Content-Language", "en-US");
+        assertThat(api.header("Content-Language")).contains("en-US");
     }
 
     @Test
     void aRendererWithABlankSourceIsRefusedAtConstruction() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ContractErrorRenderer(
-                        properties(null, null, null, null), " ", ContractMessages.defaults(), ErrorWriter.standard(),
-                        List.of(), request -> List.of()))
+        assertThatIllegalArgumentException().isThrownBy(() -> ErrorRenderer.builder(" "))
                 .withMessageContaining("source must name the service");
-    }
-
-    @Test
-    void aContainerErrorCannotBeChangedThroughItsParts() {
-        byte[] body = "{\"code\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", "application/json"));
-        ContractErrorRenderer.ContainerError e = new ContractErrorRenderer.ContainerError(400, headers, body);
-        body[0] = 'X';
-        headers.put("Set-Cookie", "a=b");
-        e.body()[1] = 'Y';
-        assertThat(new String(e.body(), StandardCharsets.UTF_8)).isEqualTo("{\"code\":\"x\"}");
-        assertThat(e.headers()).containsOnlyKeys("Content-Type");
-        assertThatThrownBy(() -> e.headers().put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(e).isEqualTo(new ContractErrorRenderer.ContainerError(400, Map.of("Content-Type", "application/json"),
-                "{\"code\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
+        // Through the properties, a blank source falls back to the application's name, then "service".
+        RenderedError e = renderer(new RestfaultProperties(true, " ", null, null, null, true, null, true,
+                RestfaultProperties.DEFAULT_FILTER_ORDER)).renderStatus(400, RequestFacts.builder("GET", "/").build());
+        assertThat(new String(e.body(), StandardCharsets.UTF_8)).contains("\"source\":\"service\"");
     }
 }

@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.http.HeaderNames;
-import dev.restfault.core.http.RequestIds;
 import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.core.i18n.LocaleResolver;
 import dev.restfault.core.model.ErrorFormat;
-import dev.restfault.core.model.PartnerCenterError;
-import dev.restfault.json.ErrorWriter;
+import dev.restfault.server.CorrelationIds;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.HeaderLookup;
+import dev.restfault.server.RenderedError;
+import dev.restfault.server.RequestFacts;
+import dev.restfault.server.StatusErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,14 +20,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Real HTTP servers on loopback (the JDK's {@link HttpServer}) for the probe, assertion and CLI
- * tests: one that keeps the contract, built with restfault-core and restfault-json as a server
- * adapter would be, and one that breaks it the way unconfigured frameworks do.
+ * tests: one that keeps the contract, whose errors restfault-server's rendering core renders as it
+ * does for every server adapter, and one that breaks it the way unconfigured frameworks do.
  */
 public final class LoopbackServers {
 
@@ -101,11 +101,9 @@ public final class LoopbackServers {
     }
 
     private static Running contractServer(boolean overEager) throws IOException {
-        ErrorWriter writer = ErrorWriter.standard();
-        ContractMessages messages = ContractMessages.defaults();
+        ErrorRenderer renderer = ErrorRenderer.builder("orders-api").build();
         return start((exchange, body) -> {
             var rq = exchange.getRequestHeaders();
-            Locale locale = LocaleResolver.defaults().resolve(rq.getFirst(HeaderNames.X_LOCALE), rq.getFirst(HeaderNames.ACCEPT_LANGUAGE));
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             String accept = rq.getFirst(HeaderNames.ACCEPT) == null ? "*/*" : rq.getFirst(HeaderNames.ACCEPT);
@@ -113,22 +111,27 @@ public final class LoopbackServers {
             // Like Jetty and Tomcat, refuse an oversized header block before reading its ids.
             boolean oversized = rq.values().stream().flatMap(List::stream).anyMatch(v -> v.length() > 8192);
             if (oversized) {
-                error = ContractException.builder(431).build();
+                error = StatusErrors.of(431);
             } else if (!path.equals("/api/orders") && !path.equals("/api/")) {
-                error = ContractException.builder(404).messageKey(ContractMessages.NO_SUCH_RESOURCE).build();
+                error = StatusErrors.of(404);
             } else if (!("Bearer " + GOOD_TOKEN).equals(rq.getFirst("Authorization"))) {
                 error = ContractException.unauthorized("contoso");
             } else if (!(method.equals("GET") || method.equals("HEAD") || method.equals("POST"))) {
-                error = ContractException.methodNotAllowed(List.of("GET", "HEAD", "POST"));
+                error = StatusErrors.methodNotAllowed(List.of("GET", "HEAD", "POST"));
             } else if (!(accept.contains("application/json") || accept.contains("*/*") || accept.contains("application/problem+json"))) {
                 error = ContractException.notAcceptable(overEager ? List.of(accept) : List.of("application/json", "application/problem+json"));
             } else if (method.equals("POST") && !isJson(body)) {
                 error = ContractException.builder(400).messageKey(ContractMessages.MALFORMED_BODY).build();
             }
+            RequestFacts facts = RequestFacts.builder(method, path)
+                    .headers(HeaderLookup.of(rq::getFirst, rq::get))
+                    .chosenFormat(overEager ? ErrorFormat.PROBLEM_DETAILS : null)
+                    .ids(oversized ? CorrelationIds.generate() : null)
+                    .build();
             var h = exchange.getResponseHeaders();
-            h.set(HeaderNames.MS_CORRELATION_ID, oversized ? RequestIds.generate() : RequestIds.validOrNew(rq.getFirst(HeaderNames.MS_CORRELATION_ID)));
-            h.set(HeaderNames.MS_REQUEST_ID, oversized ? RequestIds.generate() : RequestIds.validOrNew(rq.getFirst(HeaderNames.MS_REQUEST_ID)));
             if (error == null) {
+                h.set(HeaderNames.MS_CORRELATION_ID, facts.ids().correlationId());
+                h.set(HeaderNames.MS_REQUEST_ID, facts.ids().requestId());
                 h.set("Content-Type", "application/json");
                 byte[] ok = "[]".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : ok.length);
@@ -137,20 +140,11 @@ public final class LoopbackServers {
                 }
                 return;
             }
-            ErrorFormat format = overEager || accept.startsWith("application/problem+json")
-                    ? ErrorFormat.PROBLEM_DETAILS : ErrorFormat.PARTNER_CENTER;
-            PartnerCenterError pce = error.toError(messages, locale, "orders-api");
-            byte[] out = writer.write(format, pce, error.status(), messages.reasonPhrase(error.status(), locale));
-            for (Map.Entry<String, String> e : error.headers().entrySet()) {
-                h.set(e.getKey(), e.getValue());
-            }
-            h.set(HeaderNames.CONTENT_TYPE, format.contentType());
-            h.set(HeaderNames.CACHE_CONTROL, HeaderNames.NO_STORE);
-            h.set(HeaderNames.X_CONTENT_TYPE_OPTIONS, HeaderNames.NOSNIFF);
-            h.set(HeaderNames.CONTENT_LANGUAGE, locale.toLanguageTag());
-            exchange.sendResponseHeaders(error.status(), method.equals("HEAD") ? -1 : out.length);
+            RenderedError rendered = renderer.render(error, facts);
+            rendered.copyHeaders(h::set, h::add);
+            exchange.sendResponseHeaders(rendered.status(), method.equals("HEAD") ? -1 : rendered.bodyLength());
             if (!method.equals("HEAD")) {
-                exchange.getResponseBody().write(out);
+                rendered.writeBody(exchange.getResponseBody());
             }
         });
     }

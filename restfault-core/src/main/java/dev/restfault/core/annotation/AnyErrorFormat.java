@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Says that an operation may answer its errors in any of restfault's formats, whatever its path:
  * it picks the format per request (with the Spring Boot starter's
- * {@code ContractErrorRenderer.FORMAT_ATTRIBUTE}, from a {@code ?format=} parameter say).
+ * {@code RestfaultRequest.FORMAT_ATTRIBUTE}, from a {@code ?format=} parameter say).
  * Documentation tools then list every format's body for its errors (Partner Center and Partner
  * API under {@code application/json}, problem details under {@code application/problem+json})
  * instead of the one its path is configured with. No effect at run time.

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * The exception a server throws to answer with a contract error: it carries its status, its
@@ -293,10 +292,24 @@ public final class ContractException extends RuntimeException {
      * @param defaultSource the server's name, used when the thrower named no source (or a blank one)
      */
     public PartnerCenterError toError(ContractMessages messages, Locale locale, String defaultSource) {
-        Objects.requireNonNull(messages, "messages");
+        return toError(describe(messages, locale), defaultSource);
+    }
+
+    /**
+     * The error body with {@code description} as its description: what
+     * {@link #toError(ContractMessages, Locale, String)} builds once the text is resolved, for a
+     * server that also needs the text's language ({@code Content-Language}) or answers with a text
+     * of its own (the generic 500 text quoting the request id).
+     *
+     * @param description the description, from {@link #describe} or the server's own
+     * @param defaultSource the server's name, used when the thrower named no source (or a blank one)
+     * @throws NullPointerException if {@code description} is null
+     */
+    public PartnerCenterError toError(LocalizedText description, String defaultSource) {
+        Objects.requireNonNull(description, "description");
         return PartnerCenterError.builder()
                 .code(code)
-                .description(resolveDescription(messages, locale))
+                .description(description.text())
                 .data(data)
                 .source(source != null && !Descriptions.isBlank(source) ? source : defaultSource)
                 .build();

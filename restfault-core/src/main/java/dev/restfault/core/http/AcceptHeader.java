@@ -87,7 +87,7 @@ public final class AcceptHeader {
             if (ranges.size() == MAX_RANGES) {
                 break;
             }
-            String[] parts = element.split(";");
+            String[] parts = element.split(";", -1);
             String[] typeAndSub = parts[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
             if (typeAndSub.length != 2 || !TOKEN.matcher(typeAndSub[0]).matches() || !TOKEN.matcher(typeAndSub[1]).matches()
                     || typeAndSub[0].equals("*") && !typeAndSub[1].equals("*")) {
@@ -152,6 +152,31 @@ public final class AcceptHeader {
      */
     public boolean prefersProblemDetails() {
         return quality(PROBLEM_JSON) > quality(JSON);
+    }
+
+    /**
+     * {@code parse(accept).prefersProblemDetails()}, without parsing the common values that cannot
+     * prefer problem details: a value that neither names {@code problem} nor carries a parameter
+     * gives every range quality 1, so {@code application/json} ties with or beats problem details.
+     * For the hot path of a server's error negotiation.
+     *
+     * @param accept null or blank means the request sent none
+     */
+    public static boolean prefersProblemDetails(String accept) {
+        if (accept == null || accept.indexOf(';') < 0 && !containsIgnoreCase(accept, "problem")) {
+            return false;
+        }
+        return parse(accept).prefersProblemDetails();
+    }
+
+    private static boolean containsIgnoreCase(String value, String lowerCaseWord) {
+        int last = Math.min(value.length(), MAX_CHARS) - lowerCaseWord.length();
+        for (int i = 0; i <= last; i++) {
+            if (value.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -143,4 +143,21 @@ class ContractExceptionTest {
                 Map.entry("X-Extra", "1"), Map.entry("WWW-Authenticate", "OAuth realm=\"urn:cpsvc:cpid:cid-1\""));
         assertThat(e.challenge()).get().extracting(c -> c.cid().orElseThrow()).isEqualTo("cid-1");
     }
+
+    @Test
+    void aServerCanGiveTheResolvedTextAndKeepEverythingElse() {
+        ContractException e = ContractException.builder(400).code("tooBig").source("uploads")
+                .addData(PartnerCenterError.of("max", "At most 10 MB.", "file")).build();
+        PartnerCenterError body = e.toError(dev.restfault.core.i18n.LocalizedText.of("Texte du serveur.", SupportedLocales.FR_FR), "svc");
+        assertThat(body.description()).isEqualTo("Texte du serveur.");
+        assertThat(body.code()).isEqualTo("tooBig");
+        assertThat(body.source()).isEqualTo("uploads");
+        assertThat(body.data()).extracting(PartnerCenterError::source).containsExactly("file");
+        // The two-step form gives what the one-step form gives.
+        assertThat(e.toError(e.describe(messages, SupportedLocales.JA_JP), "svc"))
+                .isEqualTo(e.toError(messages, SupportedLocales.JA_JP, "svc"));
+        assertThatThrownBy(() -> e.toError((dev.restfault.core.i18n.LocalizedText) null, "svc"))
+                .isInstanceOf(NullPointerException.class);
+    }
 }
+

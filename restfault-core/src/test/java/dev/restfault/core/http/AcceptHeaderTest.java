@@ -64,4 +64,31 @@ class AcceptHeaderTest {
         assertThat(AcceptHeader.parse("application/xml, application/json;q=0").exactTypes()).containsExactly("application/xml");
         assertThatThrownBy(() -> AcceptHeader.parse("*/*").quality(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void theStaticShortcutAgreesWithAFullParseOnEveryValue() {
+        String[] pieces = {"application/json", "application/problem+json", "APPLICATION/PROBLEM+JSON", "application/*", "*/*",
+                "text/html", "application/json;charset=utf-8", ";q=0", ";q=0.5", ";Q=1", ";q = 0.2", ";level=1", ", ", ",",
+                " ", "problem", "x/y", ";"};
+        dev.restfault.core.testing.PropertyChecks.forAll(5_000, random -> {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(8);
+            for (int i = 0; i < n; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            return sb.toString();
+        }, accept -> assertThat(AcceptHeader.prefersProblemDetails(accept))
+                .as(accept).isEqualTo(AcceptHeader.parse(accept).prefersProblemDetails()));
+        assertThat(AcceptHeader.prefersProblemDetails(null)).isFalse();
+        assertThat(AcceptHeader.prefersProblemDetails("application/problem+json")).isTrue();
+        assertThat(AcceptHeader.prefersProblemDetails("application/json;q=0, */*;q=0.1")).isTrue();
+        assertThat(AcceptHeader.prefersProblemDetails("application/json, */*")).isFalse();
+        // A lone ";" (or one per range) is no range at all, never an exception.
+        for (String semicolons : new String[] {";", ";;", ", ;", "application/problem+json, ;"}) {
+            assertThat(AcceptHeader.parse(semicolons).exactTypes()).as(semicolons).doesNotContain("");
+        }
+        assertThat(AcceptHeader.prefersProblemDetails("application/problem+json, ;")).isTrue();
+        // Hostile: a megabyte without "problem" or a parameter is refused without a parse.
+        assertThat(AcceptHeader.prefersProblemDetails("x".repeat(1_000_000))).isFalse();
+    }
 }

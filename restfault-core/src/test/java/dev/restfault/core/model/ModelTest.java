@@ -211,4 +211,17 @@ class ModelTest {
         assertThat(ErrorFormat.PARTNER_API.contentType()).isEqualTo("application/json; charset=utf-8");
         assertThat(ErrorFormat.PROBLEM_DETAILS.contentType()).isEqualTo("application/problem+json");
     }
+
+    @Test
+    void onlyThePartnerApiFormatIsNotLocalized() {
+        java.util.Locale ja = java.util.Locale.JAPAN;
+        assertThat(ErrorFormat.PARTNER_CENTER.isLocalized()).isTrue();
+        assertThat(ErrorFormat.PROBLEM_DETAILS.isLocalized()).isTrue();
+        assertThat(ErrorFormat.PARTNER_API.isLocalized()).isFalse();
+        assertThat(ErrorFormat.PARTNER_CENTER.textLocale(ja)).isEqualTo(ja);
+        assertThat(ErrorFormat.PROBLEM_DETAILS.textLocale(ja)).isEqualTo(ja);
+        assertThat(ErrorFormat.PARTNER_API.textLocale(ja)).isEqualTo(dev.restfault.core.i18n.SupportedLocales.EN_US);
+        assertThat(ErrorFormat.PARTNER_CENTER.textLocale(null)).isEqualTo(dev.restfault.core.i18n.SupportedLocales.EN_US);
+    }
 }
+

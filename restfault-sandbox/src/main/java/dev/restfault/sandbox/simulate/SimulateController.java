@@ -8,7 +8,9 @@ import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.sandbox.Texts;
 import dev.restfault.sandbox.config.SandboxProperties;
 import dev.restfault.sandbox.guard.ConcurrencyLimiter;
-import dev.restfault.spring.ContractErrorRenderer;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.RenderedError;
+import dev.restfault.spring.RestfaultRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code /v1/simulate/{status}} (also under {@code /partner/v1}; with {@code GET}, {@code HEAD},
@@ -66,12 +67,12 @@ class SimulateController {
      */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
-    private final ContractErrorRenderer renderer;
+    private final ErrorRenderer renderer;
     private final Duration defaultRetryAfter;
     private final ConcurrencyLimiter delayed;
     private final Duration busyRetryAfter;
 
-    SimulateController(ContractErrorRenderer renderer, SandboxProperties properties,
+    SimulateController(ErrorRenderer renderer, SandboxProperties properties,
             @Qualifier(ConcurrencyLimiter.DELAYED_SIMULATIONS) ConcurrencyLimiter delayed) {
         this.renderer = renderer;
         this.defaultRetryAfter = properties.simulate().defaultRetryAfter();
@@ -95,7 +96,7 @@ class SimulateController {
             HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
         if (format != null) {
             // The starter renders this request's errors in the format asked for (the busy 503 too).
-            request.setAttribute(ContractErrorRenderer.FORMAT_ATTRIBUTE, errorFormat(format));
+            request.setAttribute(RestfaultRequest.FORMAT_ATTRIBUTE, errorFormat(format));
         }
         if (delay > 0) {
             waitOut(delay);
@@ -108,9 +109,9 @@ class SimulateController {
         switch (broken.get()) {
             case HTML -> html(status, response);
             case EMPTY -> {
-                // The starter renders the real response into a buffer: its status and headers
-                // (challenge, Allow, Retry-After, Content-Type...) reach the client, its body not.
-                renderer.render(request, new ContentCachingResponseWrapper(response), error);
+                // The real response's status and headers (challenge, Allow, Retry-After,
+                // Content-Type...) reach the client, its body not.
+                headers(renderer.render(error, RestfaultRequest.facts(request).build()), response);
                 response.setContentLength(0);
                 response.getOutputStream(); // a body was produced, empty: the starter leaves it alone
             }
@@ -186,14 +187,20 @@ class SimulateController {
         response.getOutputStream().write(page);
     }
 
-    /** Renders the real contract response into a buffer, then sends its first half only. */
+    /** Renders the real contract response, then sends its status, its headers and the first half of its body. */
     private void truncated(HttpServletRequest request, HttpServletResponse response, ContractException error) throws IOException {
-        ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
-        renderer.render(request, buffer, error);
-        byte[] whole = buffer.getContentAsByteArray();
+        RenderedError rendered = renderer.render(error, RestfaultRequest.facts(request).build());
+        headers(rendered, response);
+        byte[] whole = rendered.body();
         int cut = Math.max(1, whole.length / 2);
         response.setContentLength(cut);
         OutputStream out = response.getOutputStream();
         out.write(whole, 0, cut);
+    }
+
+    /** The rendered error's status and headers on {@code response}, as the starter would set them. */
+    private static void headers(RenderedError rendered, HttpServletResponse response) {
+        response.setStatus(rendered.status());
+        rendered.copyHeaders(response::setHeader, response::addHeader);
     }
 }

@@ -1,32 +1,24 @@
 package dev.restfault.spring.autoconfigure;
 
 import dev.restfault.core.i18n.ContractMessages;
-import dev.restfault.core.model.Descriptions;
 import dev.restfault.json.ErrorWriter;
-import dev.restfault.spring.ContractErrorRenderer;
-import dev.restfault.spring.ExceptionTranslator;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.ExceptionTranslator;
 import dev.restfault.spring.MessageSourceMessageProvider;
 import dev.restfault.spring.RestfaultProperties;
-import dev.restfault.spring.implementation.AllowedMethods;
-import dev.restfault.spring.implementation.BeanValidationSupport;
-import dev.restfault.spring.implementation.ContractErrorController;
-import dev.restfault.spring.implementation.ContractErrorFilter;
-import dev.restfault.spring.implementation.ContractHandlerExceptionResolver;
-import dev.restfault.spring.implementation.JettyRequestErrors;
-import dev.restfault.spring.implementation.SecuritySupport;
-import dev.restfault.spring.implementation.SpringMvcExceptionTranslator;
-import dev.restfault.spring.implementation.TomcatRequestErrors;
-import dev.restfault.spring.implementation.ViolationDescriber;
+import dev.restfault.spring.servlet.AllowedMethods;
+import dev.restfault.spring.servlet.ContractErrorController;
+import dev.restfault.spring.servlet.ContractErrorFilter;
+import dev.restfault.spring.servlet.ContractHandlerExceptionResolver;
+import dev.restfault.spring.servlet.SecurityHandlers;
+import dev.restfault.spring.servlet.ServletErrorResponder;
+import dev.restfault.spring.servlet.ServletTranslators;
+import dev.restfault.spring.web.SecurityTranslator;
+import dev.restfault.spring.web.SpringRendering;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,7 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
  * <p>Active in servlet web applications unless {@code restfault.enabled=false}. Every bean backs
  * off when the application defines its own (by type, or by name for the filter, the Spring
  * Security handlers and the security customizer). Applications add their own exception mappings
- * as {@link ExceptionTranslator} beans.
+ * as {@link ExceptionTranslator} beans (restfault-server's: one translator serves every adapter).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
@@ -67,18 +59,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
 @EnableConfigurationProperties(RestfaultProperties.class)
 public class RestfaultAutoConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RestfaultAutoConfiguration.class);
-    private static final boolean SECURITY_PRESENT = ClassUtils.isPresent(
+    private static final boolean SECURITY_WEB_PRESENT = ClassUtils.isPresent(
             "org.springframework.security.web.AuthenticationEntryPoint", RestfaultAutoConfiguration.class.getClassLoader());
-    private static final boolean VALIDATION_PRESENT = ClassUtils.isPresent(
-            "jakarta.validation.ValidatorFactory", RestfaultAutoConfiguration.class.getClassLoader());
-    // The server adapters are compiled against Jetty and Tomcat but loaded only when the server
-    // is there: the application runs on one of them (or neither), never needs both.
-    private static final boolean JETTY_PRESENT = ClassUtils.isPresent(
-            "org.eclipse.jetty.http.HttpException", RestfaultAutoConfiguration.class.getClassLoader());
-    private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent(
-            "org.apache.tomcat.util.http.InvalidParameterException", RestfaultAutoConfiguration.class.getClassLoader())
-            && ClassUtils.isPresent("org.apache.coyote.BadRequestException", RestfaultAutoConfiguration.class.getClassLoader());
 
     /** Texts: the application's {@code MessageSource} first, then ServiceLoader providers, then restfault's. */
     @Bean
@@ -95,73 +77,32 @@ public class RestfaultAutoConfiguration {
     }
 
     /**
-     * The renderer: the application's {@link ExceptionTranslator} beans in {@code @Order}, then a
-     * {@code ContractException} in the failure's cause chain, then restfault's translations of
-     * Spring Security, Bean Validation and Spring MVC failures.
+     * The rendering core: the application's {@link ExceptionTranslator} beans in {@code @Order},
+     * then a {@code ContractException} in the failure's cause chain, then restfault's translations
+     * of Spring MVC, Spring Security, Bean Validation and the servlet container's failures.
      */
     @Bean
     @ConditionalOnMissingBean
-    public ContractErrorRenderer restfaultErrorRenderer(RestfaultProperties properties, ContractMessages messages,
+    public ErrorRenderer restfaultErrorRenderer(RestfaultProperties properties, ContractMessages messages,
             ErrorWriter writer, ObjectProvider<ExceptionTranslator> applicationTranslators, Environment environment,
             ApplicationContext context) {
-        // Nested descriptions (data entries) are written in the renderer's language for the
-        // request, which knows the format (en-US for the Partner API): one resolution, one language.
-        AtomicReference<ContractErrorRenderer> renderer = new AtomicReference<>();
-        Function<HttpServletRequest, Locale> localeOf = request -> renderer.get().localeFor(request);
-        AllowedMethods allowedMethods = new AllowedMethods(context);
-        Object validatorFactory = VALIDATION_PRESENT ? validatorFactory(context) : null;
-
         List<ExceptionTranslator> application = new ArrayList<>();
         applicationTranslators.orderedStream().forEach(application::add);
-        List<ExceptionTranslator> translators = new ArrayList<>();
-        if (SECURITY_PRESENT) {
-            translators.add(SecuritySupport.translator());
-        }
-        if (VALIDATION_PRESENT) {
-            translators.add(BeanValidationSupport.constraintViolations(validatorFactory, messages, localeOf,
-                    properties.validationDetails()));
-        }
-        ViolationDescriber violations = new ViolationDescriber(messages, context, new MessageSourceMessageProvider(context),
-                localeOf, VALIDATION_PRESENT ? BeanValidationSupport.interpolator(validatorFactory) : null,
-                VALIDATION_PRESENT ? BeanValidationSupport.isConstraintViolation() : null);
-        translators.add(new SpringMvcExceptionTranslator(violations, properties.validationDetails(), allowedMethods));
-        // The server's own verdicts on a malformed request it meets only when the application
-        // reads it (a bad percent-encoding in the query, a malformed chunked body): client errors.
-        if (JETTY_PRESENT) {
-            translators.add(JettyRequestErrors.translator());
-        }
-        if (TOMCAT_PRESENT) {
-            translators.add(TomcatRequestErrors.translator());
-        }
-
-        if (properties.challenge().cid() == null) {
-            LOG.warn("restfault.challenge.cid is not set: 401 responses carry a bare 'OAuth' challenge "
-                    + "instead of OAuth realm=\"urn:cpsvc:cpid:<cid>\"");
-        }
-        ContractErrorRenderer created = new ContractErrorRenderer(properties, source(properties, environment), messages,
-                writer, application, translators, allowedMethods);
-        renderer.set(created);
-        return created;
+        List<ExceptionTranslator> builtIn = ServletTranslators.builtIn(SpringRendering.commonTranslators(context, messages, properties));
+        return SpringRendering.renderer(properties, environment, messages, writer, application, builtIn);
     }
 
-    private static Object validatorFactory(ApplicationContext context) {
-        String[] names = context.getBeanNamesForType(ClassUtils.resolveClassName(
-                "jakarta.validation.ValidatorFactory", RestfaultAutoConfiguration.class.getClassLoader()), false, false);
-        return names.length == 0 ? null : context.getBean(names[0]);
-    }
-
-    private static String source(RestfaultProperties properties, Environment environment) {
-        if (properties.source() != null && !Descriptions.isBlank(properties.source())) {
-            return properties.source();
-        }
-        String name = environment.getProperty("spring.application.name");
-        return name != null && !Descriptions.isBlank(name) ? name : "service";
+    /** The servlet side: reads the request's facts, unwraps the servlet layer's wrappers, writes the response. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ServletErrorResponder restfaultServletErrorResponder(ErrorRenderer renderer, ApplicationContext context) {
+        return new ServletErrorResponder(renderer, new AllowedMethods(context));
     }
 
     /** The filter: request ids, MDC, {@code sendError}, failures outside Spring MVC, error dispatches. */
     @Bean
     @ConditionalOnMissingBean(name = "restfaultErrorFilter")
-    public FilterRegistrationBean<ContractErrorFilter> restfaultErrorFilter(ContractErrorRenderer renderer,
+    public FilterRegistrationBean<ContractErrorFilter> restfaultErrorFilter(ServletErrorResponder renderer,
             RestfaultProperties properties) {
         FilterRegistrationBean<ContractErrorFilter> registration = new FilterRegistrationBean<>(new ContractErrorFilter(renderer));
         registration.setName("restfaultErrorFilter");
@@ -174,8 +115,8 @@ public class RestfaultAutoConfiguration {
     /** Puts restfault's resolver right after the application's {@code @ExceptionHandler}s. */
     @Bean
     @ConditionalOnMissingBean(name = "restfaultWebMvcConfigurer")
-    public WebMvcConfigurer restfaultWebMvcConfigurer(ContractErrorRenderer renderer) {
-        Predicate<Throwable> passOn = SECURITY_PRESENT ? SecuritySupport::isSecurityException : t -> false;
+    public WebMvcConfigurer restfaultWebMvcConfigurer(ServletErrorResponder renderer) {
+        Predicate<Throwable> passOn = SECURITY_WEB_PRESENT ? SecurityTranslator::isSecurityException : t -> false;
         ContractHandlerExceptionResolver resolver = new ContractHandlerExceptionResolver(renderer, passOn);
         return new WebMvcConfigurer() {
             @Override
@@ -194,7 +135,7 @@ public class RestfaultAutoConfiguration {
     /** Replaces Boot's whitelabel/JSON error controller at the error path. */
     @Bean
     @ConditionalOnMissingBean(ErrorController.class)
-    public ContractErrorController restfaultErrorController(ContractErrorRenderer renderer) {
+    public ContractErrorController restfaultErrorController(ServletErrorResponder renderer) {
         return new ContractErrorController(renderer);
     }
 
@@ -214,9 +155,9 @@ public class RestfaultAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "restfaultTomcatCustomizer")
         org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
-                restfaultTomcatCustomizer(ContractErrorRenderer renderer) {
+                restfaultTomcatCustomizer(ErrorRenderer renderer) {
             return factory -> factory.addContextCustomizers(
-                    context -> dev.restfault.spring.implementation.TomcatContractErrorReportValve.install(context, renderer));
+                    context -> dev.restfault.spring.servlet.TomcatContractErrorReportValve.install(context, renderer));
         }
     }
 
@@ -229,9 +170,9 @@ public class RestfaultAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "restfaultJettyCustomizer")
         org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.jetty.servlet.JettyServletWebServerFactory>
-                restfaultJettyCustomizer(ContractErrorRenderer renderer) {
+                restfaultJettyCustomizer(ErrorRenderer renderer) {
             return factory -> factory.addServerCustomizers(
-                    server -> server.setErrorHandler(new dev.restfault.spring.implementation.JettyContractErrorHandler(renderer)));
+                    server -> server.setErrorHandler(new dev.restfault.spring.servlet.JettyContractErrorHandler(renderer)));
         }
     }
 
@@ -244,14 +185,14 @@ public class RestfaultAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "restfaultAuthenticationEntryPoint")
-        org.springframework.security.web.AuthenticationEntryPoint restfaultAuthenticationEntryPoint(ContractErrorRenderer renderer) {
-            return SecuritySupport.entryPoint(renderer);
+        org.springframework.security.web.AuthenticationEntryPoint restfaultAuthenticationEntryPoint(ServletErrorResponder renderer) {
+            return SecurityHandlers.entryPoint(renderer);
         }
 
         @Bean
         @ConditionalOnMissingBean(name = "restfaultAccessDeniedHandler")
-        org.springframework.security.web.access.AccessDeniedHandler restfaultAccessDeniedHandler(ContractErrorRenderer renderer) {
-            return SecuritySupport.accessDeniedHandler(renderer);
+        org.springframework.security.web.access.AccessDeniedHandler restfaultAccessDeniedHandler(ServletErrorResponder renderer) {
+            return SecurityHandlers.accessDeniedHandler(renderer);
         }
 
         /**

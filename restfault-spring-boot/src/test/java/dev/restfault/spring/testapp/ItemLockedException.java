@@ -1,6 +1,6 @@
 package dev.restfault.spring.testapp;
 
-/** An application exception that an {@link dev.restfault.spring.ExceptionTranslator} bean maps. */
+/** An application exception that an {@link dev.restfault.server.ExceptionTranslator} bean maps. */
 public class ItemLockedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,7 @@
 package dev.restfault.spring.testapp;
 
 import dev.restfault.core.exception.ContractException;
-import dev.restfault.spring.ExceptionTranslator;
+import dev.restfault.server.ExceptionTranslator;
 import java.util.Optional;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -97,7 +97,7 @@ public class TestApplication implements WebMvcConfigurer {
      */
     @Bean
     ExceptionTranslator greedyTranslator() {
-        return (failure, request) -> request.getHeader("X-Greedy-Translator") != null
+        return (failure, request) -> request.header("X-Greedy-Translator") != null
                 ? Optional.of(ContractException.builder(418).code("greedy").description("Claimed by the greedy translator.").build())
                 : Optional.empty();
     }

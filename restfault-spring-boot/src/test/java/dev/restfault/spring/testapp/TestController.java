@@ -1,7 +1,8 @@
 package dev.restfault.spring.testapp;
 
 import dev.restfault.core.exception.ContractException;
-import dev.restfault.spring.RequestCorrelation;
+import dev.restfault.server.CorrelationIds;
+import dev.restfault.spring.RestfaultRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -55,7 +56,7 @@ public class TestController {
     /** The application picks the error format of this request itself. */
     @GetMapping("/chosen-format")
     public String chosenFormat(jakarta.servlet.http.HttpServletRequest request) {
-        request.setAttribute(dev.restfault.spring.ContractErrorRenderer.FORMAT_ATTRIBUTE,
+        request.setAttribute(RestfaultRequest.FORMAT_ATTRIBUTE,
                 dev.restfault.core.model.ErrorFormat.PARTNER_API);
         throw ContractException.notFound("Chosen format.");
     }
@@ -283,9 +284,9 @@ public class TestController {
     /** What the MDC holds while the request is handled. */
     @GetMapping("/mdc")
     public Map<String, String> mdc(jakarta.servlet.http.HttpServletRequest request) {
-        RequestCorrelation ids = RequestCorrelation.of(request);
-        return Map.of("mdcCorrelationId", String.valueOf(MDC.get(RequestCorrelation.MDC_CORRELATION_ID)),
-                "mdcRequestId", String.valueOf(MDC.get(RequestCorrelation.MDC_REQUEST_ID)),
+        CorrelationIds ids = RestfaultRequest.ids(request);
+        return Map.of("mdcCorrelationId", String.valueOf(MDC.get(RestfaultRequest.MDC_CORRELATION_ID)),
+                "mdcRequestId", String.valueOf(MDC.get(RestfaultRequest.MDC_REQUEST_ID)),
                 "correlationId", ids.correlationId());
     }
 }

@@ -3,7 +3,7 @@ package dev.restfault.springdoc.autoconfigure;
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.model.Descriptions;
 import dev.restfault.json.ErrorWriter;
-import dev.restfault.spring.ContractErrorRenderer;
+import dev.restfault.server.ErrorRenderer;
 import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.autoconfigure.RestfaultAutoConfiguration;
 import dev.restfault.springdoc.OperationSecurity;
@@ -44,7 +44,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @AutoConfiguration(after = RestfaultAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({GlobalOpenApiCustomizer.class, RequestMappingInfoHandlerMapping.class})
-@ConditionalOnBean(ContractErrorRenderer.class)
+@ConditionalOnBean(ErrorRenderer.class)
 @ConditionalOnBooleanProperty(name = "restfault.openapi.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RestfaultOpenApiProperties.class)
 public class RestfaultSpringdocAutoConfiguration {

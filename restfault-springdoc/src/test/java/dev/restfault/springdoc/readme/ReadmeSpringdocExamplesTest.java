@@ -43,7 +43,7 @@ class ReadmeSpringdocExamplesTest {
             return Map.of();
         }
 
-        @AnyErrorFormat // sets ContractErrorRenderer.FORMAT_ATTRIBUTE from ?format=
+        @AnyErrorFormat // sets RestfaultRequest.FORMAT_ATTRIBUTE from ?format=
         @GetMapping("/orders/{id}/export")
         Map<String, String> export(@PathVariable String id) {
             return Map.of();

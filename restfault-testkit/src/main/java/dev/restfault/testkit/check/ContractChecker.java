@@ -404,9 +404,9 @@ public final class ContractChecker {
         List<String> values = h.all(HeaderNames.CONTENT_LANGUAGE);
         LocalizedText top = body.localizedText;
         if (values.isEmpty()) {
-            // Only the top-level text decides whether a label is required: the Partner API's
-            // messages are not localized (its documentation says so) and need none.
-            if (top == null) {
+            // Only the top-level text of a localized format decides whether a label is required:
+            // the Partner API's messages are not localized (ErrorFormat.isLocalized) and need none.
+            if (top == null || body.shape == null || !body.shape.format.isLocalized()) {
                 return;
             }
             boolean nonAscii = top.text.codePoints().anyMatch(cp -> cp > 0x7F && Character.isLetter(cp));
@@ -481,12 +481,16 @@ public final class ContractChecker {
     // ---- body ----------------------------------------------------------------------------
 
     private enum Shape {
-        PARTNER_CENTER("Partner Center"), PARTNER_API("Partner API"), PROBLEM_DETAILS("problem details");
+        PARTNER_CENTER("Partner Center", dev.restfault.core.model.ErrorFormat.PARTNER_CENTER),
+        PARTNER_API("Partner API", dev.restfault.core.model.ErrorFormat.PARTNER_API),
+        PROBLEM_DETAILS("problem details", dev.restfault.core.model.ErrorFormat.PROBLEM_DETAILS);
 
         final String label;
+        final dev.restfault.core.model.ErrorFormat format;
 
-        Shape(String label) {
+        Shape(String label, dev.restfault.core.model.ErrorFormat format) {
             this.label = label;
+            this.format = format;
         }
     }
 

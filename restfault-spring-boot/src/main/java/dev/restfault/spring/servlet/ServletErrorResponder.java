@@ -1,0 +1,185 @@
+package dev.restfault.spring.servlet;
+
+import dev.restfault.core.exception.ContractException;
+import dev.restfault.server.ErrorRenderer;
+import dev.restfault.server.ErrorRequest;
+import dev.restfault.server.HeaderLookup;
+import dev.restfault.server.RenderedError;
+import dev.restfault.server.RequestFacts;
+import dev.restfault.server.StatusErrors;
+import dev.restfault.spring.RestfaultRequest;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
+
+/**
+ * The servlet side of rendering an error: where every servlet path (Spring MVC's exception
+ * resolution, the filter, {@code sendError}, the {@code /error} dispatch, Spring Security's entry
+ * point and access-denied handler) hands its failure to the {@link ErrorRenderer} and writes what
+ * it returns. It decides nothing about the error itself: it reads the request's facts, unwraps the
+ * servlet layer's {@link ServletException}s, and does the I/O.
+ *
+ * <p>I/O guarantees: a response that is already committed is left alone (logged at DEBUG); the
+ * body is written directly, never through {@code sendError} or a forward; the entity headers of the
+ * success the application meant to send are removed ({@link RenderedError#SUCCESS_ENTITY_HEADERS}),
+ * {@code Set-Cookie} kept. When the application already took the response's writer, whose charset
+ * can no longer change, the JSON goes out with every non-ASCII character escaped, which reads the
+ * same in any ASCII-compatible charset. Thread-safe.
+ */
+public final class ServletErrorResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServletErrorResponder.class);
+    private static final int MAX_UNWRAP = 16;
+    /** Re-encodes a body as ASCII-only JSON, for a writer whose charset can no longer be set. */
+    private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    private final ErrorRenderer renderer;
+    private final Function<HttpServletRequest, Collection<String>> allowedMethods;
+
+    /**
+     * @param renderer decides every error
+     * @param allowedMethods the methods a request's path serves (for a 405 that does not say, and
+     *     TRACE); empty when nothing serves it
+     * @throws NullPointerException if an argument is null
+     */
+    public ServletErrorResponder(ErrorRenderer renderer, Function<HttpServletRequest, Collection<String>> allowedMethods) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.allowedMethods = Objects.requireNonNull(allowedMethods, "allowedMethods");
+    }
+
+    /** The renderer behind this responder. */
+    public ErrorRenderer renderer() {
+        return renderer;
+    }
+
+    /**
+     * Answers {@code failure} as the renderer resolves it.
+     *
+     * @throws IOException if the response cannot be written (the client went away)
+     */
+    public void render(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+        ErrorRequest negotiated = renderer.negotiate(facts(request, response));
+        write(response, renderer.resolve(unwrap(failure), negotiated), negotiated);
+    }
+
+    /**
+     * Answers a failure the servlet container already caught and logged, and now dispatches to its
+     * error page: logged as one line tying it to the request's ids, without its stack trace again.
+     */
+    public void renderDispatched(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+        ErrorRequest negotiated = renderer.negotiate(facts(request, response));
+        write(response, renderer.resolveAlreadyLogged(unwrap(failure), negotiated), negotiated);
+    }
+
+    /** Writes {@code error} as the response. */
+    public void render(HttpServletRequest request, HttpServletResponse response, ContractException error) throws IOException {
+        Objects.requireNonNull(error, "error");
+        write(response, error, renderer.negotiate(facts(request, response)));
+    }
+
+    /**
+     * Answers with {@code status} alone, as when something called {@code sendError(status)} or set
+     * an error status without a body (an {@code Allow} already on the response is kept).
+     *
+     * @throws IllegalArgumentException if {@code status} is not within 400..599
+     */
+    public void renderStatus(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+        RequestFacts facts = facts(request, response);
+        write(response, renderer.statusError(status, facts), renderer.negotiate(facts));
+    }
+
+    /**
+     * The answer to a method the servlet layer must never serve for this API (TRACE, which it
+     * would echo): see {@link StatusErrors#refusedMethod}. A path served only by something other than
+     * a request mapping (static resources, functional routes) counts as not existing here.
+     */
+    public void renderRefusedMethod(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        render(request, response, StatusErrors.refusedMethod(allowedMethods.apply(request)));
+    }
+
+    private RequestFacts facts(HttpServletRequest request, HttpServletResponse response) {
+        return RestfaultRequest.facts(request)
+                .allowedMethods(() -> allowedMethods.apply(request))
+                .responseHeaders(HeaderLookup.of(response::getHeader, name -> new ArrayList<>(response.getHeaders(name))))
+                .build();
+    }
+
+    private void write(HttpServletResponse response, ContractException error, ErrorRequest request) throws IOException {
+        if (response.isCommitted()) {
+            LOG.debug("Cannot answer {} with {}: the response is already committed", request.facts().logLine(), error.status());
+            return;
+        }
+        send(response, renderer.render(error, request));
+    }
+
+    /**
+     * Copies {@code error} to {@code response}, which is not committed: the one servlet write step.
+     *
+     * @throws IOException if the response cannot be written (the client went away)
+     */
+    static void send(HttpServletResponse response, RenderedError error) throws IOException {
+        response.resetBuffer();
+        response.setStatus(error.status());
+        for (String name : RenderedError.SUCCESS_ENTITY_HEADERS) {
+            if (response.containsHeader(name)) {
+                response.setHeader(name, null); // Servlet 6: a null value removes the header
+            }
+        }
+        error.copyHeaders(response::setHeader, response::addHeader);
+        OutputStream out;
+        try {
+            out = response.getOutputStream();
+        } catch (IllegalStateException writerInUse) {
+            out = null;
+        }
+        if (out != null) {
+            response.setContentLength(error.bodyLength());
+            error.writeBody(out);
+        } else {
+            // The application already asked for the writer, whose charset is fixed by now (a later
+            // setCharacterEncoding is ignored): the JSON goes out with every non-ASCII character
+            // escaped, and without a Content-Length, which the writer's encoding decides.
+            if (response.containsHeader("Content-Length")) {
+                response.setContentLengthLong(-1); // the application's length, for another body
+            }
+            PrintWriter w = response.getWriter();
+            w.write(asciiJson(error.body()));
+        }
+        response.flushBuffer();
+    }
+
+    /** {@code utf8Json} re-encoded with every non-ASCII character escaped ({@code \\u65e5}). */
+    static String asciiJson(byte[] utf8Json) {
+        StringWriter out = new StringWriter(utf8Json.length + 16);
+        try (JsonParser parser = ASCII_JSON.createParser(ObjectReadContext.empty(), utf8Json);
+                JsonGenerator generator = ASCII_JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
+        }
+        return out.toString();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = Objects.requireNonNull(failure, "failure");
+        for (int i = 0; i < MAX_UNWRAP && t instanceof ServletException && t.getCause() != null; i++) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

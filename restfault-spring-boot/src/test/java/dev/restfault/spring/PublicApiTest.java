@@ -43,8 +43,11 @@ class PublicApiTest {
         assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.restfault.spring", "dev.restfault.spring.autoconfigure");
         assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultProperties",
-                "RestfaultProperties$Challenge", "RestfaultRequest");
-        assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration");
+                "RestfaultProperties$Challenge", "RestfaultRequest", "RestfaultThrottlingProperties", "RestfaultThrottlingProperties$Key",
+                "RestfaultThrottlingProperties$Limit", "RestfaultThrottlingProperties$Memory", "RestfaultThrottlingProperties$Redis",
+                "RestfaultThrottlingProperties$Store");
+        assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration",
+                "RestfaultThrottlingAutoConfiguration");
     }
 
     private static Set<String> publicTypes(String packageName) throws IOException, ClassNotFoundException {

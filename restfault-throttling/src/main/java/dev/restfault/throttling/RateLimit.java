@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,7 +55,10 @@ public final class RateLimit {
     private final RefillStyle refillStyle;
     private final CallerKeyResolver key;
     private final List<RoutePattern> routes;
+    private final List<RoutePattern> excludedRoutes;
     private final Set<String> methods;
+    private final String code;
+    private final String messageKey;
     private final Duration timeToFull;
     private final String policyItem;
 
@@ -66,7 +70,10 @@ public final class RateLimit {
         this.refillStyle = b.refillStyle;
         this.key = b.key;
         this.routes = List.copyOf(b.routes);
+        this.excludedRoutes = List.copyOf(b.excludedRoutes);
         this.methods = Set.copyOf(b.methods);
+        this.code = b.code;
+        this.messageKey = b.messageKey;
         this.timeToFull = timeToFull(capacity, refillTokens, refillPeriod.toNanos(), refillStyle);
         long w = timeToFull.getSeconds() + (timeToFull.getNano() > 0 ? 1 : 0);
         this.policyItem = "\"" + name + "\";q=" + capacity + ";w=" + Math.max(1, w);
@@ -104,6 +111,11 @@ public final class RateLimit {
     boolean appliesToPath(String method, RequestPath path) {
         if (!methods.isEmpty() && (method == null || !methods.contains(method.toUpperCase(Locale.ROOT)))) {
             return false;
+        }
+        for (int i = 0; i < excludedRoutes.size(); i++) {
+            if (excludedRoutes.get(i).matchesPath(path)) {
+                return false;
+            }
         }
         if (routes.isEmpty()) {
             return true;
@@ -155,9 +167,32 @@ public final class RateLimit {
         return routes;
     }
 
+    /** The routes the limit never applies to, even where {@link #routes()} match. */
+    public List<RoutePattern> excludedRoutes() {
+        return excludedRoutes;
+    }
+
     /** The methods the limit applies to, upper-case; empty means every method. */
     public Set<String> methods() {
         return methods;
+    }
+
+    /** The error code of this limit's 429, if the limit names one; else the contract's {@code tooManyRequests}. */
+    public Optional<String> code() {
+        return Optional.ofNullable(code);
+    }
+
+    /** The key of the text describing this limit's 429, if the limit names one; see {@link Builder#messageKey}. */
+    public Optional<String> messageKey() {
+        return Optional.ofNullable(messageKey);
+    }
+
+    /**
+     * Whether the limit needs anything but the path and method to count a request; true for
+     * routes or methods, which a throttle can then skip checking.
+     */
+    boolean selective() {
+        return !routes.isEmpty() || !excludedRoutes.isEmpty() || !methods.isEmpty();
     }
 
     /**
@@ -220,7 +255,8 @@ public final class RateLimit {
     public String toString() {
         return "RateLimit[" + name + ": " + capacity + " tokens, " + refillTokens + " per " + refillPeriod
                 + " " + refillStyle.name().toLowerCase(Locale.ROOT) + ", key " + key
-                + (routes.isEmpty() ? "" : ", routes " + routes) + (methods.isEmpty() ? "" : ", methods " + methods) + "]";
+                + (routes.isEmpty() ? "" : ", routes " + routes) + (excludedRoutes.isEmpty() ? "" : ", except " + excludedRoutes)
+                + (methods.isEmpty() ? "" : ", methods " + methods) + "]";
     }
 
     /** Builds a {@link RateLimit}; not thread-safe. Capacity, refill and key are required. */
@@ -232,7 +268,10 @@ public final class RateLimit {
         private RefillStyle refillStyle = RefillStyle.GREEDY;
         private CallerKeyResolver key;
         private final List<RoutePattern> routes = new ArrayList<>();
+        private final List<RoutePattern> excludedRoutes = new ArrayList<>();
         private final Set<String> methods = new LinkedHashSet<>();
+        private String code;
+        private String messageKey;
 
         private Builder(String name) {
             this.name = name;
@@ -297,6 +336,56 @@ public final class RateLimit {
         /** Several routes; see {@link #route(String)}. */
         public Builder routes(Collection<String> patterns) {
             Objects.requireNonNull(patterns, "patterns").forEach(this::route);
+            return this;
+        }
+
+        /**
+         * A route the limit never applies to, even where {@link #route(String) its routes} match
+         * (an admin path inside the API, say).
+         *
+         * @throws IllegalArgumentException if the pattern is invalid
+         */
+        public Builder excludeRoute(String pattern) {
+            excludedRoutes.add(RoutePattern.of(pattern));
+            return this;
+        }
+
+        /** Several excluded routes; see {@link #excludeRoute(String)}. */
+        public Builder excludeRoutes(Collection<String> patterns) {
+            Objects.requireNonNull(patterns, "patterns").forEach(this::excludeRoute);
+            return this;
+        }
+
+        /**
+         * The error code of this limit's 429 instead of the contract's {@code tooManyRequests}:
+         * a client can tell the limits apart, and the description is the application's text for
+         * the code (see {@link #messageKey}) in the request's language.
+         *
+         * @throws IllegalArgumentException if null or blank
+         */
+        public Builder code(String code) {
+            if (code == null || code.isBlank()) {
+                throw new IllegalArgumentException("code must not be null or blank");
+            }
+            this.code = code;
+            return this;
+        }
+
+        /**
+         * The key of the application's text describing this limit's 429 (a {@code MessageSource}
+         * key, a properties bundle's), localized when the error is rendered and formatted with
+         * {@code {0}} the capacity, {@code {1}} the refill period in whole seconds (rounded up),
+         * {@code {2}} the {@code Retry-After} in seconds and {@code {3}} the refill tokens: "This
+         * token sent more than {0} requests in {1} seconds. Try again in {2} seconds." Without a
+         * text for the key, the code's text, else the contract's 429 description.
+         *
+         * @throws IllegalArgumentException if null or blank
+         */
+        public Builder messageKey(String key) {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("messageKey must not be null or blank");
+            }
+            this.messageKey = key;
             return this;
         }
 

@@ -79,7 +79,7 @@ public final class Throttle implements AutoCloseable {
         this.limits = b.limits.toArray(new RateLimit[0]);
         boolean any = false;
         for (RateLimit l : limits) {
-            any |= !l.routes().isEmpty() || !l.methods().isEmpty();
+            any |= l.selective();
         }
         this.anyRouteOrMethod = any;
         this.store = b.store != null ? b.store : InMemoryThrottleStore.create();
@@ -227,6 +227,13 @@ public final class Throttle implements AutoCloseable {
         Duration retryAfter = Duration.ofSeconds(seconds);
         listener.rejected(limit, retryAfter);
         ContractException.Builder error = ContractException.builder(429).retryAfter(retryAfter);
+        limit.code().ifPresent(error::code);
+        Object[] arguments = {limit.capacity(), RateLimit.ceilSeconds(limit.refillPeriod().toNanos()), seconds, limit.refillTokens()};
+        if (limit.messageKey().isPresent()) {
+            error.messageKey(limit.messageKey().get(), arguments);
+        } else if (limit.code().isPresent()) {
+            error.arguments(arguments);
+        }
         if (rateLimitHeaders) {
             error.header(RATE_LIMIT_POLICY, limit.policyItem());
             error.header(RATE_LIMIT, "\"" + limit.name() + "\";r=0;t=" + seconds);

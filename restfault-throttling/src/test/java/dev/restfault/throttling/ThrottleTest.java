@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restfault.core.exception.ContractException;
+import dev.restfault.core.i18n.ContractMessages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -258,5 +262,56 @@ class ThrottleTest {
         ThrottleDecision d = slow.check(Requests.get("/"));
         assertThat(d.permitted()).isTrue();
         assertThat(d.headers().get("RateLimit-Policy")).isEqualTo("\"huge\";q=1000000000;w=86400000000000");
+    }
+
+    @Test
+    void aLimitCanNameItsOwnCodeAndLocalizedText() {
+        Map<String, String> en = Map.of(
+                "sandbox.rateLimited", "This token sent more than {0} requests in {1} seconds. Try again in {2} seconds.",
+                "code.tenantThrottled", "Tenant over {0} requests per {1} s ({3} back per period); retry in {2} s.");
+        Map<String, String> fr = Map.of("sandbox.rateLimited", "Ce jeton a envoyé plus de {0} requêtes en {1} secondes. Réessayez dans {2} secondes.");
+        ContractMessages messages = ContractMessages.builder()
+                .add((key, locale) -> Optional.ofNullable((locale.getLanguage().equals("fr") ? fr : en).get(key)))
+                .build();
+        RateLimit keyed = RateLimit.builder("per-token").capacity(20).refill(20, Duration.ofSeconds(10), RefillStyle.INTERVAL)
+                .key(CallerKeyResolver.subject()).messageKey("sandbox.rateLimited").build();
+        RateLimit coded = RateLimit.builder("per-tenant").capacity(2).refill(1, Duration.ofMillis(1500))
+                .key(CallerKeyResolver.clientAddress()).code("tenantThrottled").build();
+        Throttle throttle = throttle(keyed, coded);
+        for (int i = 0; i < 2; i++) {
+            throttle.check(ThrottledRequest.builder("GET", "/").clientAddress("192.0.2.1").build());
+        }
+        ContractException byCode = rejection(throttle.check(ThrottledRequest.builder("GET", "/").clientAddress("192.0.2.1").build()));
+        assertThat(byCode.code()).isEqualTo("tenantThrottled");
+        assertThat(byCode.resolveDescription(messages, Locale.US)).isEqualTo("Tenant over 2 requests per 2 s (1 back per period); retry in 2 s.");
+        ThrottledRequest alice = ThrottledRequest.builder("GET", "/").subject("alice").build();
+        for (int i = 0; i < 20; i++) {
+            throttle.check(alice);
+        }
+        advance(Duration.ofSeconds(3));
+        ContractException byKey = rejection(throttle.check(alice));
+        assertThat(byKey.code()).as("the contract's code, with the application's text").isEqualTo("tooManyRequests");
+        assertThat(byKey.resolveDescription(messages, Locale.US)).isEqualTo("This token sent more than 20 requests in 10 seconds. Try again in 7 seconds.");
+        assertThat(byKey.resolveDescription(messages, Locale.FRANCE)).isEqualTo("Ce jeton a envoyé plus de 20 requêtes en 10 secondes. Réessayez dans 7 secondes.");
+        assertThat(byKey.resolveDescription(ContractMessages.defaults(), Locale.JAPAN)).as("no text for the key: the contract's")
+                .isEqualTo(ContractMessages.defaults().statusDescription(429, Locale.JAPAN));
+        assertThatThrownBy(() -> RateLimit.builder("x").code(" ")).hasMessage("code must not be null or blank");
+        assertThatThrownBy(() -> RateLimit.builder("x").messageKey(null)).hasMessage("messageKey must not be null or blank");
+    }
+
+    @Test
+    void excludedRoutesAreNeverCounted() {
+        RateLimit api = RateLimit.builder("api").capacity(1).refill(1, Duration.ofHours(1)).key(CallerKeyResolver.shared())
+                .route("/v1/**").excludeRoute("/v1/admin/**").excludeRoutes(List.of("/v1/simulate/**")).build();
+        Throttle throttle = throttle(api);
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.check(Requests.get("/v1/admin/maintenance")).permitted()).isTrue();
+            assertThat(throttle.check(Requests.get("/v1//simulate/./429")).permitted()).isTrue();
+            assertThat(throttle.check(Requests.get("/other")).permitted()).isTrue();
+        }
+        assertThat(throttle.check(Requests.get("/v1/customers")).permitted()).isTrue();
+        assertThat(throttle.check(Requests.get("/v1/customers")).permitted()).isFalse();
+        assertThat(throttle.check(Requests.get("/v1/x/../admin")).permitted()).as("normalized before the exclusion is matched").isTrue();
+        assertThat(api.toString()).contains("routes [/v1/**], except [/v1/admin/**, /v1/simulate/**]");
     }
 }

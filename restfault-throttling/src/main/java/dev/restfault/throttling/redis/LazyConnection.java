@@ -8,9 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The store's one Redis connection, opened on first use rather than at start-up, so that a
- * service starts (and fails open or closed) while Redis is down. One attempt at a time; a failed
- * attempt is forgotten, so the next call tries again. Once open, Lettuce reconnects it by itself.
+ * The store's one Redis connection. Opening starts when the store is built, in the background,
+ * so that a service starts (and fails open or closed) while Redis is down, and its first requests
+ * do not pay for connecting; a connection that could not be opened is tried again on the next
+ * use. One attempt at a time. Once open, Lettuce reconnects it by itself. Each new connection
+ * loads the compare-and-swap script, so that requests can send it by its digest at once.
  * Thread-safe.
  */
 final class LazyConnection implements AutoCloseable {
@@ -42,6 +44,8 @@ final class LazyConnection implements AutoCloseable {
                         if (error != null) {
                             attempt.completeExceptionally(error);
                         } else {
+                            // Best effort: without it, the first EVALSHA falls back to EVAL.
+                            connection.async().scriptLoad(CasScript.SOURCE);
                             attempt.complete(connection);
                         }
                     });

@@ -17,12 +17,14 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link ThrottleStore} in Redis, through Lettuce, for a service that runs as several instances:
@@ -46,9 +48,10 @@ import java.util.concurrent.CompletionStage;
  *
  * <p><b>Bounded.</b> Every call is bounded by {@link Builder#timeout(Duration) the timeout}
  * (default 200 ms), compare-and-swap retries included; after it the call throws and the
- * {@code Throttle} applies its failure mode. The connection is opened on first use (a service
- * starts while Redis is down), and with a client this store creates, a lost connection rejects
- * commands at once instead of queueing them until Redis returns.
+ * {@code Throttle} applies its failure mode. The connection opens in the background when the
+ * store is built (a service starts while Redis is down, and is retried on use), and with a client
+ * this store creates, a lost connection rejects commands at once instead of queueing them until
+ * Redis returns.
  *
  * <p><b>Keys.</b> {@code <prefix><limit name>:<caller key>} (prefix {@code restfault:throttle:} by
  * default); a bucket's key expires one second after the bucket would be full again. The instances
@@ -79,18 +82,22 @@ public final class RedisThrottleStore implements ThrottleStore {
     private final LazyConnection connection;
     private final CasProxyManager buckets;
     private final Cache<LocalKey, Handle> handles;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RedisThrottleStore(Builder b) {
         this.ownsClient = b.client == null;
         this.client = ownsClient ? RedisClient.create() : b.client;
         if (ownsClient) {
-            client.setOptions(ClientOptions.builder()
+            ClientOptions.Builder options = ClientOptions.builder()
                     // During an outage, fail at once rather than queue every request's command.
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .autoReconnect(true)
                     .timeoutOptions(TimeoutOptions.enabled(b.timeout))
-                    .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).build())
-                    .build());
+                    .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).build());
+            if (b.sslOptions != null) {
+                options.sslOptions(b.sslOptions);
+            }
+            client.setOptions(options.build());
         }
         this.description = describe(b.uri);
         this.prefix = b.keyPrefix.getBytes(StandardCharsets.UTF_8);
@@ -100,6 +107,7 @@ public final class RedisThrottleStore implements ThrottleStore {
                 ClientSideConfig.getDefault().withRequestTimeout(b.timeout),
                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL));
         this.handles = Caffeine.newBuilder().maximumSize(b.localBuckets).expireAfterAccess(LOCAL_IDLE).build();
+        connection.get(); // starts connecting in the background; never blocks, never fails here
     }
 
     /**
@@ -184,8 +192,12 @@ public final class RedisThrottleStore implements ThrottleStore {
         return "RedisThrottleStore[" + description + ", timeout " + timeout.toMillis() + " ms]";
     }
 
+    /** Closes the connection, and the client when the store created it; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         connection.close();
         if (ownsClient) {
             client.shutdown(Duration.ZERO, timeout);
@@ -229,6 +241,7 @@ public final class RedisThrottleStore implements ThrottleStore {
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private Duration timeout = DEFAULT_TIMEOUT;
         private int localBuckets = DEFAULT_LOCAL_BUCKETS;
+        private SslOptions sslOptions;
 
         private Builder(RedisClient client, RedisURI uri) {
             this.client = client;
@@ -283,7 +296,22 @@ public final class RedisThrottleStore implements ThrottleStore {
             return this;
         }
 
-        /** The store; its connection opens on first use. */
+        /**
+         * The TLS options (key and trust material) of the client the store creates, for a
+         * {@code rediss://} URI whose server the JVM's default trust store does not vouch for.
+         *
+         * @throws IllegalStateException if the store uses the application's client, whose own
+         *     options apply
+         */
+        public Builder sslOptions(SslOptions options) {
+            if (client != null) {
+                throw new IllegalStateException("sslOptions apply to the client the store creates; set them on the application's client");
+            }
+            this.sslOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** The store; its connection starts opening in the background. */
         public RedisThrottleStore build() {
             return new RedisThrottleStore(this);
         }

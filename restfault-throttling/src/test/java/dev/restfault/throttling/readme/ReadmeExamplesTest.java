@@ -13,6 +13,7 @@ import dev.restfault.throttling.ThrottleDecision;
 import dev.restfault.throttling.ThrottledRequest;
 import dev.restfault.throttling.micrometer.MicrometerThrottleListener;
 import dev.restfault.throttling.redis.RedisThrottleStore;
+import dev.restfault.throttling.testing.RedisServer;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -93,14 +94,17 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void redis() {
+    void redis() throws Exception {
+        RedisServer gone = RedisServer.start();
+        String redisUrl = "redis://127.0.0.1:" + gone.port();
+        gone.close(); // the example's store connects in the background: to nothing, here
         RateLimit perTenant = RateLimit.builder("per-tenant").capacity(100).refill(100, Duration.ofMinutes(1))
                 .key(CallerKeyResolver.header("MS-PartnerTenantId")).build();
         // README-BEGIN redis
-        RedisThrottleStore store = RedisThrottleStore.builder(RedisURI.create("redis://localhost:6379"))
+        RedisThrottleStore store = RedisThrottleStore.builder(RedisURI.create(redisUrl)) // "redis://cache:6379"
                 .timeout(Duration.ofMillis(200))                  // the longest a request waits for Redis
                 .keyPrefix("orders-service:throttle:")
-                .build();                                         // connects on first use
+                .build();                                         // connects in the background
         Throttle throttle = Throttle.builder()
                 .limit(perTenant)
                 .store(store)
@@ -108,7 +112,9 @@ class ReadmeExamplesTest {
                 .failClosedRetryAfter(Duration.ofSeconds(10))
                 .build();
         // README-END redis
-        assertThat(throttle.store().description()).isEqualTo("redis://localhost:6379/0");
+        assertThat(throttle.store().description()).isEqualTo(redisUrl + "/0");
+        assertThat(throttle.check(ThrottledRequest.builder("GET", "/").header("MS-PartnerTenantId", "t").build()).rejection()
+                .orElseThrow().status()).as("fail-closed, Redis down").isEqualTo(503);
         throttle.close();
     }
 

@@ -14,6 +14,7 @@ import dev.restfault.throttling.Throttle;
 import dev.restfault.throttling.ThrottleDecision;
 import dev.restfault.throttling.ThrottleListener;
 import dev.restfault.throttling.ThrottledRequest;
+import dev.restfault.throttling.testing.RedisServer;
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
 import java.time.Duration;
@@ -119,10 +120,10 @@ class RedisThrottlingTest {
         assertThat(status(a.check(as("alice")))).isEqualTo(200);
         assertThat(status(b.check(as("alice")))).isEqualTo(200);
         ThrottleDecision fifth = a.check(as("alice"));
-        assertThat(fifth.headers()).containsEntry("RateLimit", "\"per-subject\";r=0;t=3600");
+        assertThat(fifth.headers().get("RateLimit")).matches("\"per-subject\";r=0;t=(3600|359[0-9])"); // less the time spent so far
         ThrottleDecision sixth = b.check(as("alice"));
         assertThat(status(sixth)).as("the sixth request, on the other instance").isEqualTo(429);
-        assertThat(sixth.rejection().orElseThrow().headers()).containsEntry("Retry-After", "720"); // 1 h / 5
+        assertThat(Long.parseLong(sixth.rejection().orElseThrow().headers().get("Retry-After"))).isBetween(710L, 720L); // 1 h / 5
         assertThat(status(a.check(as("alice")))).isEqualTo(429);
         assertThat(status(b.check(as("bob")))).as("another caller").isEqualTo(200);
     }

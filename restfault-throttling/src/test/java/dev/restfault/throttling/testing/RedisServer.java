@@ -1,4 +1,4 @@
-package dev.restfault.throttling.redis;
+package dev.restfault.throttling.testing;
 
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * A real {@code redis-server} (Debian's; {@code .ci/run} installs it) on a free loopback port,
  * without persistence, for one test class. Stopped and restarted on the same port to simulate
  * an outage. Talks RESP over a plain socket for the few administrative commands the tests need.
+ * Shared with the other modules' tests through this module's test jar.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
@@ -34,7 +35,7 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             RedisServer server = new RedisServer(freePort());
@@ -91,16 +92,16 @@ final class RedisServer implements AutoCloseable {
         throw new IOException("redis-server did not answer on port " + port + " within " + START_TIMEOUT);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    RedisURI uri() {
+    public RedisURI uri() {
         return RedisURI.builder().withHost("127.0.0.1").withPort(port).build();
     }
 
     /** Kills the server (as a crash would) and waits until it is gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -108,7 +109,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts a fresh server (empty) on the same port. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         stop();
         startProcess();
     }
@@ -117,7 +118,7 @@ final class RedisServer implements AutoCloseable {
      * Calls per command since the last {@code CONFIG RESETSTAT}, {@code evalsha -> 12}, without the
      * tests' own {@code CONFIG} and {@code INFO}. Redis counts the commands a script runs too.
      */
-    Map<String, Long> commandCalls() throws IOException {
+    public Map<String, Long> commandCalls() throws IOException {
         Map<String, Long> calls = new HashMap<>();
         for (String line : command("INFO", "commandstats").split("\r\n")) {
             if (line.startsWith("cmdstat_")) {
@@ -134,7 +135,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** One command over a new connection; the reply as text (bulk, simple or integer). */
-    String command(String... args) throws IOException {
+    public String command(String... args) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
             socket.setSoTimeout(5000);

@@ -61,6 +61,8 @@ public final class RateLimit {
     private final String messageKey;
     private final Duration timeToFull;
     private final String policyItem;
+    /** Stores look buckets up by limit on every request: hashed once. */
+    private final int hash;
 
     private RateLimit(Builder b) {
         this.name = b.name;
@@ -77,6 +79,7 @@ public final class RateLimit {
         this.timeToFull = timeToFull(capacity, refillTokens, refillPeriod.toNanos(), refillStyle);
         long w = timeToFull.getSeconds() + (timeToFull.getNano() > 0 ? 1 : 0);
         this.policyItem = "\"" + name + "\";q=" + capacity + ";w=" + Math.max(1, w);
+        this.hash = Objects.hash(name, capacity, refillTokens, refillPeriod, refillStyle);
     }
 
     /**
@@ -248,7 +251,7 @@ public final class RateLimit {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, capacity, refillTokens, refillPeriod, refillStyle);
+        return hash;
     }
 
     @Override

@@ -314,4 +314,39 @@ class ThrottleTest {
         assertThat(throttle.check(Requests.get("/v1/x/../admin")).permitted()).as("normalized before the exclusion is matched").isTrue();
         assertThat(api.toString()).contains("routes [/v1/**], except [/v1/admin/**, /v1/simulate/**]");
     }
+
+    @Test
+    void manyThreadsNeverGetMorePermitsThanTheCapacity() throws Exception {
+        RateLimit limit = RateLimit.builder("shared").capacity(100).refill(1, Duration.ofDays(1)).key(CallerKeyResolver.shared()).build();
+        RateLimit perCaller = RateLimit.builder("per-caller").capacity(40).refill(1, Duration.ofDays(1)).key(CallerKeyResolver.subject()).build();
+        Throttle throttle = Throttle.builder().limit(perCaller).limit(limit).build();
+        int threads = 16;
+        int checks = 250;
+        java.util.concurrent.atomic.AtomicInteger permitted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            ThrottledRequest r = bySubject("caller-" + (t % 4));
+            boolean async = t % 2 == 0;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < checks; i++) {
+                    ThrottleDecision d = async ? throttle.checkAsync(r).toCompletableFuture().join() : throttle.check(r);
+                    if (d.permitted()) {
+                        permitted.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        // Four callers of 40 each would be 160; the shared 100 binds, exactly: a request the shared
+        // limit refuses gives its caller's token back, so no caller runs dry while tokens remain.
+        assertThat(permitted.get()).isEqualTo(100);
+    }
 }

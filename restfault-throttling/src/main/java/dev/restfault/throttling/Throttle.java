@@ -103,17 +103,12 @@ public final class Throttle implements AutoCloseable {
     public ThrottleDecision check(ThrottledRequest request) {
         Objects.requireNonNull(request, "request");
         RequestPath path = anyRouteOrMethod ? RequestPath.parse(request.path()) : RequestPath.ROOT;
-        String method = request.method();
         List<Counted> counted = null;
         for (RateLimit limit : limits) {
-            if (anyRouteOrMethod && !limit.appliesToPath(method, path)) {
+            String storeKey = storeKey(limit, request, path);
+            if (storeKey == null) {
                 continue;
             }
-            Optional<String> key = limit.key().resolve(request);
-            if (key == null || key.isEmpty()) {
-                continue;
-            }
-            String storeKey = storeKey(key.get());
             if (!health.mayAsk()) {
                 if (storeFailed(limit, health.skipped())) {
                     refund(counted);
@@ -163,14 +158,10 @@ public final class Throttle implements AutoCloseable {
     private CompletionStage<ThrottleDecision> checkFrom(int from, ThrottledRequest request, RequestPath path, List<Counted> counted) {
         for (int i = from; i < limits.length; i++) {
             RateLimit limit = limits[i];
-            if (anyRouteOrMethod && !limit.appliesToPath(request.method(), path)) {
+            String storeKey = storeKey(limit, request, path);
+            if (storeKey == null) {
                 continue;
             }
-            Optional<String> key = limit.key().resolve(request);
-            if (key == null || key.isEmpty()) {
-                continue;
-            }
-            String storeKey = storeKey(key.get());
             if (!health.mayAsk()) {
                 if (storeFailed(limit, health.skipped())) {
                     return refundAsync(counted).thenApply(v -> failedClosed(limit));
@@ -203,6 +194,15 @@ public final class Throttle implements AutoCloseable {
             }).thenCompose(Function.identity());
         }
         return CompletableFuture.completedFuture(permitted(counted));
+    }
+
+    /** The key of the request's bucket in {@code limit}; null when the limit does not count it. */
+    private String storeKey(RateLimit limit, ThrottledRequest request, RequestPath path) {
+        if (anyRouteOrMethod && !limit.appliesToPath(request.method(), path)) {
+            return null;
+        }
+        Optional<String> key = limit.key().resolve(request);
+        return key == null || key.isEmpty() ? null : storeKey(key.get());
     }
 
     private static Exception unwrap(Throwable error) {

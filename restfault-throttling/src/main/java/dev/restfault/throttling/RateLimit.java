@@ -112,7 +112,7 @@ public final class RateLimit {
 
     /** Whether the limit counts a request with this method and (normalized) path. */
     boolean appliesToPath(String method, RequestPath path) {
-        if (!methods.isEmpty() && (method == null || !methods.contains(method.toUpperCase(Locale.ROOT)))) {
+        if (!methods.isEmpty() && !countsMethod(method)) {
             return false;
         }
         for (int i = 0; i < excludedRoutes.size(); i++) {
@@ -129,6 +129,15 @@ public final class RateLimit {
             }
         }
         return false;
+    }
+
+    private boolean countsMethod(String method) {
+        if (method == null) {
+            return false;
+        }
+        String m = method.toUpperCase(Locale.ROOT);
+        // A HEAD is answered by the GET handler (Spring MVC, servlet containers): same work, same limit.
+        return methods.contains(m) || m.equals("HEAD") && methods.contains("GET");
     }
 
     /**
@@ -394,6 +403,7 @@ public final class RateLimit {
 
         /**
          * A method the limit applies to (case-insensitive); without any, it applies to every method.
+         * {@code GET} counts {@code HEAD} too: a server answers it with the same handler.
          *
          * @throws IllegalArgumentException if the method is not a token
          */

@@ -100,6 +100,10 @@ class RateLimitTest {
         assertThat(limit.appliesTo("POST", "/v1/customers/7")).isFalse();
         assertThat(limit.appliesTo("GET", "/v1/customers")).isFalse();
         assertThat(limit.appliesTo(null, "/v1/orders")).isFalse();
+        RateLimit reads = valid().method("GET").build();
+        assertThat(reads.appliesTo("HEAD", "/x")).as("a HEAD is a GET's work").isTrue();
+        assertThat(reads.appliesTo("OPTIONS", "/x")).isFalse();
+        assertThat(valid().method("HEAD").build().appliesTo("GET", "/x")).as("but not the other way round").isFalse();
         assertThat(valid().build().appliesTo(null, null)).as("no routes, no methods: everything").isTrue();
     }
 }

@@ -56,6 +56,22 @@ class InMemoryThrottleStoreTest {
     }
 
     @Test
+    void aFloodOfOneOffKeysDoesNotEvictAFrequentCallersBucket() {
+        InMemoryThrottleStore store = InMemoryThrottleStore.builder().maxKeysPerLimit(100).build();
+        RateLimit limit = RateLimit.builder("l").capacity(1_000).refill(1, Duration.ofDays(1)).key(CallerKeyResolver.shared()).build();
+        int taken = 0;
+        for (int i = 0; i < 20_000; i++) {
+            store.tryConsume(limit, "one-off-" + i);
+            if (i % 50 == 0) {
+                store.tryConsume(limit, "frequent");
+                taken++;
+            }
+        }
+        // Evicted, it would have started again from a full bucket.
+        assertThat(store.tryConsume(limit, "frequent").remaining()).isEqualTo(1_000 - taken - 1);
+    }
+
+    @Test
     void refundsNeverExceedCapacity() {
         InMemoryThrottleStore store = InMemoryThrottleStore.create();
         RateLimit limit = RateLimit.builder("l").capacity(2).refill(2, Duration.ofHours(1)).key(CallerKeyResolver.shared()).build();

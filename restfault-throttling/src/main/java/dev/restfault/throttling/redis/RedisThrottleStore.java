@@ -46,9 +46,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Lettuce integration always costs. Concurrent requests for one bucket within an instance are
  * batched into one swap (Bucket4j's batching).
  *
- * <p><b>Bounded.</b> Every call is bounded by {@link Builder#timeout(Duration) the timeout}
+ * <p><b>Bounded.</b> Every swap is bounded by {@link Builder#timeout(Duration) the timeout}
  * (default 200 ms), compare-and-swap retries included; after it the call throws and the
- * {@code Throttle} applies its failure mode. The connection opens in the background when the
+ * {@code Throttle} applies its failure mode. A request waits at most twice the timeout: for the
+ * swap of its bucket already in flight (the batch it joins), then for its own. The connection opens in the background when the
  * store is built (a service starts while Redis is down, and is retried on use), and with a client
  * this store creates, a lost connection rejects commands at once instead of queueing them until
  * Redis returns.

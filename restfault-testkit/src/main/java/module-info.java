@@ -14,7 +14,9 @@
 module dev.restfault.testkit {
     requires transitive dev.restfault.core;
     requires transitive dev.restfault.json;
-    requires transitive dev.restfault.client;
+    // The probe reads bodies with the client's BoundedBodySubscriber; no client type is in this
+    // module's API, so users who want the client require it themselves.
+    requires dev.restfault.client;
     requires transitive java.net.http;
     requires transitive org.assertj.core;
     requires tools.jackson.core;
@@ -22,4 +24,6 @@ module dev.restfault.testkit {
     exports dev.restfault.testkit.check;
     exports dev.restfault.testkit.probe;
     exports dev.restfault.testkit.assertions;
+    // Not API: the command line writes its JSON with the reports' ASCII-only escaping (AsciiJson).
+    exports dev.restfault.testkit.implementation to dev.restfault.cli;
 }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  restfault check http://localhost:8080/api/",
             "  restfault check https://api.contoso/v1/ --resource customers --token $T",
             "  restfault check https://api.contoso/v1/ --report html --output report.html",
-            "  restfault check https://api.contoso/v1/ --format problem --skip huge-header",
+            "  restfault check https://api.contoso/v1/ --format problem-details --skip huge-header",
             "  restfault check http://localhost:8080/v1/ --locale zh-TW"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -60,9 +60,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--resource", paramLabel = "PATH", description = "A resource under URL for the resource-level probes (default: URL itself).")
     String resource;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = ConvertCommand.TargetConverter.class,
-            description = "The format the API promises (partner-center, partner-api, problem); others are violations.")
-    ConvertCommand.Target format;
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Tokens.class,
+            description = "The format the API promises (${COMPLETION-CANDIDATES}); others are violations.")
+    ErrorFormat format;
 
     @Option(names = "--locale", paramLabel = "TAG", defaultValue = "ja-JP",
             description = "The language the locale probe asks for with X-Locale (default ${DEFAULT-VALUE}); a well-formed BCP 47 tag, else a usage error.")
@@ -97,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
                     .timeout(Duration.ofSeconds(timeoutSeconds));
             b.locale(Locales.languageTag(locale, "--locale"));
             if (format != null) {
-                b.expectedFormat(format.format);
+                b.expectedFormat(format);
             }
             for (String id : skip) {
                 b.skip(ProbeCase.byId(id.trim()).orElseThrow(() -> new IllegalArgumentException("no probe case " + Terminal.safe(id))));

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "500; it fills a missing code or description from the catalog and is the problem's status.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  restfault convert --to problem error.json",
+            "  restfault convert --to problem-details error.json",
             "  echo '{\"statusCode\":429,\"message\":\"Slow down\"}' | restfault convert --to partner-center"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -46,34 +46,15 @@ import picocli.CommandLine.Spec;
             "2:usage error or unreadable file"})
 final class ConvertCommand implements Callable<Integer> {
 
-    enum Target {
-        PARTNER_CENTER("partner-center", ErrorFormat.PARTNER_CENTER),
-        PARTNER_API("partner-api", ErrorFormat.PARTNER_API),
-        PROBLEM("problem", ErrorFormat.PROBLEM_DETAILS);
-
-        final String label;
-        final ErrorFormat format;
-
-        Target(String label, ErrorFormat format) {
-            this.label = label;
-            this.format = format;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     @ParentCommand
     RestfaultCommand parent;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = TargetConverter.class,
-            description = "partner-center, partner-api or problem.")
-    Target to;
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Tokens.class, description = "${COMPLETION-CANDIDATES}.")
+    ErrorFormat to;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "The body; '-' or nothing reads standard input.")
     String file;
@@ -98,18 +79,6 @@ final class ConvertCommand implements Callable<Integer> {
     private static boolean isClassName(String source) {
         byte[] probe = ErrorWriter.standard().writePartnerCenter(PartnerCenterError.of("c", "d", source));
         return ContractChecker.standard().checkBody(probe).stream().anyMatch(v -> v.rule() == Rule.SOURCE_CLASS_NAME);
-    }
-
-    static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
-        @Override
-        public Target convert(String value) {
-            for (Target t : Target.values()) {
-                if (t.label.equalsIgnoreCase(value)) {
-                    return t;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("expected partner-center, partner-api or problem");
-        }
     }
 
     @Override
@@ -160,13 +129,13 @@ final class ConvertCommand implements Callable<Integer> {
         ErrorRenderer renderer = ErrorRenderer.builder(source).build();
         ErrorRequest request = renderer.negotiate(RequestFacts.builder(null, null)
                 .headers(name -> name.equalsIgnoreCase(HeaderNames.X_LOCALE) ? xLocale : null)
-                .chosenFormat(to.format)
+                .chosenFormat(to)
                 .build());
         int effective = status != null ? status
                 : decoded.statusCode().filter(StatusCatalog::isError).orElse(500);
         StatusEntry entry = StatusCatalog.entry(effective);
         byte[] out;
-        if (to == Target.PARTNER_API && decoded.partnerApi().isPresent()) {
+        if (to == ErrorFormat.PARTNER_API && decoded.partnerApi().isPresent()) {
             out = ErrorWriter.standard().writePartnerApi(decoded.partnerApi().get()); // keeps innerError
         } else {
             PartnerCenterError pce = decoded.toPartnerCenter(entry, request.locale(), source);

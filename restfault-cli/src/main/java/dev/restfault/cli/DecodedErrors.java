@@ -4,51 +4,19 @@ import dev.restfault.core.model.InnerError;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.json.DecodedError;
 import dev.restfault.testkit.check.Violation;
+import dev.restfault.testkit.implementation.AsciiJson;
 import java.io.StringWriter;
-import java.util.Arrays;
 import java.util.List;
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
-/** Prints a decoded error and the checker's violations, as text or JSON; shared by decode and call. */
+/**
+ * Prints a decoded error and the checker's violations, as text or JSON; shared by decode and call.
+ * The JSON is the testkit reports' ({@link AsciiJson}): printable ASCII only, every other
+ * character a {@code \\uXXXX} escape, so no byte of it can drive a terminal or reorder what a
+ * reader sees; each violation is embedded as {@link Violation#toJson()} writes it.
+ */
 final class DecodedErrors {
-
-    /**
-     * Escapes, as {@code \\uXXXX}, every character that is not printable ASCII: C0 and C1
-     * controls, DEL, bidi overrides and marks, line separators, and everything else beyond U+007E.
-     * The JSON stays the same text once parsed, but no byte of it can drive a terminal or reorder
-     * what a reader sees when it is printed or piped as is. (The testkit has no public JSON writer
-     * for decoded errors to reuse, and its report writer leaves these characters raw.)
-     */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .highestNonEscapedChar(0x7E)
-            .characterEscapes(new AsciiOnly())
-            .build();
-
-    /** Jackson's JSON escapes plus DEL, which {@code highestNonEscapedChar} does not cover. */
-    private static final class AsciiOnly extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii;
-
-        AsciiOnly() {
-            int[] standard = CharacterEscapes.standardAsciiEscapesForJSON();
-            ascii = Arrays.copyOf(standard, Math.max(standard.length, 128));
-            ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null; // only standard \\uXXXX escapes
-        }
-    }
 
     private DecodedErrors() {
     }
@@ -59,7 +27,7 @@ final class DecodedErrors {
         if (status != null) {
             line(sb, "status", String.valueOf(status));
         }
-        line(sb, "shape", e.shape().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        line(sb, "shape", e.bodyShape().token());
         line(sb, "code", e.code().orElse("(none)"));
         line(sb, "description", e.description().orElse("(none)"));
         line(sb, "source", e.source().orElse("(none)"));
@@ -91,12 +59,14 @@ final class DecodedErrors {
     }
 
     /**
-     * {@code {"status","decoded":{shape,code,description,source,statusCode,data,innerError},"violations":[...]}};
-     * {@code decoded} is null when the body could not be read, with {@code "failure"} saying why.
+     * {@code {"status","decoded":{shape,bodyShape,code,description,source,statusCode,data,innerError},"violations":[...]}};
+     * {@code decoded} is null when the body could not be read, with {@code "failure"} saying why;
+     * {@code shape} is the form the reader read the body in, {@code bodyShape} exactly what it is
+     * (its {@code BodyShape} token), each violation as {@link Violation#toJson()} writes it.
      */
     static String json(Integer status, DecodedError e, String failure, List<Violation> violations) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator g = AsciiJson.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             if (status != null) {
                 g.writeNumberProperty("status", status.intValue());
@@ -108,6 +78,7 @@ final class DecodedErrors {
             } else {
                 g.writeStartObject();
                 g.writeStringProperty("shape", e.shape().name());
+                g.writeStringProperty("bodyShape", e.bodyShape().token());
                 optional(g, "code", e.code().orElse(null));
                 optional(g, "description", e.description().orElse(null));
                 optional(g, "source", e.source().orElse(null));
@@ -139,11 +110,7 @@ final class DecodedErrors {
             g.writeName("violations");
             g.writeStartArray();
             for (Violation v : violations) {
-                g.writeStartObject();
-                g.writeStringProperty("rule", v.ruleId());
-                g.writeStringProperty("explanation", v.explanation());
-                g.writeStringProperty("evidence", v.evidence());
-                g.writeEndObject();
+                g.writeRawValue(v.toJson());
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -30,7 +30,10 @@ import java.util.Optional;
  */
 public final class DecodedError {
 
-    /** The shape a body was recognized as. */
+    /**
+     * The shape the reader read a body as: the {@link BodyShape} the body is, folded into the
+     * four forms the reader knows (see {@link #bodyShape()} for the exact one).
+     */
     public enum Shape {
         /** {@code {"code","description","data","source"}}, {@code code} possibly a number. */
         PARTNER_CENTER,
@@ -39,9 +42,29 @@ public final class DecodedError {
         /** RFC 9457 problem details. */
         PROBLEM_DETAILS,
         /** The gateway's throttling body {@code {"statusCode":429,"message":"..."}}. */
-        THROTTLING
+        THROTTLING;
+
+        /** The form the reader reads a body of {@code shape} in. */
+        static Shape of(BodyShape shape) {
+            switch (shape) {
+                case PARTNER_API:
+                case PARTNER_API_UNWRAPPED:
+                    return PARTNER_API;
+                case PROBLEM_DETAILS:
+                case FRAMEWORK_DEFAULT:
+                    return PROBLEM_DETAILS;
+                case THROTTLING:
+                    return THROTTLING;
+                case PARTNER_CENTER:
+                case OAUTH_ERROR:
+                    return PARTNER_CENTER;
+                default:
+                    throw new IllegalArgumentException("no error is read from a body of shape " + shape);
+            }
+        }
     }
 
+    private final BodyShape bodyShape;
     private final Shape shape;
     private final String code;
     private final String description;
@@ -57,10 +80,11 @@ public final class DecodedError {
     /** Computed on first use: most callers never look at it. Racy but idempotent. */
     private String rawExcerpt;
 
-    DecodedError(Shape shape, String code, String description, String source, List<PartnerCenterError> data,
+    DecodedError(BodyShape bodyShape, String code, String description, String source, List<PartnerCenterError> data,
             InnerError innerError, Integer statusCode, PartnerCenterError partnerCenter,
             PartnerApiError partnerApi, ProblemDetail problem, byte[] head, int maxRawExcerpt) {
-        this.shape = Objects.requireNonNull(shape, "shape");
+        this.bodyShape = Objects.requireNonNull(bodyShape, "bodyShape");
+        this.shape = Shape.of(bodyShape);
         this.code = emptyToNull(code);
         this.description = emptyToNull(description);
         this.source = emptyToNull(source);
@@ -78,9 +102,18 @@ public final class DecodedError {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** The shape the body was recognized as; see {@link ErrorReader} for the rules. */
+    /** The form the body was read in; see {@link BodyShape} for the rules. */
     public Shape shape() {
         return shape;
+    }
+
+    /**
+     * Exactly what the body is, by {@link BodyShape}'s table: unlike {@link #shape()}, it tells a
+     * Partner API error without its wrapper, a framework's default body and an OAuth error from
+     * the contract's formats. Never {@link BodyShape#NOT_AN_ERROR}.
+     */
+    public BodyShape bodyShape() {
+        return bodyShape;
     }
 
     /**
@@ -196,7 +229,7 @@ public final class DecodedError {
             return false;
         }
         DecodedError d = (DecodedError) o;
-        return shape == d.shape && Objects.equals(code, d.code) && Objects.equals(description, d.description)
+        return bodyShape == d.bodyShape && Objects.equals(code, d.code) && Objects.equals(description, d.description)
                 && Objects.equals(source, d.source) && data.equals(d.data) && Objects.equals(innerError, d.innerError)
                 && Objects.equals(statusCode, d.statusCode) && Objects.equals(partnerCenter, d.partnerCenter)
                 && Objects.equals(partnerApi, d.partnerApi) && Objects.equals(problem, d.problem);
@@ -204,7 +237,7 @@ public final class DecodedError {
 
     @Override
     public int hashCode() {
-        return Objects.hash(shape, code, description, source, data, innerError, statusCode, partnerCenter,
+        return Objects.hash(bodyShape, code, description, source, data, innerError, statusCode, partnerCenter,
                 partnerApi, problem);
     }
 
@@ -213,7 +246,7 @@ public final class DecodedError {
     public String toString() {
         String d = description == null ? null
                 : description.length() <= 80 ? description : SafeText.prefix(description, 80) + "\u2026";
-        return "DecodedError{shape=" + shape + ", code=" + code + ", statusCode=" + statusCode
+        return "DecodedError{shape=" + bodyShape + ", code=" + code + ", statusCode=" + statusCode
                 + ", source=" + source + ", description=" + d
                 + (data.isEmpty() ? "" : ", data=" + data.size() + " entries") + "}";
     }

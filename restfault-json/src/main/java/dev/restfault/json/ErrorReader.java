@@ -25,22 +25,16 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The tolerant reader of error bodies in any of the known shapes, on Jackson 3 streaming.
  *
- * <p>It recognizes the shape from the members present (no {@code Content-Type} needed), in
- * this order:
- * <ol>
- *   <li>{@code "error"} holding an object: Partner API {@code {"error":{...}}};</li>
- *   <li>{@code type} (a string) or {@code status} (a number), which only problem details have:
- *       RFC 9457 problem details;</li>
- *   <li>{@code description}: Partner Center;</li>
- *   <li>{@code title}, {@code detail} or {@code instance} (strings): problem details;</li>
- *   <li>{@code statusCode}: the gateway's throttling body {@code {"statusCode":429,"message":"..."}};</li>
- *   <li>{@code message}, {@code innerError}, {@code details} or {@code target}: a Partner API
- *       error object sent without its wrapper;</li>
- *   <li>{@code code}, {@code data} or {@code source} (or an OAuth-style {@code "error":"..."}
- *       with {@code error_description}): a Partner Center error, possibly lacking its
- *       description.</li>
- * </ol>
- * Within an object it tolerates: {@code code} as a string or a number ({@code "code":1002} is
+ * <p>It recognizes the shape from the members present (no {@code Content-Type} needed) by the
+ * table of {@link BodyShape}, the same one the conformance checker judges bodies by: Partner
+ * API {@code {"error":{...}}} or its error object sent without the wrapper; RFC 9457 problem
+ * details (and, read as problem details to keep their status, frameworks' default bodies such as
+ * Spring Boot's {@code {"timestamp","status","error","path"}}); Partner Center (and OAuth's
+ * {@code {"error","error_description"}}, read as a code and a description); the gateway's
+ * throttling body {@code {"statusCode":429,"message":"..."}}. {@link DecodedError#bodyShape()}
+ * says which exactly.
+ *
+ * <p>Within an object it tolerates: {@code code} as a string or a number ({@code "code":1002} is
  * read as {@code "1002"}); {@code innerError} or {@code innererror}; {@code data} or
  * {@code details}, with plain strings as entries; unknown members (skipped; at the root kept as
  * problem extension members); members of an unexpected type (ignored); duplicate member names

@@ -74,15 +74,8 @@ public final class ErrorSchemas {
         }
     }
 
+    /** {@code <token>.schema.json}: the format's one spelling names its schema too. */
     private static String fileName(ErrorFormat format) {
-        switch (Objects.requireNonNull(format, "format")) {
-            case PARTNER_API:
-                return "partner-api.schema.json";
-            case PROBLEM_DETAILS:
-                return "problem-details.schema.json";
-            case PARTNER_CENTER:
-            default:
-                return "partner-center.schema.json";
-        }
+        return Objects.requireNonNull(format, "format").token() + ".schema.json";
     }
 }

@@ -94,6 +94,6 @@ final class GoldenSamples {
     }
 
     static String directory(ErrorFormat format) {
-        return format.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return format.token();
     }
 }

@@ -386,7 +386,8 @@ class SandboxEndToEndTest {
                 out.add(Arguments.of(e.status(), "/partner/v1", null, ErrorFormat.PARTNER_API));
                 out.add(Arguments.of(e.status(), "/v1", "partner-api", ErrorFormat.PARTNER_API));
                 out.add(Arguments.of(e.status(), "/partner/v1", "partner-center", ErrorFormat.PARTNER_CENTER));
-                out.add(Arguments.of(e.status(), "/v1", "problem", ErrorFormat.PROBLEM_DETAILS));
+                out.add(Arguments.of(e.status(), "/v1", "problem", ErrorFormat.PROBLEM_DETAILS)); // the old spelling, an alias
+                out.add(Arguments.of(e.status(), "/partner/v1", "Problem-Details", ErrorFormat.PROBLEM_DETAILS));
             }
             return out.stream();
         }

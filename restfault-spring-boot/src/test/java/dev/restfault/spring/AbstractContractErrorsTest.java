@@ -24,10 +24,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -63,6 +70,26 @@ abstract class AbstractContractErrorsTest {
     abstract boolean closesConnectionAfter(int status);
 
     /**
+     * Whether the server settles an unread body itself when it dispatches to its error page (Jetty
+     * consumes what has arrived, else says Connection: close), before restfault sees the error.
+     */
+    abstract boolean settlesUnreadBodyBeforeItsErrorPage();
+
+    /**
+     * Whether the server answers a request whose body it failed to read itself (Tomcat: 408 after a
+     * read timeout, else 400), instead of the error the application was writing.
+     */
+    abstract boolean answersAFailedBodyReadItself();
+
+    /** Whether the server answers Expect: 100-continue itself, before the application asks for the body. */
+    abstract boolean sends100ContinueItself();
+
+    /** Properties of this server only (its timeouts, say), added to the test application's. */
+    List<String> serverProperties() {
+        return List.of();
+    }
+
+    /**
      * Whether the server refuses TRACE itself, before the application (and restfault's filter)
      * sees it: then it can only be a 405, whether or not the path exists.
      */
@@ -86,7 +113,11 @@ abstract class AbstractContractErrorsTest {
                         "restfault.formats[/legacy]=partner-api",
                         "spring.servlet.multipart.max-file-size=1KB",
                         "spring.servlet.multipart.max-request-size=2KB",
-                        "server.max-http-request-header-size=32KB")
+                        "server.max-http-request-header-size=32KB",
+                        "restfault.unread-body.drain-limit=" + DRAIN_LIMIT / 1024 + "KB",
+                        // Generous, so that a loaded machine never turns a drain into a timeout.
+                        "restfault.unread-body.drain-timeout=5s")
+                .properties(serverProperties().toArray(String[]::new))
                 .run();
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -725,6 +756,229 @@ abstract class AbstractContractErrorsTest {
                     assertThat(next).as("connection reused after %s", e.getKey()).isNotNull();
                     assertThat(next.status()).isEqualTo(200);
                 }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- keep-alive after an unread body
+
+    /**
+     * The bound on an unread body in this application (restfault.unread-body.drain-limit=256KB):
+     * twice what Jetty reads of an unread body without waiting (16 reads of its 8 KiB buffer), so
+     * that the tests do not depend on what has arrived when the exchange completes.
+     */
+    static final int DRAIN_LIMIT = 256 * 1024;
+
+    /** How a test request frames its body. */
+    enum Framing { CONTENT_LENGTH, CHUNKED }
+
+    /** What must become of the connection after the error. */
+    enum Reuse {
+        /** The connection carries the next request. */
+        KEPT,
+        /** The error says Connection: close, and the server closes the connection. */
+        CLOSED,
+        /** Either of the two, the server's choice; never a silent close. */
+        EITHER
+    }
+
+    /**
+     * One way to get an error before the application reads the request's body.
+     *
+     * @param serverFirst whether the server's own handling meets the body before restfault's (the
+     *     server's own error handler; on Jetty, the error page for a sendError ahead of restfault's
+     *     filter): then the server decides whether to drain, and the test holds it to the rule only
+     */
+    record UnreadBodyCase(String what, String path, String headers, int status, boolean serverFirst) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    List<UnreadBodyCase> unreadBodyCases() {
+        return List.of(
+                new UnreadBodyCase("Spring MVC: wrong method", "/items/1", "", 405, false),
+                new UnreadBodyCase("Spring MVC: unsupported Content-Type", "/items", "Content-Type: text/plain\r\n", 415, false),
+                new UnreadBodyCase("ContractException from a controller", "/unread/conflict", "", 409, false),
+                new UnreadBodyCase("ContractException from an interceptor", "/unread/interceptor", "", 412, false),
+                new UnreadBodyCase("unexpected exception from a controller", "/unread/unexpected", "", 500, false),
+                new UnreadBodyCase("sendError from a controller", "/unread/send-error", "", 429, false),
+                new UnreadBodyCase("sendError from a filter after restfault's", "/filter/send-error", "", 403, false),
+                new UnreadBodyCase("ContractException from a filter after restfault's", "/filter/contract", "", 503, false),
+                new UnreadBodyCase("Spring Security's entry point", "/secure/data", "", 401, false),
+                new UnreadBodyCase("Spring Security's access-denied handler", "/secure/admin",
+                        "Authorization: " + basic("user", "secret") + "\r\n", 403, false),
+                new UnreadBodyCase("method security, anonymous", "/unread/method-secured", "", 401, false),
+                new UnreadBodyCase("sendError from a filter before restfault's (the server's error page)", "/early/send-error", "",
+                        409, settlesUnreadBodyBeforeItsErrorPage()),
+                new UnreadBodyCase("the server's own error handler (encoded slash)", "/a%2Fb", "", 400, true));
+    }
+
+    /** Every case, in both framings, with the 5,000 bytes of the issue and with exactly the bound. */
+    Stream<Arguments> unreadBodiesWithinTheBound() {
+        return unreadBodyCases().stream().flatMap(c -> Stream.of(Framing.values())
+                .flatMap(f -> Stream.of(5_000, DRAIN_LIMIT)
+                        .map(size -> Arguments.of(c, f, size))));
+    }
+
+    /** Every case, in both framings, one byte over the bound. */
+    Stream<Arguments> unreadBodiesOverTheBound() {
+        return unreadBodyCases().stream().flatMap(c -> Stream.of(Framing.values())
+                .map(f -> Arguments.of(c, f, DRAIN_LIMIT + 1)));
+    }
+
+    /**
+     * An error answered before the body is read, the body within the bound: the connection
+     * carries the next request, unless the server closes after that status anyway, and then the
+     * error says so.
+     */
+    @ParameterizedTest(name = "{0}, {2} bytes, {1}")
+    @MethodSource("unreadBodiesWithinTheBound")
+    void anUnreadBodyWithinTheBoundKeepsTheConnection(UnreadBodyCase c, Framing framing, int size) throws Exception {
+        Reuse expected = c.serverFirst() ? Reuse.EITHER : closesConnectionAfter(c.status()) ? Reuse.CLOSED : Reuse.KEPT;
+        assertConnectionAfterUnreadBody(c, framing, size, expected);
+    }
+
+    /** An error answered before the body is read, the body over the bound: the error says Connection: close, and the connection closes. */
+    @ParameterizedTest(name = "{0}, {2} bytes, {1}")
+    @MethodSource("unreadBodiesOverTheBound")
+    void anUnreadBodyOverTheBoundClosesTheConnectionSayingSo(UnreadBodyCase c, Framing framing, int size) throws Exception {
+        assertConnectionAfterUnreadBody(c, framing, size, c.serverFirst() ? Reuse.EITHER : Reuse.CLOSED);
+    }
+
+    /**
+     * Sends {@code POST c.path} with a body of {@code size} bytes that the application does not
+     * read, reads the error, then asks for {@code /items/1} on the same connection: either that is
+     * answered, or the error said Connection: close and the server closed the connection. A
+     * connection closed after an error that promised keep-alive fails.
+     */
+    void assertConnectionAfterUnreadBody(UnreadBodyCase c, Framing framing, int size, Reuse expected) throws Exception {
+        String what = c.what() + ", " + size + " bytes " + framing;
+        byte[] content = RawHttp.jsonBody(size);
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send("POST " + c.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + c.headers()
+                    + (c.headers().contains("Content-Type") ? "" : "Content-Type: application/json\r\n")
+                    + (framing == Framing.CONTENT_LENGTH ? "Content-Length: " + size : "Transfer-Encoding: chunked") + "\r\n\r\n");
+            CompletableFuture<Void> sending = raw.sendInBackground(
+                    framing == Framing.CONTENT_LENGTH ? content : RawHttp.chunked(content));
+            RawHttp.Response r = raw.read();
+            assertThat(r).as("%s: a response", what).isNotNull();
+            assertThat(r.status()).as("%s: status of %s", what, r.body()).isEqualTo(c.status());
+            assertThat(JSON.readTree(r.body()).get("code").asString()).as(what).isNotBlank();
+            assertNextRequestOrClose(raw, r, sending, what, expected);
+        }
+    }
+
+    /**
+     * After the error {@code r}: when it said Connection: close, the server closes the connection;
+     * otherwise, once the body is sent, the connection answers the next request.
+     */
+    static void assertNextRequestOrClose(RawHttp raw, RawHttp.Response r, CompletableFuture<Void> sending,
+            String what, Reuse expected) throws Exception {
+        boolean close = "close".equalsIgnoreCase(r.headers().get("connection"));
+        if (expected != Reuse.EITHER) {
+            assertThat(close).as("%s: Connection: close on %s", what, r.headers()).isEqualTo(expected == Reuse.CLOSED);
+        }
+        if (close) {
+            assertThat(raw.closedByServer(10_000)).as("%s: closed after Connection: close", what).isTrue();
+            return;
+        }
+        try {
+            sending.get(20, TimeUnit.SECONDS); // a connection kept open takes the whole body
+        } catch (ExecutionException closed) {
+            throw new AssertionError(what + ": the connection closed while the body was sent, after an error that did not"
+                    + " say Connection: close", closed.getCause());
+        }
+        raw.send("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        RawHttp.Response next = raw.read();
+        assertThat(next).as("%s: the next request on a connection the error kept open (closed silently?)", what).isNotNull();
+        assertThat(next.status()).as(what).isEqualTo(200);
+    }
+
+    /**
+     * A chunked body whose framing breaks after the error is answered: it cannot be drained, so
+     * the error says Connection: close.
+     */
+    @Test
+    void anUnreadMalformedChunkedBodyClosesTheConnectionSayingSo() throws Exception {
+        assertUndrainableBodyClosesTheConnection("malformed chunked body", "Transfer-Encoding: chunked\r\n\r\n"
+                + "5\r\n\"abc\"\r\nzz\r\nxyz\r\n0\r\n\r\n", false, 400);
+    }
+
+    /**
+     * A client that stops sending its body: the drain gives up after its time bound (on Tomcat, a
+     * single read waits as long as the server's connection timeout) and the error says
+     * Connection: close; the connection is not left waiting for the rest.
+     */
+    @Test
+    void aStalledUnreadBodyClosesTheConnectionSayingSo() throws Exception {
+        assertUndrainableBodyClosesTheConnection("stalled body", "Content-Length: 5000\r\n\r\n\"" + "x".repeat(99), false, 408);
+    }
+
+    /** A client that half-closes the connection before its body is complete: the body ends early. */
+    @Test
+    void aBodyCutShortByTheClientClosesTheConnectionSayingSo() throws Exception {
+        assertUndrainableBodyClosesTheConnection("body cut short", "Content-Length: 5000\r\n\r\n\"" + "x".repeat(99), true, 400);
+    }
+
+    /**
+     * POST /items/1 (a 405) with {@code rest} after the Content-Type header: the body cannot be
+     * drained, so the error says Connection: close and the connection closes. Tomcat answers a
+     * body it fails to read itself, with {@code tomcatStatus}.
+     */
+    void assertUndrainableBodyClosesTheConnection(String what, String rest, boolean halfClose, int tomcatStatus) throws Exception {
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send("POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + rest);
+            if (halfClose) {
+                raw.shutdownOutput();
+            }
+            RawHttp.Response r = raw.read();
+            assertThat(r).as(what).isNotNull();
+            assertThat(r.status()).as("%s: %s", what, r.body()).isEqualTo(answersAFailedBodyReadItself() ? tomcatStatus : 405);
+            assertThat(JSON.readTree(r.body()).get("code").asString()).as(what).isNotBlank();
+            assertNextRequestOrClose(raw, r, CompletableFuture.completedFuture(null), what, Reuse.CLOSED);
+        }
+        assertStillServing();
+    }
+
+    /**
+     * A client that waits for 100 Continue before sending its body: the error is its final answer
+     * and says Connection: close, since the client may or may not send the body now. restfault
+     * never asks for the body itself; Tomcat sends 100 Continue on its own as soon as it has read
+     * the headers (its default continueResponseTiming), Jetty only when the body is asked for.
+     */
+    @Test
+    void anErrorForAClientExpecting100ContinueClosesTheConnection() throws Exception {
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send("POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: 5000\r\n\r\n");
+            RawHttp.Response r = raw.read();
+            assertThat(r).isNotNull();
+            if (sends100ContinueItself()) {
+                assertThat(r.status()).isEqualTo(100);
+                r = raw.read();
+                assertThat(r).isNotNull();
+            }
+            assertThat(r.status()).as("the final answer, not 100 Continue: %s", r.body()).isEqualTo(405);
+            assertNextRequestOrClose(raw, r, CompletableFuture.completedFuture(null), "Expect: 100-continue", Reuse.CLOSED);
+        }
+    }
+
+    /** Requests without a body, HEAD among them, and an empty body: the error keeps the connection. */
+    @Test
+    void bodilessRequestsKeepTheConnectionAfterAnError() throws Exception {
+        for (String request : List.of("GET /items/missing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "HEAD /items/missing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n",
+                "DELETE /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+            String what = request.substring(0, request.indexOf('\r'));
+            try (RawHttp raw = new RawHttp(port)) {
+                raw.send(request);
+                RawHttp.Response r = request.startsWith("HEAD") ? raw.readHeadOnly() : raw.read();
+                assertThat(r).as(what).isNotNull();
+                assertThat(r.status()).as(what).isIn(404, 405);
+                assertNextRequestOrClose(raw, r, CompletableFuture.completedFuture(null), what, Reuse.KEPT);
             }
         }
     }

@@ -18,4 +18,22 @@ class JettyContractErrorsTest extends AbstractContractErrorsTest {
     boolean refusesTraceItself() {
         return false;
     }
+
+    /** Jetty sends 100 Continue only when the application asks for the body. */
+    @Override
+    boolean sends100ContinueItself() {
+        return false;
+    }
+
+    /** Jetty's sendError handling consumes what has arrived, else says Connection: close. */
+    @Override
+    boolean settlesUnreadBodyBeforeItsErrorPage() {
+        return true;
+    }
+
+    /** Jetty lets the application answer after a failed read: restfault's error goes out. */
+    @Override
+    boolean answersAFailedBodyReadItself() {
+        return false;
+    }
 }

@@ -19,6 +19,7 @@ import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The public types' handling of null, empty, malformed and hostile input, without a server; and the
@@ -43,9 +45,9 @@ class PublicApiTest {
         assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.restfault.spring", "dev.restfault.spring.autoconfigure");
         assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultProperties",
-                "RestfaultProperties$Challenge", "RestfaultRequest", "RestfaultThrottlingProperties", "RestfaultThrottlingProperties$Key",
-                "RestfaultThrottlingProperties$Limit", "RestfaultThrottlingProperties$Memory", "RestfaultThrottlingProperties$Redis",
-                "RestfaultThrottlingProperties$Store");
+                "RestfaultProperties$Challenge", "RestfaultProperties$UnreadBody", "RestfaultRequest", "RestfaultThrottlingProperties",
+                "RestfaultThrottlingProperties$Key", "RestfaultThrottlingProperties$Limit", "RestfaultThrottlingProperties$Memory",
+                "RestfaultThrottlingProperties$Redis", "RestfaultThrottlingProperties$Store");
         assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration",
                 "RestfaultThrottlingAutoConfiguration");
     }
@@ -76,7 +78,7 @@ class PublicApiTest {
     private static RestfaultProperties properties(String cid, ErrorFormat format, Map<String, ErrorFormat> formats,
             List<Locale> locales) {
         return new RestfaultProperties(true, null, new RestfaultProperties.Challenge(cid), format, formats, true, locales,
-                true, RestfaultProperties.DEFAULT_FILTER_ORDER);
+                true, RestfaultProperties.DEFAULT_FILTER_ORDER, null);
     }
 
     @Test
@@ -109,6 +111,23 @@ class PublicApiTest {
         assertThat(new RestfaultProperties.Challenge("abc").toChallenge().toHeaderValue())
                 .isEqualTo("OAuth realm=\"urn:cpsvc:cpid:abc\"");
         assertThat(RestfaultProperties.defaults().enabled()).isTrue();
+    }
+
+    /** Tomcat's maxSwallowSize and one second, unless configured; a bound that makes no sense fails the startup. */
+    @Test
+    void unreadBodyBoundsDefaultToTwoMebibytesAndOneSecond() {
+        RestfaultProperties.UnreadBody defaults = RestfaultProperties.defaults().unreadBody();
+        assertThat(defaults.drainLimit()).isEqualTo(DataSize.ofBytes(2 * 1024 * 1024));
+        assertThat(defaults.drainTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties(null, null, null, null).unreadBody()).isEqualTo(defaults);
+        assertThat(new RestfaultProperties.UnreadBody(null, null)).isEqualTo(defaults);
+        assertThat(new RestfaultProperties.UnreadBody(DataSize.ofBytes(0), Duration.ofMillis(1)).drainLimit().toBytes()).isZero();
+        assertThatIllegalArgumentException().isThrownBy(() -> new RestfaultProperties.UnreadBody(DataSize.ofBytes(-1), null))
+                .withMessageContaining("restfault.unread-body.drain-limit");
+        assertThatIllegalArgumentException().isThrownBy(() -> new RestfaultProperties.UnreadBody(null, Duration.ZERO))
+                .withMessageContaining("restfault.unread-body.drain-timeout");
+        assertThatIllegalArgumentException().isThrownBy(() -> new RestfaultProperties.UnreadBody(null, Duration.ofSeconds(-1)))
+                .withMessageContaining("restfault.unread-body.drain-timeout");
     }
 
     @Test
@@ -217,7 +236,7 @@ class PublicApiTest {
                 .withMessageContaining("source must name the service");
         // Through the properties, a blank source falls back to the application's name, then "service".
         RenderedError e = renderer(new RestfaultProperties(true, " ", null, null, null, true, null, true,
-                RestfaultProperties.DEFAULT_FILTER_ORDER)).renderStatus(400, RequestFacts.builder("GET", "/").build());
+                RestfaultProperties.DEFAULT_FILTER_ORDER, null)).renderStatus(400, RequestFacts.builder("GET", "/").build());
         assertThat(new String(e.body(), StandardCharsets.UTF_8)).contains("\"source\":\"service\"");
     }
 }

@@ -4,13 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A loopback socket for the two things {@code java.net.http} cannot do: send a header value with
@@ -58,6 +61,9 @@ final class RawHttp implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String length = headers.get("content-length");
+        if (status / 100 == 1) {
+            return new Response(status, headers, ""); // interim (100 Continue): the final response follows
+        }
         if (length != null) {
             int n = Integer.parseInt(length);
             for (int i = 0; i < n; i++) {
@@ -112,10 +118,68 @@ final class RawHttp implements AutoCloseable {
         return rest.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether the server has closed the connection: a read sees end of stream or a reset. */
+    /**
+     * Writes {@code bytes} from another thread, so that a test can read the response while a body
+     * the server does not read is still being sent (a server that answers first and closes may
+     * never take all of it). The future fails if the server closed the connection first.
+     */
+    CompletableFuture<Void> sendInBackground(byte[] bytes) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException closed) {
+                throw new UncheckedIOException(closed);
+            }
+        }, runnable -> {
+            Thread writer = new Thread(runnable, "raw-http-body-writer");
+            writer.setDaemon(true);
+            writer.start();
+        });
+    }
+
+    /** Ends what this side sends (a half-close): the server reads the end of the stream. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** {@code size} bytes of a JSON string body: {@code "xxx…"}. */
+    static byte[] jsonBody(int size) {
+        if (size < 2) {
+            throw new IllegalArgumentException("a JSON string needs at least 2 bytes, not " + size);
+        }
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) 'x');
+        body[0] = '"';
+        body[size - 1] = '"';
+        return body;
+    }
+
+    /** {@code content} in the chunked transfer coding: chunks of at most 4,096 bytes, then the last chunk. */
+    static byte[] chunked(byte[] content) {
+        ByteArrayOutputStream coded = new ByteArrayOutputStream(content.length + content.length / 512 + 16);
+        for (int offset = 0; offset < content.length; offset += 4096) {
+            int n = Math.min(4096, content.length - offset);
+            coded.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            coded.write(content, offset, n);
+            coded.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        coded.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return coded.toByteArray();
+    }
+
+    /** Whether the server has closed the connection: a read sees end of stream or a reset within 2 s. */
     boolean closedByServer() {
+        return closedByServer(2_000);
+    }
+
+    /**
+     * Whether the server closes the connection within {@code millis}: a read sees end of stream or
+     * a reset. Tomcat reads what is left of a body (up to its maxSwallowSize) before it closes.
+     */
+    boolean closedByServer(int millis) {
         try {
-            socket.setSoTimeout(2_000);
+            socket.setSoTimeout(millis);
             return in.read() < 0;
         } catch (SocketTimeoutException stillOpen) {
             return false;

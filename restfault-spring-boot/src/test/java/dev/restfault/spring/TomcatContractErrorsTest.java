@@ -12,6 +12,15 @@ class TomcatContractErrorsTest extends AbstractContractErrorsTest {
         return JETTY_AUTOCONFIG;
     }
 
+    /**
+     * A connection timeout of 2 s, which bounds a single read of a stalled body (Tomcat's blocking
+     * reads have no other timeout); idle keep-alive connections keep Tomcat's default.
+     */
+    @Override
+    java.util.List<String> serverProperties() {
+        return java.util.List.of("server.tomcat.connection-timeout=2s", "server.tomcat.keep-alive-timeout=60s");
+    }
+
     @Override
     boolean closesConnectionAfter(int status) {
         return status == 400 || status == 500 || status == 501 || status == 503;
@@ -20,6 +29,24 @@ class TomcatContractErrorsTest extends AbstractContractErrorsTest {
     /** Tomcat refuses TRACE in its connector (allowTrace is false by default). */
     @Override
     boolean refusesTraceItself() {
+        return true;
+    }
+
+    /** Tomcat sends 100 Continue once it has read the headers (continueResponseTiming=immediately). */
+    @Override
+    boolean sends100ContinueItself() {
+        return true;
+    }
+
+    /** Tomcat leaves the body to the error page, which restfault renders. */
+    @Override
+    boolean settlesUnreadBodyBeforeItsErrorPage() {
+        return false;
+    }
+
+    /** Tomcat sends 408 or 400 itself after a failed read (InputBuffer.handleReadException). */
+    @Override
+    boolean answersAFailedBodyReadItself() {
         return true;
     }
 }

@@ -28,9 +28,6 @@ public final class AcceptHeader {
     /** Characters read at most; the rest of a longer value is ignored. */
     public static final int MAX_CHARS = 4096;
 
-    private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String JSON = "application/json";
-
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern QVALUE = Pattern.compile("0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?");
 
@@ -151,7 +148,7 @@ public final class AcceptHeader {
      * {@code *}{@code /*} or {@code application/*} does not.
      */
     public boolean prefersProblemDetails() {
-        return quality(PROBLEM_JSON) > quality(JSON);
+        return quality(MediaType.PROBLEM_JSON) > quality(MediaType.JSON);
     }
 
     /**

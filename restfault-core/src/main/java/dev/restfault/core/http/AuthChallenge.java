@@ -2,12 +2,14 @@ package dev.restfault.core.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One authentication challenge of a {@code WWW-Authenticate} header (RFC 9110 section 11.6.1),
@@ -19,7 +21,13 @@ import java.util.Optional;
  * <p>Parsing: {@link #parseAll(String)} reads every challenge of one header value, with quoted or
  * unquoted parameter values (the seed's unquoted {@code realm=urn:cpsvc:cpid:...} included, even
  * though {@code :} is not a token character) and token68 credentials such as
- * {@code Negotiate abc==}. Parameter names are case-insensitive and kept in lower case.
+ * {@code Negotiate abc==}. Parameter names are case-insensitive and kept in lower case. A parsed
+ * challenge also remembers what a checker needs to judge the syntax it was sent in: which
+ * parameter values were not quoted ({@link #isQuoted(String)}) and the first parameter sent twice
+ * ({@link #repeatedParam()}), which RFC 9110 section 11.2 forbids.
+ *
+ * <p>What a cid may hold is decided here too ({@link #isValidCid(String)}), for the servers that
+ * build the challenge and the checker that judges it.
  *
  * <p>Immutable.
  */
@@ -31,37 +39,41 @@ public final class AuthChallenge {
     /** The most challenges {@link #parseAll(String)} reads from one header value. */
     public static final int MAX_CHALLENGES = 32;
 
+    /** The longest cid, in characters. */
+    public static final int MAX_CID_LENGTH = 256;
+
     private final String scheme;
     private final Map<String, String> params;
     private final String token68;
+    /** Names (lower case) of parameters sent unquoted at least once; empty for a built challenge. */
+    private final Set<String> unquoted;
+    /** The first parameter name sent a second time, as sent; null if none. */
+    private final String repeated;
 
     private AuthChallenge(String scheme, Map<String, String> params, String token68) {
+        this(scheme, params, token68, Set.of(), null);
+    }
+
+    private AuthChallenge(String scheme, Map<String, String> params, String token68, Set<String> unquoted, String repeated) {
         this.scheme = scheme;
         this.params = Collections.unmodifiableMap(params);
         this.token68 = token68;
+        this.unquoted = unquoted;
+        this.repeated = repeated;
     }
 
     /**
      * The contract's challenge, {@code OAuth realm="urn:cpsvc:cpid:{cid}"}.
      *
-     * @param cid the partner's cid: 1 to 256 visible ASCII characters other than {@code "},
-     *     {@code \}, {@code ,} and space
+     * @param cid the partner's cid, as {@link #isValidCid(String)} says
      * @throws IllegalArgumentException if {@code cid} is null, empty, too long or holds another
-     *     character (CR and LF included)
+     *     character (CR and LF included); the message names the first offending character's
+     *     code point and index, never the cid itself
      */
     public static AuthChallenge oauth(String cid) {
-        if (cid == null || cid.isEmpty()) {
-            throw new IllegalArgumentException("cid must not be null or empty");
-        }
-        if (cid.length() > 256) {
-            throw new IllegalArgumentException("cid is " + cid.length() + " characters long, max 256");
-        }
-        for (int i = 0; i < cid.length(); i++) {
-            char c = cid.charAt(i);
-            if (c <= 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == ',') {
-                throw new IllegalArgumentException("cid contains an invalid character (U+"
-                        + String.format("%04X", (int) c) + ") at index " + i);
-            }
+        String invalid = cidProblem(cid);
+        if (invalid != null) {
+            throw new IllegalArgumentException(invalid);
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("realm", CPID_REALM_PREFIX + cid);
@@ -69,7 +81,8 @@ public final class AuthChallenge {
     }
 
     /**
-     * A challenge with the given scheme and parameters.
+     * A challenge with the given scheme and parameters; {@link #equals(Object)} compares scheme
+     * (ignoring case), parameters and token68, not how a parsed challenge was spelled.
      *
      * @throws IllegalArgumentException if the scheme or a parameter name is not a token, or a
      *     value is not {@link HeaderValues#isSafe(String) safe}
@@ -86,6 +99,50 @@ public final class AuthChallenge {
             copy.put(e.getKey().toLowerCase(Locale.ROOT), HeaderValues.requireSafe("parameter " + e.getKey(), e.getValue()));
         }
         return new AuthChallenge(scheme, copy, null);
+    }
+
+    /**
+     * Whether {@code cid} can stand in the contract's realm {@code urn:cpsvc:cpid:{cid}}: 1 to
+     * {@value #MAX_CID_LENGTH} characters of a URN's namespace-specific string (RFC 8141: letters,
+     * digits, {@code - . _ ~ ! $ & ' ( ) * + ; = : @ /} and {@code %XX} escapes), without
+     * {@code ,}, which would end the realm for a reader that takes it unquoted, as the seed
+     * documents write it. A GUID or a name such as {@code contoso} is valid; a space, a quote, a
+     * backslash, {@code <}, {@code >}, a control or non-ASCII character is not.
+     *
+     * @param cid null is not valid
+     */
+    public static boolean isValidCid(String cid) {
+        return cidProblem(cid) == null;
+    }
+
+    /** Why {@code cid} is not valid, without quoting it; null if it is. */
+    private static String cidProblem(String cid) {
+        if (cid == null || cid.isEmpty()) {
+            return "cid must not be null or empty";
+        }
+        if (cid.length() > MAX_CID_LENGTH) {
+            return "cid is " + cid.length() + " characters long, max " + MAX_CID_LENGTH;
+        }
+        for (int i = 0; i < cid.length(); i++) {
+            char c = cid.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= cid.length() || !isHexDigit(cid.charAt(i + 1)) || !isHexDigit(cid.charAt(i + 2))) {
+                    return "cid has an incomplete %-escape at index " + i;
+                }
+                i += 2;
+            } else if (!isCidChar(c)) {
+                return "cid contains an invalid character (U+" + String.format("%04X", (int) c) + ") at index " + i;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isCidChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~!$&'()*+;=:@/".indexOf(c) >= 0;
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** The authentication scheme, as sent ("OAuth", "Bearer"); compare ignoring case. */
@@ -105,6 +162,25 @@ public final class AuthChallenge {
 
     public Optional<String> realm() {
         return param("realm");
+    }
+
+    /**
+     * Whether parameter {@code name} (case-insensitive) is present and was sent as a quoted
+     * string every time; always true for a present parameter of a built challenge, which
+     * {@link #toHeaderValue()} quotes.
+     */
+    public boolean isQuoted(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return params.containsKey(lower) && !unquoted.contains(lower);
+    }
+
+    /**
+     * For a parsed challenge, the first parameter name sent a second time within it, as sent
+     * (RFC 9110 section 11.2 allows each name once; {@link #params()} keeps the last value).
+     * Empty when none was, and for a built challenge.
+     */
+    public Optional<String> repeatedParam() {
+        return Optional.ofNullable(repeated);
     }
 
     /** The token68 credential of schemes that use one instead of parameters. */
@@ -224,6 +300,8 @@ public final class AuthChallenge {
                 throw error("expected an auth scheme");
             }
             Map<String, String> params = new LinkedHashMap<>();
+            Set<String> unquoted = new HashSet<>();
+            String repeated = null;
             int afterScheme = pos;
             skipSpaces();
             if (pos == afterScheme || pos >= s.length() || s.charAt(pos) == ',') {
@@ -244,12 +322,19 @@ public final class AuthChallenge {
                 }
                 pos++;
                 skipSpaces();
-                String value = pos < s.length() && s.charAt(pos) == '"' ? quoted() : looseValue();
-                params.put(name.toLowerCase(Locale.ROOT), value);
+                boolean isQuoted = pos < s.length() && s.charAt(pos) == '"';
+                String value = isQuoted ? quoted() : looseValue();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (params.put(lower, value) != null && repeated == null) {
+                    repeated = name;
+                }
+                if (!isQuoted) {
+                    unquoted.add(lower);
+                }
                 int mark = pos;
                 skipSpaces();
                 if (pos >= s.length()) {
-                    return new AuthChallenge(scheme, params, null);
+                    return new AuthChallenge(scheme, params, null, unquoted, repeated);
                 }
                 if (s.charAt(pos) != ',') {
                     throw error("expected ',' between parameters");
@@ -258,7 +343,7 @@ public final class AuthChallenge {
                 skipListSeparators();
                 if (!nextIsParam()) {
                     // The comma ended this challenge; what follows starts the next one.
-                    return new AuthChallenge(scheme, params, null);
+                    return new AuthChallenge(scheme, params, null, unquoted, repeated);
                 }
                 if (mark == pos) {
                     throw error("no progress");

@@ -6,7 +6,7 @@ import dev.restfault.core.model.ModelLimits;
 import dev.restfault.core.model.PartnerApiError;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.core.model.ProblemDetail;
-import dev.restfault.json.DecodedError.Shape;
+import dev.restfault.json.BodyShape;
 import dev.restfault.json.ErrorBodyException.Reason;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -16,7 +16,9 @@ import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.sym.BinaryNameMatcher;
@@ -24,8 +26,9 @@ import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * The tolerant decoder: reads one JSON object from a streaming parser, token by token, and
- * recognizes which error shape it is. Shared by {@code ErrorReader} and the databind module. Not
- * part of the API.
+ * recognizes which error shape it is. Shared by {@code ErrorReader}, the databind module and
+ * {@link BodyShape#of(byte[], boolean)}, so that reading and recognizing are the same code: the
+ * decision table of {@link BodyShape} is {@code shapeOf} below. Not part of the API.
  *
  * <p>Tolerances, all deliberate:
  * <ul>
@@ -61,6 +64,17 @@ public final class BodyDecoder {
     private static final JsonFactory COPY_FACTORY = JsonFactory.builder()
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
             .build();
+
+    /**
+     * Parses for {@link #recognize(byte[], boolean)}: Jackson's defaults (500 levels of nesting,
+     * no document limit; the caller bounds the body) and the caller's bytes left alone.
+     */
+    private static final JsonFactory RECOGNIZE_FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.defaults())
+            .build();
+
+    /** Recognizing reads no data/details entries, so their bound does not matter here. */
+    private static final BodyDecoder RECOGNIZER = new BodyDecoder(ModelLimits.MAX_ENTRIES);
 
     // The members this decoder knows, matched on the parser's raw bytes (as databind's bean
     // deserializers do) rather than by building and hashing a String for every name. The
@@ -119,8 +133,26 @@ public final class BodyDecoder {
      * @throws DecodeFailure if the object is not an error or breaks a bound
      */
     public Decoded decode(JsonParser p) {
-        Fields root = readObject(p, 1, true);
+        Fields root = readObject(p, 1, true, false);
         return classify(root);
+    }
+
+    /**
+     * The {@link BodyShape} of {@code body}: the root object's members are read as
+     * {@link #decode} reads them, but without building entries, the wrapped error or extension
+     * members, so no bound of the model can fail it. Never throws.
+     */
+    public static BodyShape recognize(byte[] body, boolean problemMediaType) {
+        try (JsonParser p = RECOGNIZE_FACTORY.createParser(ObjectReadContext.empty(), body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return BodyShape.NOT_AN_ERROR;
+            }
+            return shapeOf(RECOGNIZER.readObject(p, 1, true, true), problemMediaType);
+        } catch (RuntimeException notReadable) {
+            // Malformed, truncated, too deep, not JSON at all: whatever Jackson (or the model,
+            // for a value the decoder lets through) says, it is not a body of any shape.
+            return BodyShape.NOT_AN_ERROR;
+        }
     }
 
     /** Decodes an inner error object whose {@code START_OBJECT} is the current token; null if it has no content. */
@@ -150,20 +182,27 @@ public final class BodyDecoder {
         Integer status;
         Integer statusCode;
         boolean statusCodeSeen;
+        /** {@code status} as an integer, in range or not. */
+        boolean statusSeen;
+        /** {@code title}, {@code detail} or {@code instance} as a string. */
         boolean problemMember;
-        /** {@code type} or {@code status}: members only problem details have. */
-        boolean problemKeyMember;
+        /** Only when recognizing: an innerError chain longer than the model allows (not built). */
+        boolean innerErrorBeyondModel;
         Map<String, String> extensions;
         /** For a {@code data} entry that was a plain string. */
         String text;
     }
 
-    private Fields readObject(JsonParser p, int level, boolean root) {
+    /**
+     * @param shallow only recognizing: {@code data}, {@code details} and a wrapped {@code error}
+     *     are noted and skipped, extension members are not kept
+     */
+    private Fields readObject(JsonParser p, int level, boolean root, boolean shallow) {
         Fields f = new Fields();
         for (int member = p.nextNameMatch(MEMBERS); member != PropertyNameMatcher.MATCH_END_OBJECT;
                 member = p.nextNameMatch(MEMBERS)) {
             JsonToken t = p.nextToken();
-            if (root && t.isScalarValue() && (member < 0 || !PROBLEM_RESERVED[member])) {
+            if (root && !shallow && t.isScalarValue() && (member < 0 || !PROBLEM_RESERVED[member])) {
                 // Kept as text in case this turns out to be problem details; scalars only, the
                 // structured members of the other shapes are decoded below instead.
                 extension(f, p.currentName(), scalarText(p, t));
@@ -188,8 +227,6 @@ public final class BodyDecoder {
                     break;
                 case TYPE:
                     f.type = token(string(p, t));
-                    f.problemMember |= t == JsonToken.VALUE_STRING;
-                    f.problemKeyMember |= t == JsonToken.VALUE_STRING;
                     break;
                 case INSTANCE:
                     f.instance = token(string(p, t));
@@ -197,8 +234,7 @@ public final class BodyDecoder {
                     break;
                 case STATUS:
                     f.status = status(p, t);
-                    f.problemMember |= t == JsonToken.VALUE_NUMBER_INT;
-                    f.problemKeyMember |= t == JsonToken.VALUE_NUMBER_INT;
+                    f.statusSeen |= t == JsonToken.VALUE_NUMBER_INT;
                     break;
                 case STATUS_CODE:
                     f.statusCode = status(p, t);
@@ -211,17 +247,22 @@ public final class BodyDecoder {
                     f.target = token(string(p, t));
                     break;
                 case DATA:
-                    f.data = entries(p, t, level);
+                    f.data = shallow ? present(p, t) : entries(p, t, level);
                     break;
                 case DETAILS:
-                    f.details = entries(p, t, level);
+                    f.details = shallow ? present(p, t) : entries(p, t, level);
                     break;
                 case INNER_ERROR:
                 case INNER_ERROR_LOWER:
                     // Last one wins, also over an earlier value of the other spelling.
                     f.innerError = null;
+                    f.innerErrorBeyondModel = false;
                     if (t == JsonToken.START_OBJECT) {
-                        f.innerError = readInner(p, 1);
+                        if (shallow) {
+                            readInnerToRecognize(p, f);
+                        } else {
+                            f.innerError = readInner(p, 1);
+                        }
                     } else {
                         p.skipChildren();
                     }
@@ -229,8 +270,11 @@ public final class BodyDecoder {
                 case ERROR:
                     f.error = null;
                     f.errorCode = null;
-                    if (t == JsonToken.START_OBJECT && root) {
-                        f.error = readObject(p, level, false);
+                    if (t == JsonToken.START_OBJECT && root && shallow) {
+                        p.skipChildren();
+                        f.error = new Fields();
+                    } else if (t == JsonToken.START_OBJECT && root) {
+                        f.error = readObject(p, level, false, false);
                     } else if (t == JsonToken.VALUE_STRING) {
                         // OAuth-style {"error":"invalid_grant","error_description":"..."}
                         f.errorCode = token(blankToNull(string(p, t)));
@@ -242,7 +286,7 @@ public final class BodyDecoder {
                     f.errorDescription = text(p, t);
                     break;
                 default:
-                    if (root && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+                    if (root && !shallow && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
                         extension(f, p.currentName(), structureText(p));
                     } else {
                         p.skipChildren();
@@ -270,7 +314,7 @@ public final class BodyDecoder {
                             "data/details nest more than " + ModelLimits.MAX_DEPTH + " levels deep");
                 }
                 if (e == JsonToken.START_OBJECT) {
-                    list.add(readObject(p, level + 1, false));
+                    list.add(readObject(p, level + 1, false, false));
                 } else {
                     Fields s = new Fields();
                     s.text = text(p, e);
@@ -281,6 +325,34 @@ public final class BodyDecoder {
             }
         }
         return list;
+    }
+
+    /** An array noted as present (its entries skipped), or null for any other value. */
+    private static List<Fields> present(JsonParser p, JsonToken t) {
+        boolean array = t == JsonToken.START_ARRAY;
+        p.skipChildren();
+        return array ? List.of() : null;
+    }
+
+    /**
+     * Reads an innerError chain as {@link #readInner} does, to know whether it has content; a
+     * chain longer than the model allows (which {@link #decode} refuses) still counts as one,
+     * and the parser is moved past its end.
+     */
+    private void readInnerToRecognize(JsonParser p, Fields f) {
+        int depth = p.streamReadContext().getNestingDepth();
+        try {
+            f.innerError = readInner(p, 1);
+        } catch (DecodeFailure tooLong) {
+            f.innerErrorBeyondModel = true;
+            // The parser stands on the START_OBJECT of the level that broke the bound.
+            p.skipChildren();
+            while (p.streamReadContext().getNestingDepth() >= depth) {
+                if (p.nextToken().isStructStart()) {
+                    p.skipChildren();
+                }
+            }
+        }
     }
 
     private InnerError readInner(JsonParser p, int depth) {
@@ -435,34 +507,65 @@ public final class BodyDecoder {
 
     // ------------------------------------------------------------------ recognizing
 
-    private static Decoded classify(Fields root) {
+    /**
+     * The decision table of {@link BodyShape}, row by row; the reasons for its order are in that
+     * class's documentation.
+     */
+    private static BodyShape shapeOf(Fields root, boolean problemMediaType) {
         if (root.error != null) {
-            return partnerApi(root.error);
+            return BodyShape.PARTNER_API;
         }
-        if (root.problemKeyMember) {
-            // Before "description": an extension member of problem details may be named so.
-            return problem(root);
+        if (root.type != null) {
+            return BodyShape.PROBLEM_DETAILS;
         }
         if (root.description != null) {
-            return partnerCenter(root);
+            return BodyShape.PARTNER_CENTER;
         }
-        if (root.problemMember) {
-            return problem(root);
+        if (root.problemMember || problemMediaType) {
+            return BodyShape.PROBLEM_DETAILS;
+        }
+        if (root.statusSeen) {
+            return BodyShape.FRAMEWORK_DEFAULT;
         }
         if (root.statusCodeSeen) {
-            return new Decoded(Shape.THROTTLING, root.code, firstOf(root.message, root.errorDescription),
-                    firstOf(root.source, root.target), List.of(), null, root.statusCode, null, null, null);
+            return BodyShape.THROTTLING;
         }
-        if (root.message != null || root.innerError != null || root.details != null || root.target != null) {
-            return partnerApi(root);
+        if (root.message != null || root.innerError != null || root.innerErrorBeyondModel || root.details != null
+                || root.target != null) {
+            return BodyShape.PARTNER_API_UNWRAPPED;
         }
-        if (root.code != null || root.data != null || root.source != null || root.errorCode != null) {
-            return partnerCenter(root);
+        if (root.code != null || root.data != null || root.source != null) {
+            return BodyShape.PARTNER_CENTER;
         }
-        throw new DecodeFailure(Reason.NOT_AN_ERROR, "the JSON object has none of the members of an error");
+        if (root.errorCode != null) {
+            return BodyShape.OAUTH_ERROR;
+        }
+        return BodyShape.NOT_AN_ERROR;
     }
 
-    private static Decoded partnerCenter(Fields f) {
+    private static Decoded classify(Fields root) {
+        BodyShape shape = shapeOf(root, false);
+        switch (shape) {
+            case PARTNER_API:
+                return partnerApi(root.error, shape);
+            case PARTNER_API_UNWRAPPED:
+                return partnerApi(root, shape);
+            case PROBLEM_DETAILS:
+            case FRAMEWORK_DEFAULT:
+                // A framework's body is read as problem details to keep its status.
+                return problem(root, shape);
+            case PARTNER_CENTER:
+            case OAUTH_ERROR:
+                return partnerCenter(root, shape);
+            case THROTTLING:
+                return new Decoded(shape, root.code, firstOf(root.message, root.errorDescription),
+                        firstOf(root.source, root.target), List.of(), null, root.statusCode, null, null, null);
+            default:
+                throw new DecodeFailure(Reason.NOT_AN_ERROR, "the JSON object has none of the members of an error");
+        }
+    }
+
+    private static Decoded partnerCenter(Fields f, BodyShape shape) {
         String code = firstOf(f.code, f.errorCode);
         String description = firstOf(f.description, f.message, f.errorDescription);
         String source = firstOf(f.source, f.target);
@@ -477,11 +580,11 @@ public final class BodyDecoder {
                     .build();
         }
         // The complete error holds the same entries, already immutable: share them.
-        return new Decoded(Shape.PARTNER_CENTER, code, description, source, complete != null ? complete.data() : data,
+        return new Decoded(shape, code, description, source, complete != null ? complete.data() : data,
                 f.innerError, null, complete, null, null);
     }
 
-    private static Decoded partnerApi(Fields e) {
+    private static Decoded partnerApi(Fields e, BodyShape shape) {
         String code = firstOf(e.code, e.errorCode);
         String message = firstOf(e.message, e.description, e.errorDescription);
         String target = firstOf(e.target, e.source);
@@ -500,11 +603,11 @@ public final class BodyDecoder {
                     .details(details)
                     .build();
         }
-        return new Decoded(Shape.PARTNER_API, code, message, target, data, e.innerError, null,
+        return new Decoded(shape, code, message, target, data, e.innerError, null,
                 null, complete, null);
     }
 
-    private static Decoded problem(Fields f) {
+    private static Decoded problem(Fields f, BodyShape shape) {
         List<PartnerCenterError> data = pcEntries(f.data, f.code, 2);
         ProblemDetail.Builder b = ProblemDetail.builder()
                 .type(f.type)
@@ -518,7 +621,7 @@ public final class BodyDecoder {
         if (f.extensions != null) {
             f.extensions.forEach(b::extension);
         }
-        return new Decoded(Shape.PROBLEM_DETAILS, f.code, firstOf(f.detail, f.title), f.source, data,
+        return new Decoded(shape, f.code, firstOf(f.detail, f.title), f.source, data,
                 null, f.status, null, null, b.build());
     }
 

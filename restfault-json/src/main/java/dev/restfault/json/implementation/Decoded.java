@@ -4,6 +4,7 @@ import dev.restfault.core.model.InnerError;
 import dev.restfault.core.model.PartnerApiError;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.core.model.ProblemDetail;
+import dev.restfault.json.BodyShape;
 import dev.restfault.json.DecodedError;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * and bounded; null means absent.
  */
 public record Decoded(
-        DecodedError.Shape shape,
+        BodyShape shape,
         String code,
         String description,
         String source,

@@ -7,6 +7,7 @@ import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.catalog.StatusEntry;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.core.model.PartnerCenterError;
+import dev.restfault.json.BodyShape;
 import dev.restfault.json.DecodedError;
 import dev.restfault.json.ErrorBodyException;
 import dev.restfault.json.ErrorReader;
@@ -76,6 +77,24 @@ class ReadmeJsonExamplesTest {
         }
         // README-END read
         assertThat(result).isEqualTo(PartnerCenterError.of("1002", "Primary domain is invalid.", "PartnerFD"));
+    }
+
+    @Test
+    void shapes() {
+        byte[] body = "{\"type\":\"https://example.com/p/out-of-stock\",\"description\":\"ext\"}".getBytes(UTF_8);
+        // README-BEGIN shapes
+        BodyShape shape = BodyShape.of(body, false);   // true when Content-Type was application/problem+json
+        shape.format();                                // Optional[PROBLEM_DETAILS]: type wins over description
+        shape.token();                                 // "problem-details"
+        BodyShape.of("{\"statusCode\":429,\"message\":\"Slow down\"}".getBytes(UTF_8), false);   // THROTTLING: no format
+        BodyShape.of("<html>".getBytes(UTF_8), false);                                        // NOT_AN_ERROR, never an exception
+        // README-END shapes
+        assertThat(shape).isEqualTo(BodyShape.PROBLEM_DETAILS);
+        assertThat(shape.format()).contains(ErrorFormat.PROBLEM_DETAILS);
+        assertThat(shape.token()).isEqualTo("problem-details");
+        assertThat(BodyShape.of("{\"statusCode\":429,\"message\":\"Slow down\"}".getBytes(UTF_8), false))
+                .isEqualTo(BodyShape.THROTTLING);
+        assertThat(BodyShape.of("<html>".getBytes(UTF_8), false)).isEqualTo(BodyShape.NOT_AN_ERROR);
     }
 
     @Test

@@ -32,7 +32,7 @@ class ReadmeJsonSyncTest {
             names.add(m.group(1));
             assertThat(readme).as("README shows example '%s' verbatim", m.group(1)).contains(dedent(m.group(2)));
         }
-        assertThat(names).containsExactly("write", "read", "limits", "schemas", "databind");
+        assertThat(names).containsExactly("write", "read", "shapes", "limits", "schemas", "databind");
     }
 
     /** The project README shows the writing and reading examples too. */

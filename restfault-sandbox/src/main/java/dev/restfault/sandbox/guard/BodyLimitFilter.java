@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,8 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bytes are held per request) and keeps the refusal independent of how a parser reports a stream
  * that fails mid-read. (The starter would also keep the 413 of a {@code ContractException}
  * thrown from inside the JSON parser, since it looks for one along the cause chain; the filter
- * does not rely on that.) The rest of a refused body, up to {@value #MAX_DRAIN_BYTES} bytes, is
- * read and discarded.
+ * does not rely on that.) The rest of a refused body is the starter's business, as for every
+ * error answered before a body is read: it is read and discarded within
+ * {@code restfault.unread-body.drain-limit} and {@code drain-timeout} (2 MiB and 1 s by default),
+ * so the connection carries the client's next request; a larger, slower or unreadable body gets
+ * {@code Connection: close} with the 413.
  *
  * <p>A buffered body read as characters uses the request's {@code charset}; a charset that is
  * unknown, or whose name is not even legal (a hostile {@code charset="bad charset!"}), falls
@@ -36,29 +37,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BodyLimitFilter.class);
-
     /** The largest request body accepted. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-
-    /** The most of a refused body read and discarded so its sender gets to read the 413. */
-    static final int MAX_DRAIN_BYTES = 1024 * 1024;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            if (declared <= MAX_DRAIN_BYTES) {
-                drain(request);
-            }
-            throw tooLarge(response);
+            throw tooLarge();
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                drain(request);
-                throw tooLarge(response);
+                throw tooLarge();
             }
             chain.doFilter(new Buffered(request, body), response);
             return;
@@ -66,41 +58,7 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /**
-     * Reads and discards what is left of a refused body, up to {@value #MAX_DRAIN_BYTES} bytes in
-     * all, as Tomcat's {@code maxSwallowSize} does: a client still sending its body when the 413
-     * arrives and the connection closes sees a broken pipe instead of the answer. Past the bound
-     * the connection is closed anyway; a client that wants the answer early sends
-     * {@code Expect: 100-continue}.
-     *
-     * <p>Draining is a courtesy, never a reason to fail: a read that fails (the sender stopped
-     * mid-chunk and the idle timeout expired, the connection was half-closed, the chunk framing is
-     * malformed) ends the drain, and the 413 is sent all the same, with {@code Connection: close}.
-     */
-    private static void drain(HttpServletRequest request) {
-        byte[] sink = new byte[8192];
-        long left = MAX_DRAIN_BYTES;
-        try {
-            ServletInputStream in = request.getInputStream();
-            int n;
-            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
-                left -= n;
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // Jetty reports a failed read as an IOException or, for an idle timeout, possibly an
-            // unchecked one; either way the rest of the body cannot be read and does not matter.
-            LOG.debug("Stopped draining a refused body: {}", unreadable.toString());
-        }
-    }
-
-    /**
-     * The 413, with {@code Connection: close}: the rest of the body is unread (or unreadable), so
-     * the connection cannot carry another request.
-     */
-    private static ContractException tooLarge(HttpServletResponse response) {
-        if (!response.isCommitted()) {
-            response.setHeader("Connection", "close");
-        }
+    private static ContractException tooLarge() {
         return ContractException.builder(413).build();
     }
 

@@ -21,7 +21,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code retryAfter}: seconds for {@code Retry-After}, 0..86400 (a 429 or 503 without it
  *       gets {@code sandbox.simulate.default-retry-after});</li>
  *   <li>{@code delay}: milliseconds to wait before answering, 0..{@value #MAX_DELAY_MS};</li>
- *   <li>{@code format}: {@code partner-center}, {@code partner-api} or {@code problem};
+ *   <li>{@code format}: a format's {@link ErrorFormat#token() token}, {@code partner-center},
+ *       {@code partner-api} or {@code problem-details} ({@code problem} too), any case;
  *       without it the path and {@code Accept} decide, as for every other error;</li>
  *   <li>{@code fault}: {@code html}, {@code truncated}, {@code empty} or {@code reset}, see
  *       {@link Fault}.</li>
@@ -89,7 +89,7 @@ class SimulateController {
     void simulate(@PathVariable @Min(400) @Max(599) int status,
             @RequestParam(required = false) @Min(0) @Max(86_400) Integer retryAfter,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_DELAY_MS) int delay,
-            @RequestParam(required = false) @Pattern(regexp = "(?i)partner-center|partner-api|problem",
+            @RequestParam(required = false) @Pattern(regexp = ErrorFormat.TOKEN_PATTERN,
                     message = "{sandbox.validation.format}") String format,
             @RequestParam(required = false) @Pattern(regexp = "(?i)html|truncated|empty|reset",
                     message = "{sandbox.validation.fault}") String fault,
@@ -145,16 +145,9 @@ class SimulateController {
         }
     }
 
-    /** {@code partner-center}, {@code partner-api} or {@code problem}, any case (validated above). */
+    /** A format's token or alias, any case (validated above). */
     private static ErrorFormat errorFormat(String format) {
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "partner-api":
-                return ErrorFormat.PARTNER_API;
-            case "problem":
-                return ErrorFormat.PROBLEM_DETAILS;
-            default:
-                return ErrorFormat.PARTNER_CENTER;
-        }
+        return ErrorFormat.fromToken(format).orElseThrow(() -> new IllegalArgumentException("format " + format));
     }
 
     /** The error for {@code status} with the headers its catalog entry calls for. */

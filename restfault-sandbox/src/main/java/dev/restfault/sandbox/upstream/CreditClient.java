@@ -1,5 +1,6 @@
 package dev.restfault.sandbox.upstream;
 
+import dev.restfault.client.BoundedBodySubscriber;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.sandbox.ApiPaths;
 import dev.restfault.sandbox.Texts;
@@ -98,10 +99,13 @@ final class CreditClient implements ApplicationListener<WebServerInitializedEven
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new LimitedBodySubscriber(MAX_BODY));
-        HttpResponse<byte[]> response;
+        // Past MAX_BODY the body fails (502). The deadline below covers the body too (HttpRequest's
+        // timeout alone stops at the headers); the subscriber's own, twice as long, is only a
+        // backstop, so that a slow body is always this deadline's 504, never a race for a 502.
+        CompletableFuture<HttpResponse<BoundedBodySubscriber.Body>> call = http.sendAsync(request,
+                info -> BoundedBodySubscriber.whole(info, MAX_BODY, timeout.multipliedBy(2)));
+        HttpResponse<BoundedBodySubscriber.Body> response;
         try {
-            // The deadline covers the body too; HttpRequest.timeout alone stops at the headers.
             response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {
             call.cancel(true);
@@ -125,7 +129,7 @@ final class CreditClient implements ApplicationListener<WebServerInitializedEven
                     .cause(new IOException("credit upstream " + uri + " answered " + response.statusCode()))
                     .build();
         }
-        return parse(customerId, response.body());
+        return parse(customerId, response.body().bytes());
     }
 
     private Credit parse(String customerId, byte[] body) {

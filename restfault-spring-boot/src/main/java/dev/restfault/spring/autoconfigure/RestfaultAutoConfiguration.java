@@ -92,11 +92,15 @@ public class RestfaultAutoConfiguration {
         return SpringRendering.renderer(properties, environment, messages, writer, application, builtIn);
     }
 
-    /** The servlet side: reads the request's facts, unwraps the servlet layer's wrappers, writes the response. */
+    /**
+     * The servlet side: reads the request's facts, unwraps the servlet layer's wrappers, settles an
+     * unread request body, writes the response.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public ServletErrorResponder restfaultServletErrorResponder(ErrorRenderer renderer, ApplicationContext context) {
-        return new ServletErrorResponder(renderer, new AllowedMethods(context));
+    public ServletErrorResponder restfaultServletErrorResponder(ErrorRenderer renderer, ApplicationContext context,
+            RestfaultProperties properties) {
+        return new ServletErrorResponder(renderer, new AllowedMethods(context), properties.unreadBody());
     }
 
     /** The filter: request ids, MDC, {@code sendError}, failures outside Spring MVC, error dispatches. */

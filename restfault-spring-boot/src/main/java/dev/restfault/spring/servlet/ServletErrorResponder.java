@@ -7,6 +7,7 @@ import dev.restfault.server.HeaderLookup;
 import dev.restfault.server.RenderedError;
 import dev.restfault.server.RequestFacts;
 import dev.restfault.server.StatusErrors;
+import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.RestfaultRequest;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,10 @@ import tools.jackson.core.json.JsonWriteFeature;
  * success the application meant to send are removed ({@link RenderedError#SUCCESS_ENTITY_HEADERS}),
  * {@code Set-Cookie} kept. When the application already took the response's writer, whose charset
  * can no longer change, the JSON goes out with every non-ASCII character escaped, which reads the
- * same in any ASCII-compatible charset. Thread-safe.
+ * same in any ASCII-compatible charset. On HTTP/1.1, a request body the application left unread is
+ * drained first, within {@code restfault.unread-body.*}, or the error says {@code Connection: close}
+ * ({@link RequestBodyDrain}), so the connection never closes silently after a complete response.
+ * Thread-safe.
  */
 public final class ServletErrorResponder {
 
@@ -51,16 +55,22 @@ public final class ServletErrorResponder {
 
     private final ErrorRenderer renderer;
     private final Function<HttpServletRequest, Collection<String>> allowedMethods;
+    private final RequestBodyDrain unreadBody;
 
     /**
      * @param renderer decides every error
      * @param allowedMethods the methods a request's path serves (for a 405 that does not say, and
      *     TRACE); empty when nothing serves it
+     * @param unreadBody how much of a request body left unread is drained before an error, and for
+     *     how long ({@code restfault.unread-body.*})
      * @throws NullPointerException if an argument is null
      */
-    public ServletErrorResponder(ErrorRenderer renderer, Function<HttpServletRequest, Collection<String>> allowedMethods) {
+    public ServletErrorResponder(ErrorRenderer renderer, Function<HttpServletRequest, Collection<String>> allowedMethods,
+            RestfaultProperties.UnreadBody unreadBody) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.allowedMethods = Objects.requireNonNull(allowedMethods, "allowedMethods");
+        Objects.requireNonNull(unreadBody, "unreadBody");
+        this.unreadBody = new RequestBodyDrain(unreadBody.drainLimit().toBytes(), unreadBody.drainTimeout());
     }
 
     /** The renderer behind this responder. */
@@ -75,7 +85,7 @@ public final class ServletErrorResponder {
      */
     public void render(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
         ErrorRequest negotiated = renderer.negotiate(facts(request, response));
-        write(response, renderer.resolve(unwrap(failure), negotiated), negotiated);
+        write(request, response, renderer.resolve(unwrap(failure), negotiated), negotiated);
     }
 
     /**
@@ -84,13 +94,13 @@ public final class ServletErrorResponder {
      */
     public void renderDispatched(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
         ErrorRequest negotiated = renderer.negotiate(facts(request, response));
-        write(response, renderer.resolveAlreadyLogged(unwrap(failure), negotiated), negotiated);
+        write(request, response, renderer.resolveAlreadyLogged(unwrap(failure), negotiated), negotiated);
     }
 
     /** Writes {@code error} as the response. */
     public void render(HttpServletRequest request, HttpServletResponse response, ContractException error) throws IOException {
         Objects.requireNonNull(error, "error");
-        write(response, error, renderer.negotiate(facts(request, response)));
+        write(request, response, error, renderer.negotiate(facts(request, response)));
     }
 
     /**
@@ -101,7 +111,7 @@ public final class ServletErrorResponder {
      */
     public void renderStatus(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
         RequestFacts facts = facts(request, response);
-        write(response, renderer.statusError(status, facts), renderer.negotiate(facts));
+        write(request, response, renderer.statusError(status, facts), renderer.negotiate(facts));
     }
 
     /**
@@ -120,7 +130,12 @@ public final class ServletErrorResponder {
                 .build();
     }
 
-    private void write(HttpServletResponse response, ContractException error, ErrorRequest request) throws IOException {
+    private void write(HttpServletRequest servletRequest, HttpServletResponse response, ContractException error,
+            ErrorRequest request) throws IOException {
+        // A body left unread is drained, or the error says Connection: close (Jetty would otherwise
+        // close the connection silently after it). Tomcat answers a body it fails to read itself,
+        // which commits the response: hence before the check below.
+        unreadBody.beforeError(servletRequest, response);
         if (response.isCommitted()) {
             LOG.debug("Cannot answer {} with {}: the response is already committed", request.facts().logLine(), error.status());
             return;

@@ -40,7 +40,7 @@ public class TestApplication implements WebMvcConfigurer {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 throw ContractException.preconditionFailed("\"v7\"");
             }
-        }).addPathPatterns("/throw/interceptor");
+        }).addPathPatterns("/throw/interceptor", "/unread/interceptor");
     }
 
     @Bean

@@ -281,6 +281,36 @@ public class TestController {
         throw ContractException.notFound("Legacy item " + id + " does not exist.");
     }
 
+    /** Refuses a POST before its body is read, as a guard or a validation of the path would. */
+    @PostMapping("/unread/conflict")
+    public String unreadConflict() {
+        throw ContractException.conflict("unreadConflict", "Refused before the body was read.");
+    }
+
+    /** sendError before the body is read. */
+    @PostMapping("/unread/send-error")
+    public void unreadSendError(HttpServletResponse response) throws IOException {
+        response.sendError(429, "sendError internal detail");
+    }
+
+    /** Never reached: the interceptor refuses it first (412). */
+    @PostMapping("/unread/interceptor")
+    public String unreadIntercepted() {
+        return "never";
+    }
+
+    /** An unexpected failure before the body is read: 500. */
+    @PostMapping("/unread/unexpected")
+    public String unreadUnexpected() {
+        throw new IllegalStateException("unexpected secret before the body");
+    }
+
+    /** Method security refuses before the body is read: 401 for anonymous callers. */
+    @PostMapping("/unread/method-secured")
+    public String unreadMethodSecured() {
+        return service.adminOnly();
+    }
+
     /** What the MDC holds while the request is handled. */
     @GetMapping("/mdc")
     public Map<String, String> mdc(jakarta.servlet.http.HttpServletRequest request) {

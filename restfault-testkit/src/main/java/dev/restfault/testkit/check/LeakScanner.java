@@ -102,6 +102,15 @@ final class LeakScanner {
         }
     }
 
+    /** Every value of every header, each leak rule reported at most once per response ({@code seen}). */
+    static void scanHeaders(ResponseHeaders headers, java.util.Set<Rule> seen, Consumer<Violation> sink) {
+        for (java.util.Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
+            for (String value : header.getValue()) {
+                scan("header " + header.getKey(), value, seen, sink);
+            }
+        }
+    }
+
     /** The match with a little context, bounded. */
     static String excerpt(String text, int start, int end) {
         int from = Math.max(0, start - 30);

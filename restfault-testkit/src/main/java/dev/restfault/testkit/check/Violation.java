@@ -1,6 +1,10 @@
 package dev.restfault.testkit.check;
 
+import dev.restfault.testkit.implementation.AsciiJson;
+import java.io.StringWriter;
 import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 
 /**
  * One way a response breaks the contract: the {@link Rule}, a one-line explanation
@@ -60,6 +64,24 @@ public final class Violation {
     /** What was found and where; empty when the explanation says it all. */
     public String evidence() {
         return evidence;
+    }
+
+    /**
+     * The violation as one JSON object, {@code {"rule":"401-challenge","explanation":"...","evidence":"..."}}
+     * ({@code evidence} empty when there is none), in printable ASCII only: every other character
+     * is a {@code \\uXXXX} escape, so it can be printed, logged or embedded in any JSON document
+     * as is. The one JSON form of a violation: the probe's reports and the command line write it.
+     */
+    public String toJson() {
+        StringWriter out = new StringWriter(64 + explanation.length() + evidence.length());
+        try (JsonGenerator g = AsciiJson.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartObject();
+            g.writeStringProperty("rule", rule.id());
+            g.writeStringProperty("explanation", explanation);
+            g.writeStringProperty("evidence", evidence);
+            g.writeEndObject();
+        }
+        return out.toString();
     }
 
     /** {@code id: explanation (evidence)}. */

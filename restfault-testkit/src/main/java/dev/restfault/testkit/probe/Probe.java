@@ -1,6 +1,8 @@
 package dev.restfault.testkit.probe;
 
+import dev.restfault.client.BoundedBodySubscriber;
 import dev.restfault.core.http.HeaderNames;
+import dev.restfault.core.http.MediaType;
 import dev.restfault.core.http.RequestIds;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.testkit.check.ContractChecker;
@@ -243,11 +245,11 @@ public final class Probe {
             }
             if (expectedFormat != null && exchange.status >= 400 && c != ProbeCase.PROBLEM_ACCEPT) {
                 boolean problemType = exchange.headers.first(HeaderNames.CONTENT_TYPE)
-                        .map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/problem+json")).orElse(false);
+                        .map(t -> MediaType.parse(t).isProblemJson()).orElse(false);
                 ErrorFormat found = checker.detectFormat(exchange.body, problemType).orElse(expectedFormat);
                 if (found != expectedFormat) {
-                    violations.add(Violation.of(Rule.EXPECTED_FORMAT, "a " + label(found) + " error, the API promises "
-                            + label(expectedFormat), method + " " + target.getRawPath()));
+                    violations.add(Violation.of(Rule.EXPECTED_FORMAT, "a " + found.token() + " error, the API promises "
+                            + expectedFormat.token(), method + " " + target.getRawPath()));
                 }
             }
             return new ProbeResult(c, method, target, exchange.status, violations, null);
@@ -255,10 +257,6 @@ public final class Probe {
             return new ProbeResult(c, method, target, null, List.of(Violation.of(Rule.NO_RESPONSE,
                     c.id() + " got no answer: " + failure.getMessage(), method + " " + target.getRawPath())), failure.getMessage());
         }
-    }
-
-    private static String label(ErrorFormat f) {
-        return f.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static final class Exchange {
@@ -284,18 +282,30 @@ public final class Probe {
 
     private Exchange exchange(HttpRequest request) throws ProbeFailure {
         // The request timeout covers the wait for headers; the whole exchange, body included, is
-        // bounded by twice that: at the deadline the body subscriber is aborted, which closes
+        // bounded by twice that: at the deadline the body subscriber is stopped, which closes
         // the connection, so a server that stalls mid-body holds neither a thread nor a socket.
-        AtomicReference<BoundedBody> body = new AtomicReference<>();
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, info -> {
-            BoundedBody b = new BoundedBody(ContractChecker.MAX_BODY_BYTES + 1);
+        // No thread waits for the body either: the client's subscriber takes bytes as they come.
+        // One byte past the checker's limit is read, so the checker sees the body is too long.
+        long limit = timeout.toMillis() * 2;
+        AtomicReference<BoundedBodySubscriber> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<BoundedBodySubscriber.Body>> f = client.sendAsync(request, info -> {
+            BoundedBodySubscriber b = BoundedBodySubscriber.prefix(info, ContractChecker.MAX_BODY_BYTES + 1,
+                    Duration.ofMillis(limit));
             body.set(b);
             return b;
         });
-        long limit = timeout.toMillis() * 2;
         try {
-            HttpResponse<byte[]> response = f.get(limit, TimeUnit.MILLISECONDS);
-            return new Exchange(response.statusCode(), ResponseHeaders.of(response.headers()), response.body());
+            HttpResponse<BoundedBodySubscriber.Body> response = f.get(limit, TimeUnit.MILLISECONDS);
+            BoundedBodySubscriber.Body b = response.body();
+            // A body that stopped arriving, or whose connection broke, is no complete answer;
+            // one cut at the limit is, and the checker reports its length.
+            if (b.end() == BoundedBodySubscriber.End.TIMEOUT) {
+                throw new ProbeFailure("no complete answer within " + limit + " ms");
+            }
+            if (b.end() == BoundedBodySubscriber.End.BROKEN) {
+                throw new ProbeFailure(describe(new IOException("connection broke inside the body")));
+            }
+            return new Exchange(response.statusCode(), ResponseHeaders.of(response.headers()), b.bytes());
         } catch (TimeoutException e) {
             abort(f, body.get());
             throw new ProbeFailure("no complete answer within " + limit + " ms");
@@ -308,9 +318,9 @@ public final class Probe {
         }
     }
 
-    private static void abort(CompletableFuture<?> exchange, BoundedBody body) {
+    private static void abort(CompletableFuture<?> exchange, BoundedBodySubscriber body) {
         if (body != null) {
-            body.abort();
+            body.stop();
         }
         // Before the headers: cancelling the future aborts the exchange (and its connection).
         exchange.cancel(true);

@@ -1,11 +1,10 @@
 package dev.restfault.testkit.probe;
 
 import dev.restfault.testkit.check.Violation;
+import dev.restfault.testkit.implementation.AsciiJson;
 import java.io.StringWriter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Renders a {@link ProbeReport} as text (for a terminal), JSON (for CI tools) or a standalone
@@ -13,13 +12,6 @@ import tools.jackson.core.json.JsonWriteFeature;
  * never appears (it is not part of the report).
  */
 public final class ProbeReports {
-
-    /**
-     * Every character beyond ASCII as {@code \\uXXXX} (C0 controls are escaped by JSON itself):
-     * text a server chose (bidi overrides, C1 controls, line separators) cannot drive a terminal
-     * or reorder what a reader sees when the report is printed or a file of it is shown.
-     */
-    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private ProbeReports() {
     }
@@ -54,11 +46,14 @@ public final class ProbeReports {
 
     /**
      * {@code {"baseUrl","conformant","violationCount","results":[{"case","method","uri","status",
-     * "violations":[{"rule","explanation","evidence"}]}],"runViolations":[{"rule","explanation"}]}}.
+     * "violations":[violation]}],"runViolations":[violation]}}, each violation as
+     * {@link Violation#toJson()} writes it. Printable ASCII only: everything else the server
+     * chose (bidi overrides, C1 controls, line separators) is a {@code \\uXXXX} escape, so it
+     * cannot drive a terminal or reorder what a reader sees when the report is printed or shown.
      */
     public static String json(ProbeReport report) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator g = AsciiJson.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeStringProperty("baseUrl", report.baseUrl().toString());
             g.writeBooleanProperty("conformant", report.isConformant());
@@ -82,11 +77,7 @@ public final class ProbeReports {
                 g.writeName("violations");
                 g.writeStartArray();
                 for (Violation v : r.violations()) {
-                    g.writeStartObject();
-                    g.writeStringProperty("rule", v.ruleId());
-                    g.writeStringProperty("explanation", v.explanation());
-                    g.writeStringProperty("evidence", v.evidence());
-                    g.writeEndObject();
+                    g.writeRawValue(v.toJson());
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -95,10 +86,7 @@ public final class ProbeReports {
             g.writeName("runViolations");
             g.writeStartArray();
             for (Violation v : report.runViolations()) {
-                g.writeStartObject();
-                g.writeStringProperty("rule", v.ruleId());
-                g.writeStringProperty("explanation", v.explanation());
-                g.writeEndObject();
+                g.writeRawValue(v.toJson());
             }
             g.writeEndArray();
             g.writeEndObject();

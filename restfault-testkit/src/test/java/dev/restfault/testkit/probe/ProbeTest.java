@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restfault.testkit.LoopbackServers;
+import dev.restfault.testkit.check.ContractChecker;
 import dev.restfault.testkit.check.Rule;
 import dev.restfault.testkit.check.Violation;
 import java.io.IOException;
@@ -313,6 +314,76 @@ class ProbeTest {
             // The server's writes fail once the probe has closed the connection, long before 200.
             assertThat(sentBeforeClose.get(15, java.util.concurrent.TimeUnit.SECONDS)).as("bytes sent before the close")
                     .isBetween(0, 199);
+        }
+    }
+
+    /** One connection: the request head is read, then {@code script} answers. */
+    private static Thread serveOnce(ServerSocket socket, java.util.function.Consumer<Socket> script) {
+        Thread acceptor = new Thread(() -> {
+            try (Socket s = socket.accept()) {
+                readHead(s);
+                script.accept(s);
+            } catch (IOException e) {
+                // the probe went away
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return acceptor;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aBodyOverTheCheckersLimitIsCutThereAndReported() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<Boolean> cut = new java.util.concurrent.CompletableFuture<>();
+            serveOnce(socket, s -> {
+                try {
+                    java.io.OutputStream out = s.getOutputStream();
+                    int length = 8 * ContractChecker.MAX_BODY_BYTES;
+                    out.write(("HTTP/1.1 404 Not Found\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "
+                            + length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    for (int sent = 0; sent < length; sent += chunk.length) {
+                        out.write(chunk);
+                    }
+                    cut.complete(false); // all of it went out: the probe read everything
+                } catch (IOException closedByTheProbe) {
+                    cut.complete(true);
+                }
+            });
+            ProbeReport report = Probe.builder(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"))
+                    .timeout(Duration.ofSeconds(5)).skip(allBut(ProbeCase.UNKNOWN_PATH)).build().run();
+            assertThat(report.results()).singleElement().satisfies(res -> {
+                assertThat(res.status()).hasValue(404);
+                assertThat(res.violations()).extracting(Violation::rule).contains(Rule.BODY_LIMITS).doesNotContain(Rule.NO_RESPONSE);
+                assertThat(res.violations()).filteredOn(v -> v.rule() == Rule.BODY_LIMITS).first()
+                        .satisfies(v -> assertThat(v.explanation()).startsWith("the body is " + (ContractChecker.MAX_BODY_BYTES + 1) + " bytes"));
+            });
+            assertThat(cut.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the probe closed the connection at its limit").isTrue();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aConnectionBrokenInsideTheBodyIsNoResponse() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            serveOnce(socket, s -> {
+                try {
+                    s.getOutputStream().write(("HTTP/1.1 404 Not Found\r\nContent-Type: application/json; charset=utf-8\r\n"
+                            + "Content-Length: 1000\r\n\r\n{\"code\":\"notF").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                } catch (IOException e) {
+                    // closed below either way
+                }
+            });
+            ProbeReport report = Probe.builder(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"))
+                    .timeout(Duration.ofSeconds(5)).skip(allBut(ProbeCase.UNKNOWN_PATH)).build().run();
+            assertThat(report.results()).singleElement().satisfies(res -> {
+                assertThat(res.failure()).hasValue("connection closed or reset");
+                assertThat(res.violations()).extracting(Violation::rule).containsExactly(Rule.NO_RESPONSE);
+            });
         }
     }
 

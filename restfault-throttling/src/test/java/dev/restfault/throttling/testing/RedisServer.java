@@ -96,6 +96,11 @@ public final class RedisServer implements AutoCloseable {
         return port;
     }
 
+    /** The server process's id, to read its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     public RedisURI uri() {
         return RedisURI.builder().withHost("127.0.0.1").withPort(port).build();
     }

@@ -3,7 +3,8 @@ package dev.restfault.client;
 import dev.restfault.core.catalog.RetryRule;
 
 /**
- * The thread waiting in {@link RestfaultClient#send} was interrupted. The call was cancelled
+ * The thread waiting in {@link RestfaultClient#send} (or in {@link RetryingCall#awaitDelay}, between
+ * the attempts of a blocking integration) was interrupted. The call was cancelled
  * (the exchange in flight aborted, no further attempt made) and the thread's interrupt flag is
  * set again, so code above still sees the interruption.
  */

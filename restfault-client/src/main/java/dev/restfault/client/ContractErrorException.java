@@ -12,6 +12,7 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,19 +54,23 @@ public final class ContractErrorException extends RestfaultException {
 
     private final int status;
     private final transient StatusEntry entry;
-    private final transient HttpHeaders headers;
+    // java.net.http's headers as received, or built on first use from the snapshot another
+    // transport's headers were copied into while decoding.
+    private transient volatile HttpHeaders headers;
+    private final transient Map<String, List<String>> headerSnapshot;
     private final transient RawBody body;
     private final transient DecodedError decoded;
     private final ErrorBodyException.Reason bodyFailure;
     private final transient HeaderFacts facts;
 
-    ContractErrorException(StatusEntry entry, HttpHeaders headers, RawBody body, DecodedError decoded,
-            ErrorBodyException.Reason bodyFailure, HeaderFacts facts, RequestContext request) {
+    ContractErrorException(StatusEntry entry, HttpHeaders headers, Map<String, List<String>> headerSnapshot, RawBody body,
+            DecodedError decoded, ErrorBodyException.Reason bodyFailure, HeaderFacts facts, RequestContext request) {
         // The message is composed on demand (detail()): decoding stays cheap when nobody logs it.
         super(null, null, request);
         this.status = entry.status();
         this.entry = entry;
         this.headers = headers;
+        this.headerSnapshot = headerSnapshot;
         this.body = body;
         this.decoded = decoded;
         this.bodyFailure = bodyFailure;
@@ -208,9 +213,18 @@ public final class ContractErrorException extends RestfaultException {
         return body;
     }
 
-    /** The response headers, as received. */
+    /**
+     * The response headers, as received, whichever HTTP library received them (as
+     * {@code java.net.http}'s immutable, case-insensitive type). Empty after deserialization.
+     */
     public HttpHeaders headers() {
-        return headers;
+        HttpHeaders h = headers;
+        if (h == null) {
+            // Built at most a few times under a race, always to equal values: no lock needed.
+            h = HttpHeaders.of(headerSnapshot == null ? Map.of() : headerSnapshot, (name, value) -> true);
+            headers = h;
+        }
+        return h;
     }
 
     /**

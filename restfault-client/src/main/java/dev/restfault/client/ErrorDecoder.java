@@ -7,11 +7,15 @@ import dev.restfault.core.http.RequestIds;
 import dev.restfault.json.DecodedError;
 import dev.restfault.json.ErrorBodyException;
 import dev.restfault.json.ErrorReader;
+import java.io.InputStream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -121,14 +125,124 @@ public final class ErrorDecoder {
         return decode(response.statusCode(), response.headers(), response.body(), ctx);
     }
 
+    /**
+     * Decodes an error response that any HTTP library received: the transport-neutral entry point
+     * (the Spring and OpenFeign integrations use it). The outcome is the same
+     * {@link ContractErrorException} as the {@code java.net.http} client's for the same status,
+     * headers and bytes.
+     *
+     * @param status the HTTP status, 400..599
+     * @param headers the response headers as the library holds them ({@code java.net.http}'s
+     *     {@code HttpHeaders.map()}, Spring's {@code HttpHeaders.asMultiValueMap()}, Feign's
+     *     {@code Response.headers()}); walked once and copied, names matched without regard to
+     *     case; null means none, null names and values are skipped
+     * @param body the bytes received; null means empty. Only the first {@link #maxBodyBytes()}
+     *     are kept (copied, not the array itself)
+     * @param truncated whether the caller stopped reading before the body's end (a cap of its
+     *     own, a connection that broke)
+     * @param timedOut whether the body stopped arriving and the caller's body timeout cut it
+     *     (implies truncated)
+     * @param request the request it answered; not null
+     * @throws IllegalArgumentException if {@code status} is not 400..599
+     * @throws NullPointerException if {@code request} is null
+     */
+    public ContractErrorException decode(int status, Map<String, ? extends Collection<String>> headers, byte[] body,
+            boolean truncated, boolean timedOut, RequestContext request) {
+        byte[] b = body == null ? new byte[0] : body;
+        int len = Math.min(b.length, maxBodyBytes);
+        return decode(status, null, headers, Arrays.copyOf(b, len), truncated || b.length > len, timedOut, request);
+    }
+
+    /**
+     * Reads an error body from a blocking stream and decodes the response, as
+     * {@link #decode(int, Map, byte[], boolean, boolean, RequestContext)}: for transports that
+     * hand the body over as an {@code InputStream} (Spring's {@code ClientHttpResponse},
+     * Feign's {@code Response.Body}).
+     *
+     * <p>At most {@link #maxBodyBytes()} are read. Reading stops early, and the stream is then
+     * closed so that the connection is dropped rather than drained, when the body is longer
+     * (kept bytes marked truncated), when it breaks off (an {@code IOException}: the bytes so far
+     * are kept, marked truncated) or when it is still arriving after {@code timeout} (the stream
+     * is closed from a timer, which ends a blocked read; marked timed out), or ends before the
+     * length its {@code Content-Length} announced (marked truncated). A 10 MB page or a
+     * body that never ends costs at most the cap and the timeout. A stream read to its end is
+     * left for the caller to close with its response.
+     *
+     * @param body the body; null means empty
+     * @param timeout the longest time to read the body; positive
+     * @throws IllegalArgumentException if {@code status} is not 400..599 or {@code timeout} is not positive
+     * @throws NullPointerException if {@code timeout} or {@code request} is null
+     */
+    public ContractErrorException decode(int status, Map<String, ? extends Collection<String>> headers, InputStream body,
+            Duration timeout, RequestContext request) {
+        StatusCatalog.entry(status);
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        // A HEAD response announces the length of a body it does not carry.
+        long announced = request.method().equals("HEAD") ? -1 : announcedLength(headers);
+        StreamPrefix read = body == null ? StreamPrefix.EMPTY : StreamPrefix.read(body, maxBodyBytes, timeout, announced);
+        // Some streams (HttpURLConnection's) end quietly where the connection did, short of the
+        // announced length: the body is cut all the same.
+        boolean cut = read.truncated || announced > read.bytes.length;
+        return decode(status, null, headers, read.bytes, cut, read.timedOut, request);
+    }
+
+    /** A valid {@code Content-Length}, or -1. */
+    private static long announcedLength(Map<String, ? extends Collection<String>> headers) {
+        if (headers == null) {
+            return -1;
+        }
+        for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase("Content-Length") && e.getValue() != null
+                    && !e.getValue().isEmpty()) {
+                return parseLength(e.getValue().iterator().next());
+            }
+        }
+        return -1;
+    }
+
+    private static long parseLength(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     /** The client's path: {@code bytes} is owned (already capped), not copied. */
     ContractErrorException decodeOwned(int status, HttpHeaders headers, byte[] bytes, boolean truncated,
             boolean timedOut, RequestContext request) {
+        return decode(status, headers == null ? NO_HEADERS : headers, null, bytes, truncated, timedOut, request);
+    }
+
+    /**
+     * @param jdkHeaders immutable headers kept as they are, or null
+     * @param otherHeaders any other transport's headers, copied while walked (used when
+     *     {@code jdkHeaders} is null; null means none)
+     * @param bytes owned, already capped
+     */
+    private ContractErrorException decode(int status, HttpHeaders jdkHeaders, Map<String, ? extends Collection<String>> otherHeaders,
+            byte[] bytes, boolean truncated, boolean timedOut, RequestContext request) {
         StatusEntry entry = StatusCatalog.entry(status);
         Objects.requireNonNull(request, "request");
-        HttpHeaders h = headers == null ? NO_HEADERS : headers;
-
-        HeaderFacts facts = new HeaderFacts(h, clock.instant());
+        Map<String, List<String>> snapshot = null;
+        HeaderFacts facts;
+        if (jdkHeaders != null) {
+            facts = new HeaderFacts(jdkHeaders.map(), clock.instant(), null);
+        } else {
+            snapshot = HeaderFacts.newSnapshot();
+            facts = new HeaderFacts(otherHeaders == null ? Map.of() : otherHeaders, clock.instant(), snapshot);
+        }
         ContentType type = ContentType.parse(facts.contentType());
         RawBody raw = bytes.length == 0 && !truncated && !timedOut && type.mediaType == null
                 ? RawBody.EMPTY : new RawBody(bytes, truncated, timedOut, type.mediaType, type.charset, type.charsetDeclared);
@@ -147,6 +261,6 @@ public final class ErrorDecoder {
             failure = ErrorBodyException.Reason.MALFORMED;
         }
 
-        return new ContractErrorException(entry, h, raw, decoded, failure, facts, request);
+        return new ContractErrorException(entry, jdkHeaders, snapshot, raw, decoded, failure, facts, request);
     }
 }

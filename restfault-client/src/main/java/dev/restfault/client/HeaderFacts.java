@@ -5,15 +5,17 @@ import dev.restfault.core.http.HeaderNames;
 import dev.restfault.core.http.HeaderValues;
 import dev.restfault.core.http.RequestIds;
 import dev.restfault.core.http.RetryAfter;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What an error response's headers say (Retry-After, challenges, ids, language): the values are
@@ -21,6 +23,9 @@ import java.util.Optional;
  * and the status only. Each value is computed at most a few
  * times under a race, always to the same result (the headers are immutable and the Retry-After
  * date is read against the instant the response arrived), so no lock is needed.
+ *
+ * <p>The headers come as any HTTP library holds them ({@code java.net.http}'s map, Spring's
+ * multi-value map, Feign's map of collections): only a walk over their entries is needed.
  */
 final class HeaderFacts {
 
@@ -52,15 +57,37 @@ final class HeaderFacts {
     private Object correlationId;
     private Object contentLanguage;
 
-    HeaderFacts(HttpHeaders headers, Instant receivedAt) {
+    /**
+     * @param headers the response headers, walked once; null values and empty collections are
+     *     skipped
+     * @param snapshot a map to copy every header into (values copied into immutable lists), or
+     *     null when the caller keeps immutable headers of its own
+     */
+    HeaderFacts(Map<String, ? extends Collection<String>> headers, Instant receivedAt,
+            Map<String, List<String>> snapshot) {
         this.receivedAt = receivedAt;
-        for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
-            List<String> values = e.getValue();
-            String name = interesting(e.getKey());
-            if (name == null || values.isEmpty()) {
+        for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
+            String rawName = e.getKey();
+            Collection<String> values = e.getValue();
+            if (rawName == null || values == null || values.isEmpty()) {
                 continue;
             }
-            String first = values.get(0);
+            if (snapshot != null) {
+                List<String> copy = copyOf(values);
+                if (copy.isEmpty()) {
+                    continue;
+                }
+                snapshot.merge(rawName, copy, HeaderFacts::concat);
+                values = copy;
+            }
+            String name = interesting(rawName);
+            if (name == null) {
+                continue;
+            }
+            String first = first(values);
+            if (first == null) {
+                continue;
+            }
             // Identity is enough: interesting() returns the HeaderNames constant itself.
             if (name == HeaderNames.CONTENT_TYPE) {
                 contentTypeValue = first;
@@ -77,9 +104,49 @@ final class HeaderFacts {
             } else if (name == HeaderNames.CONTENT_LANGUAGE) {
                 contentLanguageValue = first;
             } else if (name == HeaderNames.WWW_AUTHENTICATE) {
-                challengeValues = values;
+                challengeValues = copyOf(values);
             }
         }
+    }
+
+    /**
+     * A new map for {@link #HeaderFacts}'s snapshot: case-insensitive, so two spellings of one
+     * name end up in one entry, as {@code java.net.http.HttpHeaders} requires.
+     */
+    static Map<String, List<String>> newSnapshot() {
+        return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    private static String first(Collection<String> values) {
+        if (values instanceof List) {
+            return ((List<String>) values).get(0);
+        }
+        Iterator<String> it = values.iterator();
+        return it.hasNext() ? it.next() : null;
+    }
+
+    /** An immutable copy without nulls; {@code List.copyOf} returns an immutable list as it is. */
+    private static List<String> copyOf(Collection<String> values) {
+        for (String v : values) {
+            if (v == null) {
+                List<String> kept = new ArrayList<>(values.size());
+                for (String w : values) {
+                    if (w != null) {
+                        kept.add(w);
+                    }
+                }
+                return List.copyOf(kept);
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** Two spellings of one name (a map that is not case-insensitive): both lists, in order. */
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> both = new ArrayList<>(a.size() + b.size());
+        both.addAll(a);
+        both.addAll(b);
+        return List.copyOf(both);
     }
 
     private static String[][] byLength(String... names) {

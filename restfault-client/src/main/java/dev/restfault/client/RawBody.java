@@ -128,10 +128,13 @@ public final class RawBody {
         return Objects.hash(Arrays.hashCode(bytes), truncated, timedOut, mediaType, charset);
     }
 
-    /** Size, media type and flags; never the content. */
+    /**
+     * Size, media type and flags; never the content. The media type is the peer's: shown on one
+     * line without control characters (Latin-1 header values may carry C1 controls and tabs).
+     */
     @Override
     public String toString() {
-        return "RawBody{" + bytes.length + " bytes" + (mediaType == null ? "" : ", " + mediaType)
+        return "RawBody{" + bytes.length + " bytes" + (mediaType == null ? "" : ", " + Safe.oneLine(mediaType, 100))
                 + (charsetDeclared ? ", " + charset.name() : "")
                 + (timedOut ? ", timed out" : truncated ? ", truncated" : "") + "}";
     }

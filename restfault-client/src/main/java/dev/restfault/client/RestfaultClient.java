@@ -1,14 +1,10 @@
 package dev.restfault.client;
 
-import dev.restfault.client.retry.RetryContext;
 import dev.restfault.client.retry.RetryDecision;
 import dev.restfault.client.retry.RetryListener;
 import dev.restfault.client.retry.RetryPolicy;
 import dev.restfault.client.retry.StopReason;
 import dev.restfault.core.catalog.StatusCatalog;
-import dev.restfault.core.http.HeaderNames;
-import dev.restfault.core.http.HeaderValues;
-import dev.restfault.core.http.RequestIds;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -16,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -87,9 +82,7 @@ public final class RestfaultClient implements AutoCloseable {
     private final Duration requestTimeout;
     private final Duration bodyTimeout;
     private final int maxResponseBytes;
-    private final String localeTag;
-    private final String contractVersion;
-    private final boolean generateRequestIds;
+    private final CallHeaders callHeaders;
     private final Executor executor;
     // Non-null when this client created its executor (and so shuts it down on close).
     private final ExecutorService ownedExecutor;
@@ -105,9 +98,7 @@ public final class RestfaultClient implements AutoCloseable {
         this.requestTimeout = b.requestTimeout;
         this.bodyTimeout = b.bodyTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
-        this.localeTag = b.locale == null ? null : b.locale.toLanguageTag();
-        this.contractVersion = b.contractVersion;
-        this.generateRequestIds = b.generateRequestIds;
+        this.callHeaders = b.headers.build();
         Executor chosen = b.executor != null ? b.executor : http.executor().orElse(null);
         // Never Runnable::run: retries would then start (and listeners run) on the JDK's single
         // shared delay-scheduler thread, which also fires every body-timeout timer in the JVM,
@@ -177,7 +168,7 @@ public final class RestfaultClient implements AutoCloseable {
         } catch (InterruptedException e) {
             call.result.cancel(true);
             Thread.currentThread().interrupt();
-            throw new CallInterruptedException(e, call.context);
+            throw new CallInterruptedException(e, call.retry.context());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
@@ -235,7 +226,6 @@ public final class RestfaultClient implements AutoCloseable {
             throw new IllegalStateException("the client is closed");
         }
         Call call = prepare(request);
-        policy.onCallStarted();
         call.result.whenComplete((r, e) -> {
             if (call.result.isCancelled()) {
                 CompletableFuture<?> inFlight = call.inFlight;
@@ -244,54 +234,26 @@ public final class RestfaultClient implements AutoCloseable {
                 }
             }
         });
-        attempt(call, 1);
+        attempt(call);
         return call;
     }
 
     private Call prepare(HttpRequest request) {
-        String requestId = request.headers().firstValue(HeaderNames.MS_REQUEST_ID).orElse(null);
-        if (requestId != null && !RequestIds.isValid(requestId)) {
-            throw new IllegalArgumentException("MS-RequestId must be a GUID in 8-4-4-4-12 form");
-        }
-        boolean suppliedByCaller = requestId != null;
-        if (requestId == null && generateRequestIds) {
-            requestId = RequestIds.generate();
-        }
-        String correlationId = request.headers().firstValue(HeaderNames.MS_CORRELATION_ID).orElse(null);
-        if (correlationId != null && !RequestIds.isValid(correlationId)) {
-            throw new IllegalArgumentException("MS-CorrelationId must be a GUID in 8-4-4-4-12 form");
-        }
-        if (correlationId == null) {
-            correlationId = RequestIds.generate();
-        }
         HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> true);
-        if (requestId != null) {
-            b.setHeader(HeaderNames.MS_REQUEST_ID, requestId);
-        }
-        b.setHeader(HeaderNames.MS_CORRELATION_ID, correlationId);
-        if (localeTag != null && request.headers().firstValue(HeaderNames.X_LOCALE).isEmpty()) {
-            b.setHeader(HeaderNames.X_LOCALE, localeTag);
-        }
-        if (contractVersion != null && request.headers().firstValue(HeaderNames.MS_CONTRACT_VERSION).isEmpty()) {
-            b.setHeader(HeaderNames.MS_CONTRACT_VERSION, contractVersion);
-        }
-        RequestContext base = RequestContext.of(request.method(), request.uri());
-        RequestContext context = (suppliedByCaller ? base.withRequestId(requestId) : base.withGeneratedRequestId(requestId))
-                .withCorrelationId(correlationId);
-        long start = System.nanoTime();
-        long deadline = policy.deadline().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
-        return new Call(b.build(), request.timeout().orElse(requestTimeout), context, start, deadline);
+        RequestContext context = callHeaders.apply(request.method(), request.uri(),
+                name -> request.headers().firstValue(name).orElse(null), b::setHeader);
+        return new Call(b.build(), request.timeout().orElse(requestTimeout), RetryingCall.start(policy, listener, context));
     }
 
-    private void attempt(Call call, int n) {
+    private void attempt(Call call) {
         if (call.result.isDone()) {
             return;
         }
-        RequestContext ctx = call.context.withAttempt(n);
+        RequestContext ctx = call.retry.context();
         long attemptStart = System.nanoTime();
-        Duration headersTimeout = call.bounded(call.timeout);
+        Duration headersTimeout = call.retry.bounded(call.timeout);
         HttpRequest req = HttpRequest.newBuilder(call.request, (name, value) -> true).timeout(headersTimeout).build();
-        notify(() -> listener.onAttempt(ctx));
+        call.retry.attemptStarting();
         CompletableFuture<HttpResponse<BoundedBodySubscriber.Body>> f;
         // The body reader of an error response, once its headers are in: if the connection then
         // breaks, the status and headers still decode (see completed()).
@@ -301,7 +263,7 @@ public final class RestfaultClient implements AutoCloseable {
                 boolean error = StatusCatalog.isError(info.statusCode());
                 // The body's clock starts with the headers, bounded by the call's deadline.
                 BoundedBodySubscriber body = new BoundedBodySubscriber(info, error ? decoder.maxBodyBytes() : maxResponseBytes,
-                        error, call.bounded(bodyTimeout));
+                        error, call.retry.bounded(bodyTimeout));
                 if (error) {
                     errorBody.set(body);
                 }
@@ -364,7 +326,7 @@ public final class RestfaultClient implements AutoCloseable {
             failedWithError(call, ctx, status, response.headers(), body, took);
             return;
         }
-        notify(() -> listener.onSuccess(ctx, status, took));
+        call.retry.succeeded(status, took);
         call.result.complete(new ClientResponse(status, response.headers(), body.bytes, ctx));
     }
 
@@ -383,29 +345,25 @@ public final class RestfaultClient implements AutoCloseable {
     private void failed(Call call, RequestContext ctx, RestfaultException failure, Duration took) {
         RetryDecision decision;
         try {
-            decision = Objects.requireNonNull(policy.onFailure(
-                    new RetryContext(failure, Duration.ofNanos(System.nanoTime() - call.start))), "retry decision");
+            decision = call.retry.failed(failure, took);
         } catch (RuntimeException policyBug) {
             call.result.completeExceptionally(policyBug);
             return;
         }
-        decision.stopReason().ifPresent(failure::markStopped);
-        notify(() -> listener.onFailure(ctx, failure, decision, took));
         if (!decision.shouldRetry()) {
             call.result.completeExceptionally(failure);
             return;
         }
-        int next = ctx.attempt() + 1;
         Runnable retry = () -> {
             // Checked again here: close() may come between the hand-over and this run, and a
             // queued task still runs on an executor that is shut down or not ours.
             if (closed) {
-                failure.markStopped(StopReason.CLIENT_CLOSED);
+                call.retry.abandoned(failure, StopReason.CLIENT_CLOSED);
                 call.result.completeExceptionally(failure);
                 return;
             }
             try {
-                attempt(call, next);
+                attempt(call);
             } catch (RuntimeException unexpected) {
                 call.result.completeExceptionally(unexpected);
             }
@@ -422,47 +380,25 @@ public final class RestfaultClient implements AutoCloseable {
                         // Shut down by close(), or a caller's executor that is full: the call
                         // ends with its last failure.
                         if (closed) {
-                            failure.markStopped(StopReason.CLIENT_CLOSED);
+                            call.retry.abandoned(failure, StopReason.CLIENT_CLOSED);
                         }
                         call.result.completeExceptionally(failure);
                     }
                 });
     }
 
-    private static void notify(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException listenerBug) {
-            LOG.log(System.Logger.Level.WARNING, "a RetryListener threw; the call goes on", listenerBug);
-        }
-    }
-
-    /** One logical call: the prepared request, its ids, its clock, its future. */
+    /** One logical call: the prepared request, its attempts and clock, its future. */
     private static final class Call {
         final HttpRequest request;
         final Duration timeout;
-        final RequestContext context;
-        final long start;
-        final long deadline;
+        final RetryingCall retry;
         final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
         volatile CompletableFuture<?> inFlight;
 
-        Call(HttpRequest request, Duration timeout, RequestContext context, long start, long deadline) {
+        Call(HttpRequest request, Duration timeout, RetryingCall retry) {
             this.request = request;
             this.timeout = timeout;
-            this.context = context;
-            this.start = start;
-            this.deadline = deadline;
-        }
-
-        /** {@code limit}, or the time left before the deadline if shorter (at least 1 ms). */
-        Duration bounded(Duration limit) {
-            if (deadline == Long.MAX_VALUE) {
-                return limit;
-            }
-            long left = deadline - System.nanoTime();
-            Duration remaining = Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
-            return remaining.compareTo(limit) < 0 ? remaining : limit;
+            this.retry = retry;
         }
     }
 
@@ -477,9 +413,7 @@ public final class RestfaultClient implements AutoCloseable {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration bodyTimeout = Duration.ofSeconds(30);
         private int maxResponseBytes = 16 * 1024 * 1024;
-        private Locale locale;
-        private String contractVersion;
-        private boolean generateRequestIds = true;
+        private final CallHeaders.Builder headers = CallHeaders.builder();
         private Executor executor;
 
         private Builder() {
@@ -562,10 +496,7 @@ public final class RestfaultClient implements AutoCloseable {
          * @throws IllegalArgumentException if the locale has no language
          */
         public Builder locale(Locale locale) {
-            if (locale != null && locale.getLanguage().isEmpty()) {
-                throw new IllegalArgumentException("locale must have a language");
-            }
-            this.locale = locale;
+            headers.locale(locale);
             return this;
         }
 
@@ -577,13 +508,7 @@ public final class RestfaultClient implements AutoCloseable {
          *     header-safe token-like value (CR, LF and other control characters are rejected)
          */
         public Builder contractVersion(String version) {
-            if (version != null) {
-                if (version.isEmpty() || version.length() > 64 || !HeaderValues.isSafe(version) || version.isBlank()
-                        || !version.strip().equals(version)) {
-                    throw new IllegalArgumentException("contractVersion must be 1..64 visible characters");
-                }
-            }
-            this.contractVersion = version;
+            headers.contractVersion(version);
             return this;
         }
 
@@ -595,7 +520,7 @@ public final class RestfaultClient implements AutoCloseable {
          * server deduplicates on it). Set false to send no id at all.
          */
         public Builder generateRequestIds(boolean generate) {
-            this.generateRequestIds = generate;
+            headers.generateRequestIds(generate);
             return this;
         }
 
@@ -636,7 +561,7 @@ public final class RestfaultClient implements AutoCloseable {
     @Override
     public String toString() {
         return "RestfaultClient{" + policy + ", requestTimeout " + requestTimeout + ", bodyTimeout " + bodyTimeout
-                + Optional.ofNullable(localeTag).map(t -> ", X-Locale " + t).orElse("")
-                + Optional.ofNullable(contractVersion).map(v -> ", MS-Contract-Version " + v).orElse("") + "}";
+                + callHeaders.locale().map(l -> ", X-Locale " + l.toLanguageTag()).orElse("")
+                + callHeaders.contractVersion().map(v -> ", MS-Contract-Version " + v).orElse("") + "}";
     }
 }

@@ -32,6 +32,26 @@ public final class TransportTimeoutException extends TransportException {
         this.timeout = timeout;
     }
 
+    /**
+     * A timeout of {@code phase} that another HTTP library reported: for integrations that know
+     * which part of the exchange was waiting (a body read that stalled, say).
+     *
+     * @param phase which part of the exchange timed out; not null
+     * @param timeout the limit that was exceeded, or null if unknown
+     * @param cause what the library threw, or null
+     * @param request the attempt it belongs to; not null
+     * @throws NullPointerException if {@code phase} or {@code request} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public static TransportTimeoutException of(Phase phase, Duration timeout, Throwable cause, RequestContext request) {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(request, "request");
+        if (timeout != null && timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+        }
+        return new TransportTimeoutException(phase, timeout, cause, request);
+    }
+
     private static String text(Phase phase, Duration timeout) {
         String what;
         switch (phase) {

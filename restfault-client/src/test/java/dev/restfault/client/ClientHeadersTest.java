@@ -1,10 +1,11 @@
 package dev.restfault.client;
 
+import dev.restfault.client.testing.StubServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.restfault.client.StubServer.Received;
-import dev.restfault.client.StubServer.Reply;
+import dev.restfault.client.testing.StubServer.Received;
+import dev.restfault.client.testing.StubServer.Reply;
 import dev.restfault.client.retry.RetryPolicy;
 import dev.restfault.core.http.RequestIds;
 import java.net.http.HttpClient;

@@ -1,9 +1,10 @@
 package dev.restfault.client;
 
+import dev.restfault.client.testing.StubServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.restfault.client.StubServer.Reply;
+import dev.restfault.client.testing.StubServer.Reply;
 import dev.restfault.client.retry.RetryPolicy;
 import dev.restfault.core.catalog.ErrorCategory;
 import dev.restfault.core.catalog.StatusCatalog;

@@ -1,5 +1,8 @@
 package dev.restfault.client;
 
+import dev.restfault.client.testing.Faults;
+import dev.restfault.client.testing.RawServer;
+import dev.restfault.client.testing.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -145,12 +148,7 @@ class FaultTest {
 
     @Test
     void connectionReset() throws Exception {
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            s.setSoLinger(true, 0); // close with RST
-            s.close();
-            srv.closedByClient.incrementAndGet(); // closed on purpose: nothing for the client to close
-        });
+        try (RawServer server = RawServer.start(Faults.resetAfterRequest());
                 RestfaultClient noIds = RestfaultClient.builder().httpClient(http).retryPolicy(RetryPolicy.never())
                         .generateRequestIds(false).requestTimeout(HEADERS_TIMEOUT).build()) {
             // A POST: for an idempotent request java.net.http itself resends once on a connection
@@ -169,10 +167,7 @@ class FaultTest {
 
     @Test
     void serverThatNeverAnswers() throws Exception {
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            srv.awaitClientClose(s, 10_000);
-        })) {
+        try (RawServer server = RawServer.start(Faults.neverAnswers())) {
             TransportTimeoutException e = catchThrowableOfType(TransportTimeoutException.class,
                     () -> client.send(get(server.uri("/silent"))));
             assertThat(e.phase()).isEqualTo(TransportTimeoutException.Phase.RESPONSE_HEADERS);
@@ -184,10 +179,7 @@ class FaultTest {
 
     @Test
     void theCallDeadlineBoundsAnAttemptThatNeverAnswers() throws Exception {
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            srv.awaitClientClose(s, 10_000);
-        });
+        try (RawServer server = RawServer.start(Faults.neverAnswers());
                 RestfaultClient bounded = RestfaultClient.builder().httpClient(http)
                         .retryPolicy(DefaultRetryPolicy.create(RetryOptions.builder().deadline(Duration.ofMillis(500)).build()))
                         .requestTimeout(Duration.ofSeconds(20)).build()) {
@@ -203,14 +195,7 @@ class FaultTest {
 
     @Test
     void headersThenStalledBody() throws Exception {
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            OutputStream out = s.getOutputStream();
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
-                    + "{\"items\":[").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            srv.awaitClientClose(s, 10_000);
-        })) {
+        try (RawServer server = RawServer.start(Faults.successHeadersThenStall())) {
             TransportTimeoutException e = catchThrowableOfType(TransportTimeoutException.class,
                     () -> client.send(get(server.uri("/stall"))));
             assertThat(e.phase()).isEqualTo(TransportTimeoutException.Phase.RESPONSE_BODY);
@@ -221,14 +206,7 @@ class FaultTest {
 
     @Test
     void errorHeadersThenStalledBodyStillDecodes() throws Exception {
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            OutputStream out = s.getOutputStream();
-            out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 3\r\n"
-                    + "Content-Length: 5000\r\n\r\n{\"code\":\"maint").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            srv.awaitClientClose(s, 10_000);
-        })) {
+        try (RawServer server = RawServer.start(Faults.errorHeadersThenStall())) {
             CompletableFuture<ClientResponse> f = client.sendAsync(get(server.uri("/stall-error")));
             Throwable t = catchThrowableOfType(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS)).getCause();
             assertThat(t).isInstanceOf(ContractErrorException.class);
@@ -251,17 +229,7 @@ class FaultTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"close", "reset", "close", "reset", "close", "reset"})
     void errorBodyCutByTheConnectionStillDecodesWithItsRetryAfter(String how) throws Exception {
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            OutputStream out = s.getOutputStream();
-            out.write(("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 5\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"code\":\"tooManyReq").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            if (how.equals("reset")) {
-                s.setSoLinger(true, 0);
-            }
-            srv.closedByClient.incrementAndGet(); // closed on purpose: nothing for the client to close
-        })) {
+        try (RawServer server = RawServer.start(Faults.errorBodyCutMidway(how.equals("reset")))) {
             ContractErrorException e = catchThrowableOfType(ContractErrorException.class,
                     () -> client.send(get(server.uri("/cut-error"))));
             assertThat(e.status()).isEqualTo(429);
@@ -281,31 +249,7 @@ class FaultTest {
 
     @Test
     void tenMegabytesOfHtml() throws Exception {
-        int tenMb = 10 * 1024 * 1024;
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            OutputStream out = s.getOutputStream();
-            out.write(("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + tenMb
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = new byte[64 * 1024];
-            Arrays.fill(chunk, (byte) 'a');
-            byte[] start = "<html><body>".getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(start, 0, chunk, 0, start.length);
-            try {
-                for (int sent = 0; sent < tenMb; sent += chunk.length) {
-                    out.write(chunk);
-                    srv.bytesWritten.addAndGet(chunk.length);
-                    if (sent == 0) {
-                        Arrays.fill(chunk, 0, start.length, (byte) 'a');
-                    }
-                }
-                out.flush();
-            } catch (IOException clientClosed) {
-                srv.closedByClient.incrementAndGet();
-                return;
-            }
-            srv.awaitClientClose(s, 10_000);
-        })) {
+        try (RawServer server = RawServer.start(Faults.tenMegabytesOfHtml())) {
             ContractErrorException e = catchThrowableOfType(ContractErrorException.class,
                     () -> client.send(get(server.uri("/huge"))));
             assertThat(e.status()).isEqualTo(502);
@@ -368,10 +312,7 @@ class FaultTest {
 
     @Test
     void interruptingTheSyncCallerCancelsTheCall() throws Exception {
-        try (RawServer server = RawServer.start((s, srv) -> {
-            RawServer.readHead(s);
-            srv.awaitClientClose(s, 10_000);
-        });
+        try (RawServer server = RawServer.start(Faults.neverAnswers());
                 RestfaultClient slow = RestfaultClient.builder().httpClient(http).retryPolicy(RetryPolicy.never())
                         .requestTimeout(Duration.ofSeconds(20)).build()) {
             Thread caller = Thread.currentThread();

@@ -1,9 +1,10 @@
 package dev.restfault.client;
 
+import dev.restfault.client.testing.StubServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.restfault.client.StubServer.Reply;
+import dev.restfault.client.testing.StubServer.Reply;
 import dev.restfault.client.retry.Backoff;
 import dev.restfault.client.retry.DefaultRetryPolicy;
 import dev.restfault.client.retry.RetryBudget;

@@ -1,10 +1,13 @@
 package dev.restfault.client;
 
+import dev.restfault.client.testing.StubServer;
+import dev.restfault.client.testing.RawServer;
+import dev.restfault.client.testing.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.restfault.client.StubServer.Received;
-import dev.restfault.client.StubServer.Reply;
+import dev.restfault.client.testing.StubServer.Received;
+import dev.restfault.client.testing.StubServer.Reply;
 import dev.restfault.client.retry.Backoff;
 import dev.restfault.client.retry.DefaultRetryPolicy;
 import dev.restfault.client.retry.RetryBudget;

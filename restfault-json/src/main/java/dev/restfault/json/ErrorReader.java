@@ -164,7 +164,7 @@ public final class ErrorReader {
             throw e;
         } catch (RuntimeException e) {
             // Includes what a caller's stream may throw unchecked: still only ErrorBodyException out.
-            throw failure(e, in.head(), true, in.count());
+            throw failure(e, in.head(), in.failed(), in.count());
         }
     }
 
@@ -232,10 +232,12 @@ public final class ErrorReader {
     }
 
     /**
+     * @param streamFailed whether the caller's stream itself threw: only then is a failure {@code IO};
+     *     Jackson also reports some malformed bodies (an unsupported UCS-4 byte order) as I/O errors
      * @param total the bytes of the body (byte array) or read so far (stream): a parse error at
      *     that offset means the body ended too early
      */
-    private ErrorBodyException failure(RuntimeException e, byte[] head, boolean stream, long total) {
+    private ErrorBodyException failure(RuntimeException e, byte[] head, boolean streamFailed, long total) {
         String excerpt = excerpt(head);
         if (e instanceof DecodeFailure) {
             DecodeFailure f = (DecodeFailure) e;
@@ -254,7 +256,7 @@ public final class ErrorReader {
                 return new ErrorBodyException(Reason.LIMIT_EXCEEDED,
                         "the body is longer than " + limits.maxDocumentBytes() + " bytes", excerpt);
             }
-            if (cause instanceof CharConversionException || !stream) {
+            if (cause instanceof CharConversionException || !streamFailed) {
                 return new ErrorBodyException(Reason.MALFORMED, "the body is not valid UTF-8/16/32 JSON", excerpt);
             }
             return new ErrorBodyException(Reason.IO, "reading the body failed: "
@@ -266,7 +268,7 @@ public final class ErrorReader {
                 return new ErrorBodyException(Reason.TRUNCATED, "the JSON body ends before it is complete", excerpt);
             }
         }
-        if (stream && e instanceof java.io.UncheckedIOException) {
+        if (streamFailed && e instanceof java.io.UncheckedIOException) {
             return new ErrorBodyException(Reason.IO, "reading the body failed: I/O error", excerpt);
         }
         if (e instanceof IllegalArgumentException) {

@@ -32,7 +32,9 @@ import tools.jackson.core.util.ByteArrayBuilder;
  *   <li>no invalid UTF-8 is written: a lone surrogate in any string is replaced by U+FFFD;</li>
  *   <li>problem details: an extension member named like a standard or contract member
  *       ({@code type}, {@code title}, {@code status}, {@code detail}, {@code instance},
- *       {@code code}, {@code source}, {@code data}) is skipped, so no name appears twice.</li>
+ *       {@code code}, {@code source}, {@code data}) is skipped, and so is one whose name, its lone
+ *       surrogates replaced, is already the name of another extension, so no name appears
+ *       twice.</li>
  * </ul>
  * A null argument where an error is expected is a {@link NullPointerException}. Immutable and
  * thread-safe; {@link #standard()} is shared.
@@ -53,6 +55,8 @@ public final class ErrorWriter {
      * {@code {"code","description","data","source"}}, {@code data} omitted when empty.
      *
      * @throws NullPointerException if {@code e} is null
+     * @throws IllegalArgumentException if the top-level source is {@link Descriptions#isBlank blank}:
+     *     it must name the component that produced the error
      */
     public byte[] writePartnerCenter(PartnerCenterError e) {
         requireNamedSource(e);
@@ -91,6 +95,7 @@ public final class ErrorWriter {
      * @param title the problem's title (the status's reason phrase); null means none
      * @throws NullPointerException if {@code format} or {@code e} is null
      * @throws IllegalArgumentException for problem details, if {@code status} is not within 100..599
+     *     or {@code title} is empty; for Partner Center, if the top-level source is blank
      */
     public byte[] write(ErrorFormat format, PartnerCenterError e, int status, String title) {
         Objects.requireNonNull(format, "format");
@@ -113,6 +118,7 @@ public final class ErrorWriter {
      * @throws IOException if {@code out} fails; nothing else is wrapped or hidden
      * @throws NullPointerException if {@code format}, {@code e} or {@code out} is null
      * @throws IllegalArgumentException for problem details, if {@code status} is not within 100..599
+     *     or {@code title} is empty; for Partner Center, if the top-level source is blank
      */
     public void write(ErrorFormat format, PartnerCenterError e, int status, String title, OutputStream out)
             throws IOException {

@@ -3,6 +3,7 @@ package dev.restfault.json;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.restfault.core.catalog.StatusCatalog;
 import dev.restfault.core.model.InnerError;
@@ -404,6 +405,18 @@ class ErrorReaderTest {
                 () -> reader.read(broken));
         assertThat(e.reason()).isEqualTo(Reason.IO);
         assertThat(e.rawExcerpt()).isEqualTo("{\"code\":\"c\",");
+    }
+
+    @Test
+    void aBodyJacksonReportsAsAnIoErrorIsMalformedFromAStreamToo() {
+        // Found by ErrorReaderFuzzTest: Jackson refuses this byte order ("Unsupported UCS-4
+        // endianness") with an I/O exception; from a stream that was reported as IO, a failing
+        // stream, although the stream had not failed.
+        byte[] body = {0, 0, 9, 0};
+        assertThat(catchThrowableOfType(ErrorBodyException.class, () -> reader.read(body)).reason())
+                .isEqualTo(Reason.MALFORMED);
+        assertThat(catchThrowableOfType(ErrorBodyException.class, () -> reader.read(new ByteArrayInputStream(body)))
+                .reason()).isEqualTo(Reason.MALFORMED);
     }
 
     @Test

@@ -250,4 +250,18 @@ class ErrorWriterTest {
         org.assertj.core.api.Assertions.assertThat(ErrorWriter.standard()
                 .write(dev.restfault.core.model.ErrorFormat.PARTNER_API, anonymous, 400, "Bad request")).isNotEmpty();
     }
+
+    @Test
+    void extensionNamesThatAreOneNameOnceRepairedAreWrittenOnce() {
+        // Found by ErrorWriterFuzzTest: both names became "\uFFFDx" and the object had it twice.
+        ProblemDetail p = ProblemDetail.builder()
+                .extension("\uD800x", "first")
+                .extension("\uDC00x", "second")
+                .extension("\uFFFDy", "as sent")
+                .extension("\uDBFFy", "repaired onto a name sent as is")
+                .build();
+        String json = new String(writer.writeProblem(p), UTF_8);
+        assertThat(json).isEqualTo("{\"type\":\"about:blank\",\"\uFFFDx\":\"first\",\"\uFFFDy\":\"as sent\"}");
+        SchemaCheck.assertValid(ErrorFormat.PROBLEM_DETAILS, json.getBytes(UTF_8));
+    }
 }

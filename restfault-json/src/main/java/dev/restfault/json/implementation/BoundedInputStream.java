@@ -25,6 +25,8 @@ public final class BoundedInputStream extends FilterInputStream {
     private long count;
     private final byte[] head;
     private int headLength;
+    /** Whether the wrapped stream threw: tells a failing stream from a body the parser refused. */
+    private boolean failed;
 
     public BoundedInputStream(InputStream in, long max, int headBytes) {
         super(in);
@@ -46,7 +48,13 @@ public final class BoundedInputStream extends FilterInputStream {
         }
         // Ask for at most one byte past the limit: enough to see the excess, no more.
         long allowed = max - count + 1;
-        int n = in.read(b, off, (int) Math.min(len, allowed));
+        int n;
+        try {
+            n = in.read(b, off, (int) Math.min(len, allowed));
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
         if (n > 0) {
             if (headLength < head.length) {
                 int copy = Math.min(n, head.length - headLength);
@@ -82,6 +90,11 @@ public final class BoundedInputStream extends FilterInputStream {
     @Override
     public synchronized void reset() throws IOException {
         throw new IOException("mark/reset not supported");
+    }
+
+    /** Whether the wrapped stream threw an exception (this class's own {@link LimitExceeded} aside). */
+    public boolean failed() {
+        return failed;
     }
 
     /** Bytes read so far. */

@@ -4,6 +4,7 @@ import dev.restfault.core.model.InnerError;
 import dev.restfault.core.model.PartnerApiError;
 import dev.restfault.core.model.PartnerCenterError;
 import dev.restfault.core.model.ProblemDetail;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
@@ -133,7 +134,8 @@ public final class ErrorEncoding {
      * RFC 9457 members ({@code type}, {@code title}, {@code status}, {@code detail},
      * {@code instance}), then the contract's extension members ({@code code}, {@code source},
      * {@code data}), then other extension members as strings. An extension whose name is one of
-     * {@link #PROBLEM_RESERVED} is skipped: it would duplicate a member.
+     * {@link #PROBLEM_RESERVED} is skipped: it would duplicate a member; so is one whose name, its
+     * lone surrogates repaired, is the name of another extension.
      */
     public static void writeProblem(JsonGenerator g, ProblemDetail p) {
         g.writeStartObject();
@@ -164,10 +166,25 @@ public final class ErrorEncoding {
             }
             g.writeEndArray();
         }
+        Set<String> repairedNames = null;
         for (Map.Entry<String, String> ext : p.extensions().entrySet()) {
-            if (!PROBLEM_RESERVED.contains(ext.getKey())) {
-                g.writeStringProperty(SafeText.wellFormed(ext.getKey()), SafeText.wellFormed(ext.getValue()));
+            String name = ext.getKey();
+            if (PROBLEM_RESERVED.contains(name)) {
+                continue;
             }
+            String wellFormed = SafeText.wellFormed(name);
+            if (wellFormed != name) {
+                // Names that differ only in lone surrogates are one name once repaired: a repaired
+                // name already taken (by an extension as sent, or an earlier repaired one) is
+                // skipped. Only maps holding such names pay for the set.
+                if (repairedNames == null) {
+                    repairedNames = new HashSet<>(p.extensions().keySet());
+                }
+                if (!repairedNames.add(wellFormed)) {
+                    continue;
+                }
+            }
+            g.writeStringProperty(wellFormed, SafeText.wellFormed(ext.getValue()));
         }
         g.writeEndObject();
     }

@@ -1,5 +1,7 @@
-package dev.restfault.client;
+package dev.restfault.client.testing;
 
+import dev.restfault.client.RequestContext;
+import dev.restfault.client.RestfaultException;
 import dev.restfault.client.retry.RetryDecision;
 import dev.restfault.client.retry.RetryListener;
 import java.time.Duration;
@@ -7,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what a client told its listener. */
-final class RecordingListener implements RetryListener {
+public final class RecordingListener implements RetryListener {
 
-    record Event(String kind, RequestContext request, Integer status, RestfaultException failure, RetryDecision decision) {
+    public record Event(String kind, RequestContext request, Integer status, RestfaultException failure, RetryDecision decision) {
     }
 
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    public final List<Event> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void onAttempt(RequestContext request) {
@@ -29,11 +31,11 @@ final class RecordingListener implements RetryListener {
         events.add(new Event("failure", request, null, failure, decision));
     }
 
-    List<String> kinds() {
+    public List<String> kinds() {
         return events.stream().map(Event::kind).toList();
     }
 
-    List<RetryDecision> decisions() {
+    public List<RetryDecision> decisions() {
         return events.stream().filter(e -> e.decision() != null).map(Event::decision).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.restfault.client;
+package dev.restfault.client.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * connections it accepted and the ones it saw closed by the client (end of stream or reset), so
  * tests can tell no connection was left open.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
     /** What to do with one accepted connection. */
-    interface Behavior {
+    public interface Behavior {
         void serve(Socket socket, RawServer server) throws IOException;
     }
 
@@ -33,9 +33,9 @@ final class RawServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    final AtomicInteger accepted = new AtomicInteger();
-    final AtomicInteger closedByClient = new AtomicInteger();
-    final AtomicLong bytesWritten = new AtomicLong();
+    public final AtomicInteger accepted = new AtomicInteger();
+    public final AtomicInteger closedByClient = new AtomicInteger();
+    public final AtomicLong bytesWritten = new AtomicLong();
 
     private RawServer(Behavior behavior) throws IOException {
         socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
@@ -59,20 +59,20 @@ final class RawServer implements AutoCloseable {
         });
     }
 
-    static RawServer start(Behavior behavior) throws IOException {
+    public static RawServer start(Behavior behavior) throws IOException {
         return new RawServer(behavior);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** Reads the request head (up to the blank line). */
-    static String readHead(Socket s) throws IOException {
+    public static String readHead(Socket s) throws IOException {
         InputStream in = s.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0;
@@ -94,7 +94,7 @@ final class RawServer implements AutoCloseable {
      * Waits until the client closes the connection (end of stream or reset), at most
      * {@code maxMillis}, and counts it; a client that keeps it open longer is not counted.
      */
-    void awaitClientClose(Socket s, int maxMillis) throws IOException {
+    public void awaitClientClose(Socket s, int maxMillis) throws IOException {
         s.setSoTimeout(maxMillis);
         InputStream in = s.getInputStream();
         byte[] buf = new byte[8192];
@@ -111,7 +111,7 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Polls (bounded) until every accepted connection was seen closed by the client. */
-    boolean awaitAllClosed(long maxMillis) throws InterruptedException {
+    public boolean awaitAllClosed(long maxMillis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         while (System.nanoTime() < end) {
             if (accepted.get() > 0 && closedByClient.get() >= accepted.get()) {

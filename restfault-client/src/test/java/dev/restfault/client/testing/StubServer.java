@@ -1,4 +1,4 @@
-package dev.restfault.client;
+package dev.restfault.client.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,13 +19,14 @@ import java.util.function.Function;
 
 /**
  * A real HTTP server on 127.0.0.1 (the JDK's {@code HttpServer}) that answers from a script and
- * records what it received.
+ * records what it received. Shared, through restfault-client's test-jar, with the tests of the
+ * other client integrations.
  */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
 
     /** What the server received. */
-    record Received(int index, String method, URI uri, Map<String, List<String>> headers, byte[] body, long nanoTime) {
-        String header(String name) {
+    public record Received(int index, String method, URI uri, Map<String, List<String>> headers, byte[] body, long nanoTime) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue().get(0);
@@ -36,20 +37,20 @@ final class StubServer implements AutoCloseable {
     }
 
     /** What the server answers. */
-    record Reply(int status, Map<String, String> headers, byte[] body) {
-        static Reply of(int status) {
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
+        public static Reply of(int status) {
             return new Reply(status, Map.of(), new byte[0]);
         }
 
-        static Reply of(int status, String contentType, byte[] body) {
+        public static Reply of(int status, String contentType, byte[] body) {
             return new Reply(status, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
         }
 
-        static Reply text(int status, String contentType, String body) {
+        public static Reply text(int status, String contentType, String body) {
             return of(status, contentType, body.getBytes(StandardCharsets.UTF_8));
         }
 
-        Reply with(String name, String value) {
+        public Reply with(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Reply(status, h, body);
@@ -90,20 +91,20 @@ final class StubServer implements AutoCloseable {
         server.start();
     }
 
-    static StubServer start(Function<Received, Reply> script) throws IOException {
+    public static StubServer start(Function<Received, Reply> script) throws IOException {
         return new StubServer(script);
     }
 
     /** Always the same reply. */
-    static StubServer always(Reply reply) throws IOException {
+    public static StubServer always(Reply reply) throws IOException {
         return new StubServer(i -> reply);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }

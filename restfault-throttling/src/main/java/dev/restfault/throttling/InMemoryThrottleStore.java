@@ -121,6 +121,11 @@ public final class InMemoryThrottleStore implements ThrottleStore {
                     // An idle bucket is full after timeToFull: forgetting it changes nothing.
                     .expireAfterAccess(idle)
                     .ticker(ticker)
+                    // Eviction runs on the request's thread (amortized, never blocking: Caffeine
+                    // skips it when another thread holds its lock) rather than as a task on the
+                    // common pool, which an application's parallel streams may hold up: the
+                    // policy then sees every access when it evicts, and keeps a frequent caller.
+                    .executor(Runnable::run)
                     .build();
             this.factory = k -> Bucket.builder()
                     .withCustomTimePrecision(timeMeter)

@@ -3,11 +3,17 @@ package dev.restfault.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.restfault.core.http.RequestIds;
 import dev.restfault.spring.throttleapp.ThrottleApplication;
 import dev.restfault.throttling.Throttle;
 import dev.restfault.throttling.ThrottleStore;
 import dev.restfault.throttling.testing.RedisServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,21 +21,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of an application sharing their limits through a real Redis
  * ({@code restfault.throttling.store=redis}, connected with Spring Boot's {@code spring.data.redis.*}),
- * then Redis killed and restarted under them: one instance fails open, the other closed, neither
- * ever answers 500 or waits past the store's timeout. On Tomcat; the filter is the same on Jetty.
+ * many threads on both at once getting no more than the limit, then Redis killed and restarted
+ * under them: one instance fails open (logged once, every check counted), the other closed (a
+ * contract 503 with Retry-After), neither ever answers 500 or waits past the store's timeout. On
+ * Tomcat; the filter is the same on Jetty.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisThrottlingStarterTest {
@@ -107,10 +123,22 @@ class RedisThrottlingStarterTest {
         assertThat(store.description()).isEqualTo("redis://127.0.0.1:" + redis.port() + "/0");
     }
 
+    /** The fail-open instance's count of the checks Redis failed, for the per-tenant limit. */
+    private double openStoreFailures() {
+        Counter c = apps.get(0).getBean(MeterRegistry.class).find("restfault.throttling.store.failures")
+                .tags("limit", "per-tenant", "mode", "fail-open").counter();
+        return c == null ? 0 : c.count();
+    }
+
     @Test
     void redisKilledAndRestarted_openLetsThrough_closedAnswers503_neverA500() throws Exception {
         String tenant = "outage-" + UUID.randomUUID();
         assertThat(get(open, tenant).statusCode()).isEqualTo(200);
+        double failuresBefore = openStoreFailures();
+        Logger throttleLog = (Logger) LoggerFactory.getLogger(Throttle.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        throttleLog.addAppender(log);
         redis.stop();
         try {
             for (int i = 0; i < 10; i++) {
@@ -126,7 +154,13 @@ class RedisThrottlingStarterTest {
                 assertThat(RequestIds.isValid(c.headers().firstValue("MS-RequestId").orElse(null))).isTrue();
                 assertThat(c.body()).contains("\"code\":\"serviceUnavailable\"").doesNotContain("Redis", "redis", "Exception", "127.0.0.1");
             }
+            assertThat(openStoreFailures() - failuresBefore).as("every request let through unlimited is counted").isEqualTo(10);
+            List<String> warnings = warnings(log);
+            assertThat(warnings).as("one warning per outage and instance, not one per request").hasSize(2);
+            assertThat(warnings).anySatisfy(w -> assertThat(w).contains("(fail-open)"))
+                    .anySatisfy(w -> assertThat(w).contains("(fail-closed)"));
         } finally {
+            throttleLog.detachAppender(log);
             redis.restart();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -136,6 +170,58 @@ class RedisThrottlingStarterTest {
         }
         assertThat(status).as("the fail-closed instance serves again once Redis is back").isEqualTo(200);
         assertThat(apps.get(1).getBean(Throttle.class).storeDown()).isFalse();
+        // The fail-open instance notices at its next probe; the other tests need both counting again.
+        Throttle openThrottle = apps.get(0).getBean(Throttle.class);
+        while (System.nanoTime() < deadline && openThrottle.storeDown()) {
+            get(open, "probe-" + UUID.randomUUID());
+            Thread.sleep(100);
+        }
+        assertThat(openThrottle.storeDown()).as("the fail-open instance counts again once Redis is back").isFalse();
+    }
+
+    private static List<String> warnings(ListAppender<ILoggingEvent> log) {
+        synchronized (log.list) {
+            return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    /**
+     * Many threads sending one tenant's requests to both instances at once: across the two, no
+     * more 200s than the limit (4 an hour), every other answer a 429, never an error of the
+     * store (Redis answered every check, so fail-open let nothing through). Bounded by request
+     * count: 8 threads of 12 requests.
+     */
+    @Test
+    void manyThreadsOnTwoInstancesGetNoMorePermitsThanTheLimit() throws Exception {
+        String tenant = "crowd-" + UUID.randomUUID();
+        double failuresBefore = openStoreFailures();
+        int threads = 8;
+        int requestsPerThread = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Map<Integer, Integer>>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int n = t;
+            results.add(pool.submit(() -> {
+                start.await();
+                Map<Integer, Integer> statuses = new HashMap<>();
+                for (int i = 0; i < requestsPerThread; i++) {
+                    statuses.merge(get((n + i) % 2 == 0 ? open : closed, tenant).statusCode(), 1, Integer::sum);
+                }
+                return statuses;
+            }));
+        }
+        start.countDown();
+        Map<Integer, Integer> statuses = new HashMap<>();
+        try {
+            for (Future<Map<Integer, Integer>> f : results) {
+                f.get(60, TimeUnit.SECONDS).forEach((status, n) -> statuses.merge(status, n, Integer::sum));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(openStoreFailures() - failuresBefore).as("Redis answered every check").isZero();
+        assertThat(statuses).containsOnly(Map.entry(200, 4), Map.entry(429, threads * requestsPerThread - 4));
     }
 
     @Test

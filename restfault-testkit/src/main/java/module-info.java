@@ -7,6 +7,9 @@
  *       {@link dev.restfault.testkit.check.Rule} id;</li>
  *   <li>{@code dev.restfault.testkit.probe}: the {@link dev.restfault.testkit.probe.Probe}, which
  *       provokes errors from a live API and checks every answer;</li>
+ *   <li>{@code dev.restfault.testkit.load}: the {@link dev.restfault.testkit.load.LoadRunner}, which
+ *       replays the probe's cases on many keep-alive connections at once and reports broken
+ *       connections, off-contract answers and latency;</li>
  *   <li>{@code dev.restfault.testkit.assertions}: AssertJ assertions for users' own tests,
  *       {@code assertThat(response).isContractError(404)}.</li>
  * </ul>
@@ -23,6 +26,7 @@ module dev.restfault.testkit {
 
     exports dev.restfault.testkit.check;
     exports dev.restfault.testkit.probe;
+    exports dev.restfault.testkit.load;
     exports dev.restfault.testkit.assertions;
     // Not API: the command line writes its JSON with the reports' ASCII-only escaping (AsciiJson).
     exports dev.restfault.testkit.implementation to dev.restfault.cli;

@@ -11,6 +11,28 @@ final class Terminal {
     private Terminal() {
     }
 
+    /**
+     * Whether the command runs on an interactive terminal, where a progress line may rewrite
+     * itself with carriage returns. Java 17 has a console only when standard input and output are
+     * both a terminal; Java 22 and later always have one and say through
+     * {@code Console.isTerminal()}, asked here when it exists. A {@code TERM=dumb} terminal
+     * cannot rewrite a line either.
+     */
+    static boolean isInteractive() {
+        java.io.Console console = System.console();
+        if (console == null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            // Once per command, not per request: a method Java 17 does not have.
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static String safe(String s) {
         return safe(s, false);
     }

@@ -124,9 +124,9 @@ public final class RequestContext {
     }
 
     /**
-     * Whether the {@code MS-RequestId} was supplied by the caller (DESIGN §1: only such an id
-     * makes a POST or PATCH retryable after a 500, 502 or transport failure); false when the
-     * request carried none or the client generated it.
+     * Whether the {@code MS-RequestId} was supplied by the caller (docs/contract.md, section
+     * Retry: only such an id makes a POST or PATCH retryable after a 500, 502 or transport
+     * failure); false when the request carried none or the client generated it.
      */
     public boolean requestIdSuppliedByCaller() {
         return requestIdSuppliedByCaller;

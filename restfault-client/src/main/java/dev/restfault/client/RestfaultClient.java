@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
- * <p>Per logical call (one {@code send} or {@code sendAsync}), as DESIGN §1 says:
+ * <p>Per logical call (one {@code send} or {@code sendAsync}), as docs/contract.md, section
+ * Retry, says:
  * <ul>
  *   <li>{@code MS-RequestId}: the caller's if the request has one, otherwise a new GUID (unless
  *       {@link Builder#generateRequestIds(boolean) turned off}); the <em>same</em> value on every

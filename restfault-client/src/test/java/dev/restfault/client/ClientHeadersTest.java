@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The headers a client adds (DESIGN §1) and its builder's validation, against a real server. */
+/**
+ * The headers a client adds (docs/contract.md, sections Headers and Retry) and its builder's
+ * validation, against a real server.
+ */
 class ClientHeadersTest {
 
     @Test

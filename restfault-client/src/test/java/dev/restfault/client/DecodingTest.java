@@ -35,8 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every body shape of DESIGN §1 and every status of the catalog, served by a real
- * {@code HttpServer} on loopback and decoded by a {@link RestfaultClient} into a
+ * Every body shape of docs/contract.md (section Wire formats) and every status of the catalog,
+ * served by a real {@code HttpServer} on loopback and decoded by a {@link RestfaultClient} into a
  * {@link ContractErrorException}.
  */
 class DecodingTest {

@@ -154,9 +154,9 @@ public final class ErrorWriter {
 
     /** Writing the model cannot fail for reasons other than I/O, and a byte array has no I/O. */
     /**
-     * DESIGN §1: a Partner Center error's {@code source} is always the component that produced it.
-     * The model allows an empty source (a {@code data} entry may name no request element), so the
-     * top level is checked here, before anything is written.
+     * docs/contract.md, section Wire formats: a Partner Center error's {@code source} is always
+     * the component that produced it. The model allows an empty source (a {@code data} entry may
+     * name no request element), so the top level is checked here, before anything is written.
      *
      * @throws IllegalArgumentException if the top-level source is {@link Descriptions#isBlank blank}
      *     (the schema's {@code \S} pattern would refuse it)

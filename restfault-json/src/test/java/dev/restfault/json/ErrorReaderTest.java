@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** One test per tolerance of DESIGN §1 and per failure reason of the reader. */
+/**
+ * One test per tolerance of docs/contract.md (section Wire formats, "Reading: tolerance") and per
+ * failure reason of the reader.
+ */
 class ErrorReaderTest {
 
     private final ErrorReader reader = ErrorReader.standard();

@@ -79,7 +79,8 @@ final class Samples {
 
     /**
      * A Partner Center error; at depth 1 (a document's top level) its source always names a
-     * component, as DESIGN §1 requires and the writer enforces; below, it may be empty.
+     * component, as docs/contract.md (section Wire formats) requires and the writer enforces;
+     * below, it may be empty.
      */
     static PartnerCenterError partnerCenter(SplittableRandom r, int depth) {
         String source = depth > 1 && r.nextInt(5) == 0 ? "" : text(r, 1, 10);

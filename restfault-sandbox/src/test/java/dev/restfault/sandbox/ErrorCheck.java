@@ -12,7 +12,7 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks one error response against DESIGN §1, whatever the status: the headers every error
+ * Checks one error response against docs/contract.md, whatever the status: the headers every error
  * carries, the body's shape (validated against the shipped JSON Schema of its format), the
  * source, the language, and that nothing internal leaks. Then, fluently, what is specific to
  * the case: code, description, data entries, status headers.
@@ -29,7 +29,8 @@ final class ErrorCheck {
     private ErrorCheck(Reply reply, int status, ErrorFormat format, Locale requested) {
         this.reply = reply;
         this.format = format;
-        // The Partner API variant's messages are not localized (DESIGN §1): always en-US.
+        // The Partner API variant's messages are not localized (docs/contract.md, section
+        // Localization): always en-US.
         this.locale = format == ErrorFormat.PARTNER_API ? SupportedLocales.EN_US : requested;
         assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
 
@@ -57,7 +58,7 @@ final class ErrorCheck {
         assertThat(text(error, "source", "target", "source")).isEqualTo(SOURCE);
         String list = format == ErrorFormat.PARTNER_API ? "details" : "data";
         if (error.has(list)) {
-            // DESIGN §1: the list is omitted when empty, never sent as [].
+            // docs/contract.md, section Wire formats: the list is omitted when empty, never [].
             assertThat(error.path(list).size()).as("empty %s in %s", list, body).isPositive();
         }
         String description = description();

@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The sandbox, started for real on a random port, provoking each error status for its real
  * reason over HTTP, in both formats (and problem details) and all four languages, checked
- * against DESIGN §1. The rate limit is raised here so the many requests of this class are not
- * throttled; {@link ThrottlingEndToEndTest} provokes 429 with the default limit.
+ * against docs/contract.md. The rate limit is raised here so the many requests of this class are
+ * not throttled; {@link ThrottlingEndToEndTest} provokes 429 with the default limit.
  */
 class SandboxEndToEndTest {
 

@@ -7,7 +7,12 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.restfault.core.http.RequestIds;
 import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.core.i18n.SupportedLocales;
+import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.spring.testapp.TestApplication;
+import dev.restfault.testkit.load.LoadMix;
+import dev.restfault.testkit.load.LoadReport;
+import dev.restfault.testkit.load.LoadReports;
+import dev.restfault.testkit.load.LoadRunner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -221,7 +226,10 @@ abstract class AbstractContractErrorsTest {
         return body;
     }
 
-    /** The headers of DESIGN §1 every error carries, and no trace of Java in the body. */
+    /**
+     * The headers every error carries (docs/contract.md, section Headers), and no trace of Java in
+     * the body.
+     */
     static JsonNode assertErrorHeaders(Reply r) {
         assertThat(r.header("Cache-Control")).isEqualTo("no-store");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -981,6 +989,41 @@ abstract class AbstractContractErrorsTest {
                 assertNextRequestOrClose(raw, r, CompletableFuture.completedFuture(null), what, Reuse.KEPT);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- under load
+
+    /** The requests of the bounded load test: 8 keep-alive connections of 200 requests each. */
+    static final int LOAD_CONNECTIONS = 8;
+    static final int LOAD_REQUESTS = LOAD_CONNECTIONS * 200;
+
+    /**
+     * Keep-alive connections under concurrency: plain GETs of a read-only resource mixed with
+     * requests whose bodies it refuses (5,000-byte JSON by POST and PUT, truncated JSON, an
+     * unsupported media type) and the probe's cases. After every error the connection is either
+     * still usable or the answer said {@code Connection: close}: not one request is lost to a
+     * connection closed silently, and every answer keeps the contract. Bounded by a request count,
+     * never by time.
+     */
+    @Test
+    void underLoadNoConnectionIsClosedSilentlyAndEveryAnswerKeepsTheContract() {
+        LoadReport report = LoadRunner.builder(URI.create("http://127.0.0.1:" + port + "/"))
+                .resource("items/1")
+                .expectedFormat(ErrorFormat.PARTNER_CENTER)
+                .mix(LoadMix.parse("get=4,post-json=2,put-json=1,malformed-json=1,unsupported-media-type=1,probe=1"))
+                .connections(LOAD_CONNECTIONS)
+                .requests(LOAD_REQUESTS)
+                .timeout(Duration.ofSeconds(20))
+                .build()
+                .run();
+        String shown = LoadReports.text(report);
+        assertThat(report.brokenConnections()).as(shown).isZero();
+        assertThat(report.failed()).as(shown).isZero();
+        assertThat(report.violations()).as(shown).isEmpty();
+        assertThat(report.answered()).isEqualTo(LOAD_REQUESTS);
+        // The read-only resource refused every body: errors with bodies did happen.
+        assertThat(report.answersByStatus()).as(shown).containsKeys(200, 404, 405, 406);
+        assertThat(report.isConformant()).isTrue();
     }
 
     // ---------------------------------------------------------------- bad input

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The contract's retry policy (DESIGN §1 "Retry"). After a failed attempt, in this order:
+ * The contract's retry policy (docs/contract.md, section Retry). After a failed attempt, in this
+ * order:
  * <ol>
  *   <li>a {@code Retry-After} over a day ({@link RestfaultException#retryAfterBeyondMax()}):
  *       stop at once, whatever the method ({@link StopReason#RETRY_AFTER_TOO_LONG});</li>

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds what must never reach a client (DESIGN section 1, "Never leak"): Java, Node.js, Python
- * and .NET stack traces (a single Java frame {@code a.b.C.m(C.java:42)} anywhere counts), exception
- * class names and the JVM's error class names ({@code StackOverflowError},
+ * Finds what must never reach a client (docs/contract.md, section Never leak): Java, Node.js,
+ * Python and .NET stack traces (a single Java frame {@code a.b.C.m(C.java:42)} anywhere counts),
+ * exception class names and the JVM's error class names ({@code StackOverflowError},
  * {@code OutOfMemoryError}...), SQL and database errors, server file paths.
  *
  * <p>Heuristics, tuned to stay quiet on ordinary error texts: SQL keywords must be upper case as

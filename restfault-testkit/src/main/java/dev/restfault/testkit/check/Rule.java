@@ -1,7 +1,7 @@
 package dev.restfault.testkit.check;
 
 /**
- * The rules of DESIGN section 1 that {@link ContractChecker} enforces, each with a stable id.
+ * The rules of docs/contract.md that {@link ContractChecker} enforces, each with a stable id.
  *
  * <p>Ids never change meaning once released: reports, CI filters and suppressions may rely on
  * them. The one-line summary says what the rule requires; a {@link Violation} says how a
@@ -14,9 +14,9 @@ public enum Rule {
     CONTENT_TYPE_FORMAT("content-type-format", "the media type matches the body's format"),
     /**
      * Problem details ({@code application/problem+json}) are served only when the request's
-     * {@code Accept} prefers them to {@code application/json} (DESIGN §1; qualities as RFC 9110
-     * §12.5.1 computes them, a tie keeps plain JSON). Judged only when the request's
-     * {@code Accept} is known ({@code ObservedResponse.Builder#requestAccept}).
+     * {@code Accept} prefers them to {@code application/json} (docs/contract.md, section Wire
+     * formats; qualities as RFC 9110 §12.5.1 computes them, a tie keeps plain JSON). Judged only
+     * when the request's {@code Accept} is known ({@code ObservedResponse.Builder#requestAccept}).
      */
     PROBLEM_NOT_PREFERRED("problem-not-preferred", "problem details only when the request's Accept prefers them"),
     /** Every error carries {@code Cache-Control: no-store}. */

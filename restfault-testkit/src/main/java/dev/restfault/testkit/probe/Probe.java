@@ -1,19 +1,16 @@
 package dev.restfault.testkit.probe;
 
 import dev.restfault.client.BoundedBodySubscriber;
-import dev.restfault.core.http.HeaderNames;
-import dev.restfault.core.http.MediaType;
-import dev.restfault.core.http.RequestIds;
 import dev.restfault.core.model.ErrorFormat;
 import dev.restfault.testkit.check.ContractChecker;
-import dev.restfault.testkit.check.ObservedResponse;
 import dev.restfault.testkit.check.ResponseHeaders;
 import dev.restfault.testkit.check.Rule;
 import dev.restfault.testkit.check.Violation;
+import dev.restfault.testkit.implementation.ProbeRequest;
+import dev.restfault.testkit.implementation.ProbeTarget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -24,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -72,24 +70,20 @@ public final class Probe {
     public static final String NEVER_MATCHING_ETAG = "\"restfault-probe-never-matches\"";
 
     private final URI baseUrl;
-    private final URI resource;
-    private final String token;
+    private final ProbeTarget target;
     private final Duration timeout;
     private final Set<ProbeCase> cases;
     private final ContractChecker checker;
     private final ErrorFormat expectedFormat;
-    private final Locale locale;
     private final HttpClient client;
 
     private Probe(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.resource = b.resource;
-        this.token = b.token;
+        this.target = new ProbeTarget(b.baseUrl, b.resource, b.token, b.locale, 0);
         this.timeout = b.timeout;
         this.cases = b.cases.isEmpty() ? EnumSet.noneOf(ProbeCase.class) : EnumSet.copyOf(b.cases);
         this.checker = b.checker;
         this.expectedFormat = b.expectedFormat;
-        this.locale = b.locale;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -154,108 +148,20 @@ public final class Probe {
     }
 
     private ProbeResult send(ProbeCase c) {
-        String correlationId = RequestIds.generate();
-        String requestId = RequestIds.generate();
-        URI unknown = baseUrl.resolve("restfault-probe-" + RequestIds.generate());
-        String accept = "application/json";
-        HttpRequest.Builder rb = HttpRequest.newBuilder().timeout(timeout)
-                .header("User-Agent", "restfault-probe");
-        boolean credentials = token != null;
-        Locale requested = null;
-        String method = "GET";
-        URI target = resource;
-        switch (c) {
-            case UNKNOWN_PATH:
-                target = unknown;
-                break;
-            case WRONG_METHOD:
-                method = "PATCH";
-                rb.header("Content-Type", "application/merge-patch+json");
-                // A precondition no entity can meet: a server that would act on the request
-                // must answer 412 before changing anything (RFC 9110 §13.1.1).
-                rb.header("If-Match", NEVER_MATCHING_ETAG);
-                break;
-            case NOT_ACCEPTABLE:
-                accept = "application/x-restfault-probe";
-                break;
-            case MALFORMED_BODY:
-                method = "POST";
-                rb.header("Content-Type", "application/json");
-                rb.header("If-Match", NEVER_MATCHING_ETAG);
-                break;
-            case NO_CREDENTIALS:
-                credentials = false;
-                break;
-            case BAD_TOKEN:
-                credentials = false;
-                rb.header("Authorization", "Bearer restfault-probe.invalid.token");
-                break;
-            case HUGE_HEADER:
-                rb.header("X-Restfault-Probe", "a".repeat(HUGE_HEADER_BYTES));
-                break;
-            case LOCALE:
-                target = unknown;
-                requested = locale;
-                rb.header(HeaderNames.X_LOCALE, locale.toLanguageTag());
-                break;
-            case INVALID_IDS:
-                target = unknown;
-                correlationId = "not-a-guid";
-                requestId = "0000-restfault-probe";
-                break;
-            case PROBLEM_ACCEPT:
-                target = unknown;
-                accept = "application/problem+json";
-                break;
-            default:
-                throw new AssertionError(c);
+        ProbeRequest r = target.request(c);
+        HttpRequest.Builder rb = HttpRequest.newBuilder(r.uri()).timeout(timeout);
+        for (Map.Entry<String, String> h : r.headers()) {
+            rb.header(h.getKey(), h.getValue());
         }
-        rb.header(HeaderNames.ACCEPT, accept);
-        if (credentials) {
-            rb.header("Authorization", "Bearer " + token);
-        }
-        rb.header(HeaderNames.MS_CORRELATION_ID, correlationId).header(HeaderNames.MS_REQUEST_ID, requestId);
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-        if (c == ProbeCase.WRONG_METHOD) {
-            body = HttpRequest.BodyPublishers.ofString("{}");
-        } else if (c == ProbeCase.MALFORMED_BODY) {
-            body = HttpRequest.BodyPublishers.ofString("{\"restfault-probe\": [1, 2,");
-        }
-        HttpRequest request = rb.uri(target).method(method, body).build();
+        HttpRequest request = rb.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(r.body())).build();
         try {
             Exchange exchange = exchange(request);
-            ObservedResponse observed = ObservedResponse.builder(exchange.status)
-                    .headers(exchange.headers)
-                    .body(exchange.body)
-                    .requestMethod(method)
-                    // A server that refuses an oversized header block may never have read the
-                    // ids in it: it must still send GUIDs, but cannot be held to echoing them.
-                    .sentCorrelationId(c == ProbeCase.HUGE_HEADER ? null : correlationId)
-                    .sentRequestId(c == ProbeCase.HUGE_HEADER ? null : requestId)
-                    .requestedLocale(requested)
-                    // So the checker can tell problem details nobody asked for, and a 406 that
-                    // names only the refused type.
-                    .requestAccept(accept)
-                    .build();
-            List<Violation> violations = new ArrayList<>(checker.check(observed));
-            if (exchange.status >= 500) {
-                violations.add(0, Violation.of(Rule.CLIENT_ERROR_AS_5XX,
-                        c.id() + " answered " + exchange.status + ": a client's mistake reported as a server fault",
-                        method + " " + target.getRawPath()));
-            }
-            if (expectedFormat != null && exchange.status >= 400 && c != ProbeCase.PROBLEM_ACCEPT) {
-                boolean problemType = exchange.headers.first(HeaderNames.CONTENT_TYPE)
-                        .map(t -> MediaType.parse(t).isProblemJson()).orElse(false);
-                ErrorFormat found = checker.detectFormat(exchange.body, problemType).orElse(expectedFormat);
-                if (found != expectedFormat) {
-                    violations.add(Violation.of(Rule.EXPECTED_FORMAT, "a " + found.token() + " error, the API promises "
-                            + expectedFormat.token(), method + " " + target.getRawPath()));
-                }
-            }
-            return new ProbeResult(c, method, target, exchange.status, violations, null);
+            List<Violation> violations = r.judge(checker, expectedFormat, exchange.status, exchange.headers, exchange.body, false);
+            return new ProbeResult(c, r.method(), r.uri(), exchange.status, violations, null);
         } catch (ProbeFailure failure) {
-            return new ProbeResult(c, method, target, null, List.of(Violation.of(Rule.NO_RESPONSE,
-                    c.id() + " got no answer: " + failure.getMessage(), method + " " + target.getRawPath())), failure.getMessage());
+            return new ProbeResult(c, r.method(), r.uri(), null, List.of(Violation.of(Rule.NO_RESPONSE,
+                    c.id() + " got no answer: " + failure.getMessage(), r.line())), failure.getMessage());
         }
     }
 
@@ -364,39 +270,8 @@ public final class Probe {
         private Locale locale = Locale.JAPAN;
 
         private Builder(URI baseUrl) {
-            this.baseUrl = normalizeBase(baseUrl);
+            this.baseUrl = ProbeTarget.baseUrl(baseUrl);
             this.resource = this.baseUrl;
-        }
-
-        private static URI normalizeBase(URI url) {
-            if (url == null) {
-                throw new IllegalArgumentException("base URL must not be null");
-            }
-            String scheme = url.getScheme();
-            if (!url.isAbsolute() || scheme == null
-                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                throw new IllegalArgumentException("base URL must be an absolute http or https URL");
-            }
-            if (url.getHost() == null || url.getHost().isEmpty()) {
-                throw new IllegalArgumentException("base URL must name a host");
-            }
-            if (url.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("base URL must not carry user info; use a token");
-            }
-            if (url.getRawFragment() != null || url.getRawQuery() != null) {
-                throw new IllegalArgumentException("base URL must not carry a query or fragment");
-            }
-            String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-            if (!path.endsWith("/")) {
-                path = path + "/";
-            }
-            try {
-                // From the raw parts as a string: the multi-argument constructors would quote
-                // the '%' of an already-encoded path again (/api%20v1/ -> /api%2520v1/).
-                return new URI(scheme.toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority() + path).normalize();
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("base URL is not valid: " + e.getReason());
-            }
         }
 
         /**
@@ -411,50 +286,7 @@ public final class Probe {
          *     {@code "./a:b"}), has a query or fragment, or leaves the base URL ({@code ..})
          */
         public Builder resource(String relativePath) {
-            if (relativePath == null || relativePath.isEmpty()) {
-                this.resource = baseUrl;
-                return this;
-            }
-            URI rel;
-            try {
-                // As written in a URL (already percent-encoded, like the base URL): parsed raw, so
-                // "my%20orders" stays one escape. Only a path with characters a URL cannot hold
-                // and no escape of its own ("my orders") is encoded for the caller.
-                rel = new URI(relativePath);
-            } catch (URISyntaxException raw) {
-                if (relativePath.indexOf('%') >= 0) {
-                    throw new IllegalArgumentException("resource must be a relative path, percent-encoded throughout");
-                }
-                try {
-                    rel = new URI(null, null, relativePath, null);
-                } catch (URISyntaxException e) {
-                    throw new IllegalArgumentException("resource must be a relative path");
-                }
-            }
-            if (rel.getRawQuery() != null || rel.getRawFragment() != null) {
-                throw new IllegalArgumentException("resource must be a path, without query or fragment");
-            }
-            if (relativePath.startsWith("/") || relativePath.contains("://") || relativePath.startsWith("//")) {
-                throw new IllegalArgumentException("resource must be a path relative to the base URL");
-            }
-            if (rel.isOpaque() || rel.getScheme() != null || rel.getRawAuthority() != null) {
-                // "a:b" parses as scheme "a": not a path below the base URL.
-                throw new IllegalArgumentException("resource must be a path relative to the base URL (a colon in its "
-                        + "first segment reads as a scheme; write ./" + "name)");
-            }
-            URI resolved = baseUrl.resolve(rel).normalize();
-            if (resolved.isOpaque() || resolved.getRawPath() == null || !Objects.equals(resolved.getScheme(), baseUrl.getScheme())) {
-                throw new IllegalArgumentException("resource must be a path relative to the base URL");
-            }
-            // Servers decode %2e, %2f and %5c before they normalize: "%2e%2e/" climbs like "../".
-            String lower = relativePath.toLowerCase(java.util.Locale.ROOT);
-            boolean encodedTraversal = lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
-                    || relativePath.indexOf('\\') >= 0;
-            if (!resolved.getRawPath().startsWith(baseUrl.getRawPath()) || !Objects.equals(resolved.getRawAuthority(), baseUrl.getRawAuthority())
-                    || relativePath.contains("..") || encodedTraversal) {
-                throw new IllegalArgumentException("resource must stay within the base URL");
-            }
-            this.resource = resolved;
+            this.resource = ProbeTarget.resource(baseUrl, relativePath);
             return this;
         }
 
@@ -465,10 +297,7 @@ public final class Probe {
          * @throws IllegalArgumentException if it holds characters a header cannot carry
          */
         public Builder token(String token) {
-            if (token != null && !dev.restfault.core.http.HeaderValues.isSafe(token)) {
-                throw new IllegalArgumentException("token holds characters a header cannot carry");
-            }
-            this.token = token == null || token.isEmpty() ? null : token;
+            this.token = ProbeTarget.token(token);
             return this;
         }
 
@@ -479,10 +308,7 @@ public final class Probe {
          * @throws IllegalArgumentException unless within 1 ms..5 minutes
          */
         public Builder timeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-                throw new IllegalArgumentException("timeout must be within 1 ms and 5 minutes");
-            }
-            this.timeout = timeout;
+            this.timeout = ProbeTarget.timeout(timeout);
             return this;
         }
 
@@ -509,10 +335,7 @@ public final class Probe {
          * @throws IllegalArgumentException if null or without a language
          */
         public Builder locale(Locale locale) {
-            if (locale == null || locale.getLanguage().isEmpty()) {
-                throw new IllegalArgumentException("locale must have a language");
-            }
-            this.locale = locale;
+            this.locale = ProbeTarget.locale(locale);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.restfault.testkit.probe;
 
+import static dev.restfault.testkit.implementation.Html.escape;
+
 import dev.restfault.testkit.check.Violation;
 import dev.restfault.testkit.implementation.AsciiJson;
 import java.io.StringWriter;
@@ -131,33 +133,6 @@ public final class ProbeReports {
                     .append(escape(v.explanation())).append("</p>\n");
         }
         sb.append("</body></html>\n");
-        return sb.toString();
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<':
-                    sb.append("&lt;");
-                    break;
-                case '>':
-                    sb.append("&gt;");
-                    break;
-                case '&':
-                    sb.append("&amp;");
-                    break;
-                case '"':
-                    sb.append("&quot;");
-                    break;
-                case '\'':
-                    sb.append("&#39;");
-                    break;
-                default:
-                    sb.append(c);
-            }
-        }
         return sb.toString();
     }
 }

@@ -1,37 +1,58 @@
 /**
- * restfault-spring-boot: the Spring Boot 4 starter that renders every error of a Spring MVC
- * service as a contract error, through restfault-server's rendering core.
+ * restfault-spring-boot: the Spring Boot 4 starter that renders every error of a Spring MVC or
+ * Spring WebFlux service as a contract error, through restfault-server's rendering core. Both web
+ * stacks are optional: an application brings the one it runs on, and the other's adapter is never
+ * loaded.
  *
  * <ul>
  *   <li>{@code dev.restfault.spring}: what applications use: {@link dev.restfault.spring.RestfaultProperties}
- *       ({@code restfault.*}), {@link dev.restfault.spring.RestfaultRequest} (a request's ids, MDC
- *       keys, the format attribute, its facts) and {@link dev.restfault.spring.MessageSourceMessageProvider};
+ *       ({@code restfault.*}), {@link dev.restfault.spring.RestfaultRequest} (a servlet request's
+ *       ids, MDC keys, the format attribute, its facts), {@link dev.restfault.spring.RestfaultExchange}
+ *       (the same for a WebFlux exchange) and {@link dev.restfault.spring.MessageSourceMessageProvider};
  *       applications map their exceptions with restfault-server's {@code ExceptionTranslator} beans;</li>
- *   <li>{@code dev.restfault.spring.autoconfigure}: the auto-configuration, and the throttling's
+ *   <li>{@code dev.restfault.spring.autoconfigure}: the two auto-configurations, and the throttling's
  *       ({@link dev.restfault.spring.RestfaultThrottlingProperties}, {@code restfault.throttling.*}),
  *       active when the application has restfault-throttling;</li>
  *   <li>{@code dev.restfault.spring.web}: the Spring pieces every web stack shares (translation of
  *       spring-web, Spring Security and Bean Validation exceptions, the core's configuration from
- *       the properties, SLF4J logging); not exported;</li>
+ *       the properties, SLF4J logging, client aborts); no servlet and no reactive type; not exported;</li>
  *   <li>{@code dev.restfault.spring.servlet}: the servlet adapter (filter, resolver, error
- *       controller, Tomcat valve, Jetty error handler, servlet I/O); not exported.</li>
+ *       controller, Tomcat valve, Jetty error handler, servlet I/O); not exported;</li>
+ *   <li>{@code dev.restfault.spring.reactive}: the WebFlux adapter (exception handler, filter,
+ *       Reactor context and MDC, Reactor Netty's own refusals, reactive I/O); not exported.</li>
  * </ul>
  */
 module dev.restfault.spring {
     requires transitive dev.restfault.core;
     requires transitive dev.restfault.json;
     requires transitive dev.restfault.server;
-    requires transitive jakarta.servlet;
     requires transitive spring.boot.autoconfigure;
     requires transitive spring.boot;
-    requires spring.boot.webmvc;
     requires spring.beans;
     requires spring.context;
     requires spring.core;
     requires spring.web;
-    requires spring.webmvc;
     requires org.slf4j;
     requires tools.jackson.core;
+    requires context.propagation;
+
+    // Spring MVC: present in a servlet application only.
+    requires static jakarta.servlet;
+    requires static spring.boot.webmvc;
+    requires static spring.webmvc;
+    // Spring WebFlux and Reactor Netty: present in a reactive application only.
+    requires static spring.webflux;
+    requires static spring.boot.webflux;
+    requires static spring.boot.reactor.netty;
+    requires static reactor.core;
+    requires static org.reactivestreams;
+    requires static reactor.netty.http;
+    requires static reactor.netty.core;
+    requires static io.netty.buffer;
+    requires static io.netty.codec.http;
+    requires static io.netty.codec;
+    requires static io.netty.common;
+    requires static io.netty.transport;
 
     requires static spring.security.core;
     requires static spring.security.web;
@@ -56,4 +77,5 @@ module dev.restfault.spring {
     opens dev.restfault.spring to spring.core, spring.beans, spring.context, spring.boot;
     opens dev.restfault.spring.autoconfigure to spring.core, spring.beans, spring.context;
     opens dev.restfault.spring.servlet to spring.core, spring.beans, spring.context, spring.web, spring.webmvc;
+    opens dev.restfault.spring.reactive to spring.core, spring.beans, spring.context, spring.web, spring.webflux;
 }

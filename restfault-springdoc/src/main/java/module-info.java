@@ -24,6 +24,8 @@ module dev.restfault.springdoc {
     requires spring.core;
     requires spring.web;
     requires spring.webmvc;
+    // The starter no longer brings the servlet API (its web stacks are optional): read it here.
+    requires jakarta.servlet;
     requires org.slf4j;
 
     requires static spring.security.core;

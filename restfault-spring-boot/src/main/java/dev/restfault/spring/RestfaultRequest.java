@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * A servlet request as restfault sees it, for application code: its ids, the format its errors are
- * written in, and the facts the rendering core reads.
+ * written in, and the facts the rendering core reads. {@link RestfaultExchange} is the same for a
+ * WebFlux exchange.
  *
  * <p>Ids: a request that carried valid {@code MS-CorrelationId}/{@code MS-RequestId} GUIDs keeps
  * them; anything else (absent, malformed, hostile) is replaced by a fresh GUID and never echoed.
@@ -23,15 +24,16 @@ import java.util.Objects;
  */
 public final class RestfaultRequest {
 
-    /** MDC key of the correlation id. */
+    /** MDC key of the correlation id (on both web stacks). */
     public static final String MDC_CORRELATION_ID = "correlationId";
-    /** MDC key of the request id. */
+    /** MDC key of the request id (on both web stacks). */
     public static final String MDC_REQUEST_ID = "requestId";
 
     /**
-     * A request attribute through which application code chooses the error format of one request
-     * (an {@link ErrorFormat}), over {@code Accept} and the configured path formats: for a
-     * resource that lets its caller pick, such as a {@code ?format=} parameter.
+     * A request attribute (a WebFlux exchange attribute too) through which application code chooses
+     * the error format of one request (an {@link ErrorFormat}), over {@code Accept} and the
+     * configured path formats: for a resource that lets its caller pick, such as a {@code ?format=}
+     * parameter. A compile-time constant: reading it loads no servlet type.
      */
     public static final String FORMAT_ATTRIBUTE = "dev.restfault.spring.format";
 

@@ -1,11 +1,18 @@
 package dev.restfault.spring;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
 /** The contract over embedded Jetty 12, which keeps keep-alive connections open after error responses. */
 class JettyContractErrorsTest extends AbstractContractErrorsTest {
 
     @Override
-    String otherServerAutoConfiguration() {
-        return TOMCAT_AUTOCONFIG;
+    WebStack stack() {
+        return WebStack.SERVLET;
+    }
+
+    @Override
+    SpringApplicationBuilder application() {
+        return servletApplication(TOMCAT_AUTOCONFIG);
     }
 
     @Override

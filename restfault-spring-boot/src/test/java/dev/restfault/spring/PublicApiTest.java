@@ -44,12 +44,12 @@ class PublicApiTest {
         ModuleDescriptor descriptor = ModuleDescriptor.read(Files.newInputStream(Path.of("target/classes/module-info.class")));
         assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.restfault.spring", "dev.restfault.spring.autoconfigure");
-        assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultProperties",
-                "RestfaultProperties$Challenge", "RestfaultProperties$UnreadBody", "RestfaultRequest", "RestfaultThrottlingProperties",
-                "RestfaultThrottlingProperties$Key", "RestfaultThrottlingProperties$Limit", "RestfaultThrottlingProperties$Memory",
-                "RestfaultThrottlingProperties$Redis", "RestfaultThrottlingProperties$Store");
+        assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultExchange",
+                "RestfaultProperties", "RestfaultProperties$Challenge", "RestfaultProperties$UnreadBody", "RestfaultRequest",
+                "RestfaultThrottlingProperties", "RestfaultThrottlingProperties$Key", "RestfaultThrottlingProperties$Limit",
+                "RestfaultThrottlingProperties$Memory", "RestfaultThrottlingProperties$Redis", "RestfaultThrottlingProperties$Store");
         assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration",
-                "RestfaultThrottlingAutoConfiguration");
+                "RestfaultThrottlingAutoConfiguration", "RestfaultWebFluxAutoConfiguration");
     }
 
     private static Set<String> publicTypes(String packageName) throws IOException, ClassNotFoundException {

@@ -1,5 +1,7 @@
 package dev.restfault.spring;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
 /**
  * The contract over embedded Tomcat. Tomcat closes the keep-alive connection after a response
  * whose status is one of 400, 408, 411, 413, 414, 500, 501 and 503 (its
@@ -8,8 +10,13 @@ package dev.restfault.spring;
 class TomcatContractErrorsTest extends AbstractContractErrorsTest {
 
     @Override
-    String otherServerAutoConfiguration() {
-        return JETTY_AUTOCONFIG;
+    WebStack stack() {
+        return WebStack.SERVLET;
+    }
+
+    @Override
+    SpringApplicationBuilder application() {
+        return servletApplication(JETTY_AUTOCONFIG);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.json.ErrorWriter;
 import dev.restfault.server.ErrorRenderer;
 import dev.restfault.server.ExceptionTranslator;
-import dev.restfault.spring.MessageSourceMessageProvider;
 import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.servlet.AllowedMethods;
 import dev.restfault.spring.servlet.ContractErrorController;
@@ -26,7 +25,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.error.ErrorPage;
 import org.springframework.boot.web.error.ErrorPageRegistrar;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,6 +32,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -43,9 +42,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
 
 /**
  * Auto-configuration of restfault for Spring MVC applications: with the starter on the class path
- * and no configuration, every 4xx and 5xx the application produces is a contract error.
+ * and no configuration, every 4xx and 5xx the application produces is a contract error
+ * ({@link RestfaultWebFluxAutoConfiguration} is the same for WebFlux applications).
  *
- * <p>Active in servlet web applications unless {@code restfault.enabled=false}. Every bean backs
+ * <p>Active in servlet web applications unless {@code restfault.enabled=false}; loads no reactive
+ * type. Every bean backs
  * off when the application defines its own (by type, or by name for the filter, the Spring
  * Security handlers and the security customizer). Applications add their own exception mappings
  * as {@link ExceptionTranslator} beans (restfault-server's: one translator serves every adapter).
@@ -56,25 +57,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({DispatcherServlet.class, ErrorWriter.class})
 @ConditionalOnProperty(prefix = "restfault", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(RestfaultProperties.class)
+@Import(RestfaultSharedConfiguration.class)
 public class RestfaultAutoConfiguration {
 
     private static final boolean SECURITY_WEB_PRESENT = ClassUtils.isPresent(
             "org.springframework.security.web.AuthenticationEntryPoint", RestfaultAutoConfiguration.class.getClassLoader());
-
-    /** Texts: the application's {@code MessageSource} first, then ServiceLoader providers, then restfault's. */
-    @Bean
-    @ConditionalOnMissingBean
-    public ContractMessages restfaultContractMessages(ApplicationContext context) {
-        return ContractMessages.builder().add(new MessageSourceMessageProvider(context)).useServiceLoader(true).build();
-    }
-
-    /** Encodes errors: restfault-json's standard writer. */
-    @Bean
-    @ConditionalOnMissingBean
-    public ErrorWriter restfaultErrorWriter() {
-        return ErrorWriter.standard();
-    }
 
     /**
      * The rendering core: the application's {@link ExceptionTranslator} beans in {@code @Order},
@@ -88,7 +75,8 @@ public class RestfaultAutoConfiguration {
             ApplicationContext context) {
         List<ExceptionTranslator> application = new ArrayList<>();
         applicationTranslators.orderedStream().forEach(application::add);
-        List<ExceptionTranslator> builtIn = ServletTranslators.builtIn(SpringRendering.commonTranslators(context, messages, properties));
+        List<ExceptionTranslator> builtIn = ServletTranslators.builtIn(messages,
+                SpringRendering.commonTranslators(context, messages, properties));
         return SpringRendering.renderer(properties, environment, messages, writer, application, builtIn);
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.condition.PatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -53,15 +52,7 @@ public final class AllowedMethods implements Function<HttpServletRequest, Collec
             for (RequestMappingInfoHandlerMapping mapping : beans.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
                 for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                     if (matchesPath(info, request)) {
-                        Set<RequestMethod> declared = info.getMethodsCondition().getMethods();
-                        if (declared.isEmpty()) {
-                            for (RequestMethod m : RequestMethod.values()) {
-                                if (m != RequestMethod.TRACE) {
-                                    methods.add(m.name());
-                                }
-                            }
-                        }
-                        declared.forEach(m -> methods.add(m.name()));
+                        HttpMethods.addMapped(info.getMethodsCondition().getMethods(), methods);
                     }
                 }
             }

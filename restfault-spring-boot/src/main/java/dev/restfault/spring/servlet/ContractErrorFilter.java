@@ -3,6 +3,7 @@ package dev.restfault.spring.servlet;
 import dev.restfault.core.http.HeaderNames;
 import dev.restfault.server.CorrelationIds;
 import dev.restfault.spring.RestfaultRequest;
+import dev.restfault.spring.web.ClientAborts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,5 +1,6 @@
 package dev.restfault.spring.servlet;
 
+import dev.restfault.spring.web.ClientAborts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.restfault.spring.servlet;
 
+import dev.restfault.core.i18n.ContractMessages;
 import dev.restfault.server.ExceptionTranslator;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,15 @@ public final class ServletTranslators {
     private ServletTranslators() {
     }
 
-    /** The built-in translators of a Spring MVC application, in the order they are asked. */
-    public static List<ExceptionTranslator> builtIn(List<ExceptionTranslator> common) {
+    /**
+     * The built-in translators of a Spring MVC application, in the order they are asked.
+     *
+     * @param messages restfault's texts
+     * @param common the translations every Spring web stack shares
+     */
+    public static List<ExceptionTranslator> builtIn(ContractMessages messages, List<ExceptionTranslator> common) {
         List<ExceptionTranslator> all = new ArrayList<>(common.size() + 3);
-        all.add(new MvcExceptionTranslator());
+        all.add(new MvcExceptionTranslator(messages));
         all.addAll(common);
         // The server's own verdicts on a malformed request it meets only when the application
         // reads it (a bad percent-encoding in the query, a malformed chunked body): client errors.

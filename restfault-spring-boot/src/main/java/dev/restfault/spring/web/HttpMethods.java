@@ -1,11 +1,16 @@
 package dev.restfault.spring.web;
 
+import dev.restfault.core.exception.ContractException;
+import dev.restfault.server.ErrorRequest;
+import dev.restfault.server.StatusErrors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The methods Spring serves on a path beyond those its mappings declare: HEAD where GET is
@@ -15,6 +20,38 @@ import java.util.Set;
 public final class HttpMethods {
 
     private HttpMethods() {
+    }
+
+    /**
+     * The 405 for a framework's "wrong method": {@code Allow} lists the methods it says the path
+     * supports, else those the adapter reports for the path, with HEAD and OPTIONS where served.
+     *
+     * @param supported the methods the framework named; null or empty when it named none
+     */
+    public static ContractException methodNotAllowed(Collection<HttpMethod> supported, ErrorRequest request) {
+        List<String> names = new ArrayList<>();
+        if (supported != null) {
+            supported.forEach(m -> names.add(m.name()));
+        }
+        return StatusErrors.methodNotAllowed(withImplicit(names.isEmpty() ? List.copyOf(request.facts().allowedMethods()) : names));
+    }
+
+    /**
+     * Adds the methods one request mapping serves to {@code into}: those it declares, or, when it
+     * declares none, every method but TRACE (which an API never serves), as Spring MVC and WebFlux
+     * match a mapping without a method condition.
+     */
+    public static void addMapped(Set<RequestMethod> declared, Collection<String> into) {
+        if (declared.isEmpty()) {
+            for (RequestMethod m : RequestMethod.values()) {
+                if (m != RequestMethod.TRACE) {
+                    into.add(m.name());
+                }
+            }
+        }
+        for (RequestMethod m : declared) {
+            into.add(m.name());
+        }
     }
 
     /**

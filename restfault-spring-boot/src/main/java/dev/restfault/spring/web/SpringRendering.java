@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * What every Spring web adapter (Spring MVC today, WebFlux next) builds the same way: the
+ * What every Spring web adapter (Spring MVC, WebFlux) builds the same way: the
  * rendering core from {@code restfault.*}, and restfault's translations of the Spring exceptions
  * that are not tied to one web stack (Spring Security, Bean Validation, spring-web). An adapter adds
  * its own stack's translations and does the I/O.
@@ -81,7 +81,7 @@ public final class SpringRendering {
         ViolationDescriber violations = new ViolationDescriber(messages, context, new MessageSourceMessageProvider(context),
                 VALIDATION_PRESENT ? BeanValidationSupport.interpolator(validatorFactory) : null,
                 VALIDATION_PRESENT ? BeanValidationSupport.isConstraintViolation() : null);
-        translators.add(new SpringWebExceptionTranslator(violations, properties.validationDetails()));
+        translators.add(new SpringWebExceptionTranslator(messages, violations, properties.validationDetails()));
         return translators;
     }
 

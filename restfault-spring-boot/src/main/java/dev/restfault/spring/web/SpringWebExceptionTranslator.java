@@ -10,42 +10,27 @@ import dev.restfault.server.ErrorRequest;
 import dev.restfault.server.ExceptionTranslator;
 import dev.restfault.server.StatusErrors;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Translates spring-web's own failures into contract errors, with texts from restfault-core's
@@ -60,24 +45,20 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 public final class SpringWebExceptionTranslator implements ExceptionTranslator {
 
-    /** Key of the 400 description for a parameter whose value cannot be converted. */
-    public static final String INVALID_PARAMETER = "error.invalidParameter";
-    /** Key of the 400 description for a missing parameter. */
-    public static final String MISSING_PARAMETER = "error.missingParameter";
-    /** Key of the 400 description for a missing header. */
-    public static final String MISSING_HEADER = "error.missingHeader";
-
     /** Bean Validation's violation type, when it is on the class path (it is optional). */
     private static final Class<?> CONSTRAINT_VIOLATION = violationType();
 
+    private final ContractMessages messages;
     private final ViolationDescriber violations;
     private final boolean validationDetails;
 
     /**
-     * @param violations describes validation errors and parameter errors in the error's language
+     * @param messages restfault's texts, for the errors about a parameter or header
+     * @param violations describes validation errors in the error's language
      * @param validationDetails whether a validation failure lists each violation in {@code data}
      */
-    public SpringWebExceptionTranslator(ViolationDescriber violations, boolean validationDetails) {
+    public SpringWebExceptionTranslator(ContractMessages messages, ViolationDescriber violations, boolean validationDetails) {
+        this.messages = messages;
         this.violations = violations;
         this.validationDetails = validationDetails;
     }
@@ -95,29 +76,11 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
     }
 
     private ContractException map(Throwable t, ErrorRequest request) {
-        if (t instanceof HttpRequestMethodNotSupportedException) {
-            Set<HttpMethod> supported = ((HttpRequestMethodNotSupportedException) t).getSupportedHttpMethods();
-            List<String> names = new ArrayList<>();
-            if (supported != null) {
-                supported.forEach(m -> names.add(m.name()));
-            }
-            return StatusErrors.methodNotAllowed(HttpMethods.withImplicit(names.isEmpty() ? allowed(request) : names));
-        }
-        if (t instanceof HttpMediaTypeNotAcceptableException) {
-            List<String> types = mediaTypes(((HttpMediaTypeNotAcceptableException) t).getSupportedMediaTypes());
-            return ContractException.notAcceptable(types.isEmpty() ? List.of(MediaType.APPLICATION_JSON_VALUE) : types);
-        }
-        if (t instanceof HttpMediaTypeNotSupportedException) {
-            List<String> types = mediaTypes(((HttpMediaTypeNotSupportedException) t).getSupportedMediaTypes());
-            ContractException.Builder b = ContractException.builder(415);
-            if (!types.isEmpty()) {
-                b.messageKey(ContractMessages.UNSUPPORTED_MEDIA_TYPE, String.join(", ", types));
-                b.header(HeaderNames.ACCEPT, String.join(", ", types));
-            }
-            return b.build();
-        }
+        // Spring MVC's wrong method, 406 and 415, missing parameter, header and part are servlet
+        // exceptions (their superclass is ServletException): the servlet adapter translates them,
+        // and this class never loads them, so that a WebFlux application needs no servlet API.
         if (t instanceof HttpMessageNotReadableException) {
-            return ContractException.builder(400).messageKey(ContractMessages.MALFORMED_BODY).build();
+            return RequestElementErrors.malformedBody();
         }
         if (t instanceof ConversionNotSupportedException) {
             // No converter for a parameter's type (MethodArgumentConversionNotSupportedException
@@ -125,24 +88,15 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
             return null;
         }
         if (t instanceof MethodArgumentTypeMismatchException) {
-            return parameterError(request, INVALID_PARAMETER, "invalidValue", ((MethodArgumentTypeMismatchException) t).getName());
-        }
-        if (t instanceof MissingServletRequestParameterException) {
-            return parameterError(request, MISSING_PARAMETER, "missingParameter",
-                    ((MissingServletRequestParameterException) t).getParameterName());
-        }
-        if (t instanceof MissingRequestHeaderException) {
-            return parameterError(request, MISSING_HEADER, "missingHeader", ((MissingRequestHeaderException) t).getHeaderName());
-        }
-        if (t instanceof MissingServletRequestPartException) {
-            return parameterError(request, MISSING_PARAMETER, "missingParameter",
-                    ((MissingServletRequestPartException) t).getRequestPartName());
+            return RequestElementErrors.invalidParameter(messages, request, ((MethodArgumentTypeMismatchException) t).getName());
         }
         if (t instanceof TypeMismatchException && ((TypeMismatchException) t).getPropertyName() != null) {
-            return parameterError(request, INVALID_PARAMETER, "invalidValue", ((TypeMismatchException) t).getPropertyName());
+            return RequestElementErrors.invalidParameter(messages, request, ((TypeMismatchException) t).getPropertyName());
         }
-        if (t instanceof BindException) { // MethodArgumentNotValidException included
-            return validation(bindingEntries(((BindException) t).getBindingResult(), request));
+        if (t instanceof BindingResult) {
+            // Spring MVC's BindException (MethodArgumentNotValidException included) and WebFlux's
+            // WebExchangeBindException are each their own binding result.
+            return validation(bindingEntries((BindingResult) t, request));
         }
         if (t instanceof HandlerMethodValidationException) {
             return validation(methodValidationEntries((HandlerMethodValidationException) t, request));
@@ -151,7 +105,7 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
             return ContractException.builder(413).build();
         }
         if (t instanceof MultipartException) {
-            return ContractException.builder(400).messageKey(ContractMessages.MALFORMED_BODY).build();
+            return RequestElementErrors.malformedBody();
         }
         if (t instanceof AsyncRequestTimeoutException) {
             return ContractException.serviceUnavailable(null);
@@ -252,15 +206,6 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
                 || !type.getName().startsWith("org.springframework.");
     }
 
-    private ContractException parameterError(ErrorRequest request, String key, String code, String name) {
-        // The locale is the renderer's negotiation (en-US for the Partner API format), so data
-        // entries are in the same language as the top-level description.
-        String safeName = name == null || name.isEmpty() ? "?" : name;
-        String text = violations.text(key, request.locale(), safeName);
-        ContractException.Builder b = ContractException.builder(400).messageKey(key, safeName);
-        return b.addData(PartnerCenterError.builder().code(code).description(text).source(safeName).build()).build();
-    }
-
     private ContractException validation(List<Violation> entries) {
         ContractException.Builder b = ContractException.builder(400)
                 .messageKey(ContractMessages.VALIDATION_FAILED, entries.size());
@@ -286,7 +231,7 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
         List<Violation> out = new ArrayList<>();
         Locale locale = request.locale();
         for (ParameterValidationResult r : e.getParameterValidationResults()) {
-            String name = parameterName(r.getMethodParameter());
+            String name = RequestElementErrors.parameterName(r.getMethodParameter());
             if (r instanceof ParameterErrors) {
                 for (ObjectError error : ((ParameterErrors) r).getAllErrors()) {
                     String source = error instanceof FieldError ? name + "." + ((FieldError) error).getField() : name;
@@ -319,24 +264,6 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
         }
     }
 
-    /** The name the client used: the {@code @RequestParam}/{@code @RequestHeader}/{@code @PathVariable} name. */
-    private static String parameterName(MethodParameter p) {
-        RequestParam rp = p.getParameterAnnotation(RequestParam.class);
-        if (rp != null && !rp.name().isEmpty()) {
-            return rp.name();
-        }
-        RequestHeader rh = p.getParameterAnnotation(RequestHeader.class);
-        if (rh != null && !rh.name().isEmpty()) {
-            return rh.name();
-        }
-        PathVariable pv = p.getParameterAnnotation(PathVariable.class);
-        if (pv != null && !pv.name().isEmpty()) {
-            return pv.name();
-        }
-        String name = p.getParameterName();
-        return name != null ? name : "arg" + p.getParameterIndex();
-    }
-
     /** The constraint's name as a camelCase code: "NotBlank" becomes "notBlank". */
     private static String code(MessageSourceResolvable error) {
         String[] codes = error.getCodes();
@@ -345,19 +272,6 @@ public final class SpringWebExceptionTranslator implements ExceptionTranslator {
             return "invalidValue";
         }
         return Character.toLowerCase(c.charAt(0)) + c.substring(1);
-    }
-
-    private static List<String> mediaTypes(List<MediaType> types) {
-        Set<String> out = new LinkedHashSet<>();
-        if (types != null) {
-            for (MediaType t : types) {
-                String s = t.toString();
-                if (HeaderValues.isSafe(s) && !t.isWildcardType()) {
-                    out.add(s);
-                }
-            }
-        }
-        return new ArrayList<>(out);
     }
 
     private static final class Violation {

@@ -53,10 +53,6 @@ public final class ViolationDescriber {
         this.isConstraintViolation = isConstraintViolation;
     }
 
-    String text(String key, Locale locale, Object... args) {
-        return messages.find(key, locale, args).orElseGet(() -> messages.statusDescription(400, locale));
-    }
-
     /**
      * The description of {@code error} in {@code locale}; {@code fieldName} names the field or
      * parameter for restfault's own invalid-value text.
@@ -93,7 +89,7 @@ public final class ViolationDescriber {
             return fallback; // Bean Validation's interpolated text: the constraint's, not the input's
         }
         String name = fieldName == null || fieldName.isEmpty() ? "?" : fieldName;
-        return text(SpringWebExceptionTranslator.INVALID_PARAMETER, locale, name);
+        return RequestElementErrors.text(messages, RequestElementErrors.INVALID_PARAMETER, locale, name);
     }
 
     private boolean safeTest(Object source) {

@@ -1,8 +1,6 @@
 package dev.restfault.spring.testapp;
 
 import dev.restfault.core.exception.ContractException;
-import dev.restfault.server.ExceptionTranslator;
-import java.util.Optional;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -27,7 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The application the tests run on Tomcat and on Jetty: an ordinary Spring MVC service with
  * Spring Security, Bean Validation and restfault's starter, and no restfault-specific code
- * besides throwing {@link ContractException}.
+ * besides throwing {@link ContractException} and its {@link TestTranslators}.
  */
 @SpringBootApplication
 @EnableMethodSecurity
@@ -73,33 +71,23 @@ public class TestApplication implements WebMvcConfigurer {
         }, "/plain/*");
     }
 
-    /** The application's own mapping: its exception type becomes a 423 with its code. */
+    /** Functional endpoints (WebMvc.fn), which zalando's problem-spring-web never covered. */
     @Bean
-    ExceptionTranslator itemLockedTranslator() {
-        return (failure, request) -> failure instanceof ItemLockedException
-                ? Optional.of(ContractException.builder(423).code("itemLocked")
-                        .description("Item " + ((ItemLockedException) failure).itemId() + " is locked.").build())
-                : Optional.empty();
-    }
-
-    /** The application maps its wrapper itself, whatever ContractException it wraps. */
-    @Bean
-    ExceptionTranslator wrappedFailureTranslator() {
-        return (failure, request) -> failure instanceof WrappedFailure
-                ? Optional.of(ContractException.builder(503).code("wrappedByTheApplication")
-                        .description("The application decided.").build())
-                : Optional.empty();
-    }
-
-    /**
-     * A greedy translator, active only when a test asks for it with {@code X-Greedy-Translator}:
-     * it claims every failure, as a careless application translator might.
-     */
-    @Bean
-    ExceptionTranslator greedyTranslator() {
-        return (failure, request) -> request.header("X-Greedy-Translator") != null
-                ? Optional.of(ContractException.builder(418).code("greedy").description("Claimed by the greedy translator.").build())
-                : Optional.empty();
+    org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> functionalRoutes() {
+        return org.springframework.web.servlet.function.RouterFunctions.route()
+                .GET("/fn/items/{id}", request -> {
+                    if ("missing".equals(request.pathVariable("id"))) {
+                        throw ContractException.notFound("Functional item missing.");
+                    }
+                    return org.springframework.web.servlet.function.ServerResponse.ok().body(java.util.Map.of("id", request.pathVariable("id")));
+                })
+                .GET("/fn/boom", request -> {
+                    throw new IllegalStateException("functional secret " + request.param("marker").orElse(""));
+                })
+                .GET("/fn/bare", request -> org.springframework.web.servlet.function.ServerResponse.status(409).build())
+                .POST("/fn/items", request -> org.springframework.web.servlet.function.ServerResponse.ok()
+                        .body(java.util.Map.of("name", request.body(ItemRequest.class).name())))
+                .build();
     }
 
     @Bean

@@ -33,12 +33,13 @@ class SpringWebExceptionTranslatorTest {
     private static SpringWebExceptionTranslator translator(boolean details) {
         // The hand-made field errors below stand for Bean Validation violations.
         ViolationDescriber violations = new ViolationDescriber(ContractMessages.defaults(), null, null, null, error -> true);
-        return new SpringWebExceptionTranslator(violations, details);
+        return new SpringWebExceptionTranslator(ContractMessages.defaults(), violations, details);
     }
 
     /** What a Spring MVC application asks: MVC's own 404s first, then spring-web's translations. */
     private static java.util.Optional<ContractException> mvc(Throwable failure, ErrorRequest request) {
-        for (ExceptionTranslator t : dev.restfault.spring.servlet.ServletTranslators.builtIn(List.of(translator(true)))) {
+        for (ExceptionTranslator t : dev.restfault.spring.servlet.ServletTranslators.builtIn(ContractMessages.defaults(),
+                List.of(translator(true)))) {
             java.util.Optional<ContractException> e = t.translate(failure, request);
             if (e.isPresent()) {
                 return e;
@@ -74,10 +75,10 @@ class SpringWebExceptionTranslatorTest {
         BeanPropertyBindingResult result = new BeanPropertyBindingResult(Map.of(), "paging");
         result.addError(new FieldError("paging", "page", "<script>", true, new String[] {"typeMismatch"}, null,
                 "Failed to convert property value of type 'java.lang.String' to required type 'int'; For input string: \"<script>\""));
-        ContractException e = new SpringWebExceptionTranslator(plain, true)
+        ContractException e = new SpringWebExceptionTranslator(ContractMessages.defaults(), plain, true)
                 .translate(new BindException(result), request(SupportedLocales.FR_FR, List.of())).orElseThrow();
         assertThat(e.data()).extracting(d -> d.description())
-                .containsExactly(ContractMessages.defaults().get(SpringWebExceptionTranslator.INVALID_PARAMETER, SupportedLocales.FR_FR, "page"));
+                .containsExactly(ContractMessages.defaults().get(RequestElementErrors.INVALID_PARAMETER, SupportedLocales.FR_FR, "page"));
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
@@ -34,14 +33,32 @@ final class ErrorBodies {
     /** The decoded exception, the body consumed. */
     static Mono<ContractErrorException> read(ClientResponse response, ErrorDecoder decoder, Duration timeout,
             Scheduler scheduler, RequestContext request) {
-        return readKeeping(response, decoder, timeout, scheduler, request).map(DecodedClientResponse::error);
+        return decode(response, copyOfHeaders(response), decoder, timeout, scheduler, request);
     }
 
     /** A response serving the kept bytes, with the decoded exception attached. */
     static Mono<DecodedClientResponse> readKeeping(ClientResponse response, ErrorDecoder decoder, Duration timeout,
             Scheduler scheduler, RequestContext request) {
+        HttpHeaders headers = copyOfHeaders(response);
+        // The buffered response is built only here: a status handler needs the exception alone,
+        // and building a ClientResponse costs more than decoding a typical error body.
+        return decode(response, headers, decoder, timeout, scheduler, request).map(error -> new DecodedClientResponse(
+                ClientResponse.create(response.statusCode(), response.strategies())
+                        .headers(h -> h.addAll(headers))
+                        .cookies(c -> c.addAll(response.cookies()))
+                        .request(response.request())
+                        .body(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(error.body().bytes()))))
+                        .build(),
+                error));
+    }
+
+    private static HttpHeaders copyOfHeaders(ClientResponse response) {
+        return HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(response.headers().asHttpHeaders()));
+    }
+
+    private static Mono<ContractErrorException> decode(ClientResponse response, HttpHeaders headers, ErrorDecoder decoder,
+            Duration timeout, Scheduler scheduler, RequestContext request) {
         int status = response.statusCode().value();
-        HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(response.headers().asHttpHeaders()));
         Prefix prefix = new Prefix(decoder.maxBodyBytes());
         return response.body(BodyExtractors.toDataBuffers())
                 .doOnNext(prefix::add)
@@ -52,17 +69,8 @@ final class ErrorBodies {
                     prefix.stopped(failure instanceof TimeoutException);
                     return Mono.empty();
                 })
-                .then(Mono.fromSupplier(() -> {
-                    ContractErrorException error = decoder.decode(status, headers.asMultiValueMap(), prefix.bytes(),
-                            prefix.truncated(), prefix.timedOut(), request);
-                    ClientResponse buffered = ClientResponse.create(HttpStatusCode.valueOf(status), response.strategies())
-                            .headers(h -> h.addAll(headers))
-                            .cookies(c -> c.addAll(response.cookies()))
-                            .request(response.request())
-                            .body(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(error.body().bytes()))))
-                            .build();
-                    return new DecodedClientResponse(buffered, error);
-                }));
+                .then(Mono.fromSupplier(() -> decoder.decode(status, headers.asMultiValueMap(), prefix.bytes(),
+                        prefix.truncated(), prefix.timedOut(), request)));
     }
 
     /** The bytes read so far; buffers may arrive while the timer fires, hence the lock. */
@@ -86,7 +94,7 @@ final class ErrorBodies {
                         return;
                     }
                     if (size + take > bytes.length) {
-                        bytes = Arrays.copyOf(bytes, Math.min(cap + 1, Math.max(size + take, Math.max(8192, bytes.length * 2))));
+                        bytes = Arrays.copyOf(bytes, Math.min(cap + 1, Math.max(size + take, bytes.length * 2)));
                     }
                     buffer.read(bytes, size, take);
                     size += take;

@@ -1,0 +1,120 @@
+package dev.restfault.spring.plainwebflux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restfault.core.exception.ContractException;
+import dev.restfault.core.http.RequestIds;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain WebFlux application, as a user writes one: {@code spring-boot-starter-webflux} and
+ * restfault's starter, no configuration, and nothing else on the class path (no servlet stack, no
+ * Spring Security, no Bean Validation: see the build's {@code plain-webflux-test} execution). It
+ * starts, and its errors are contract errors.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlainWebFluxApplicationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ConfigurableApplicationContext context;
+    private HttpClient client;
+    private int port;
+
+    @SpringBootApplication
+    @RestController
+    static class PlainApplication {
+
+        @GetMapping("/orders/{id}")
+        Map<String, String> order(@PathVariable String id) {
+            if (id.equals("missing")) {
+                throw ContractException.notFound("Order " + id + " does not exist.");
+            }
+            return Map.of("id", id);
+        }
+
+        @Bean
+        RouterFunction<ServerResponse> routes() {
+            return RouterFunctions.route().GET("/fn/boom", request -> Mono.error(new IllegalStateException("secret"))).build();
+        }
+    }
+
+    @BeforeAll
+    void start() {
+        context = new SpringApplicationBuilder(PlainApplication.class)
+                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off")
+                .run();
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void onlyWebFluxIsOnTheClassPath() {
+        for (String type : new String[] {"jakarta.servlet.Servlet", "org.springframework.security.core.AuthenticationException",
+                "jakarta.validation.ValidatorFactory", "org.springframework.web.servlet.DispatcherServlet"}) {
+            assertThat(ClassUtils.isPresent(type, null)).as(type).isFalse();
+        }
+    }
+
+    @Test
+    void errorsAreContractErrors() throws Exception {
+        assertThat(get("/orders/7").statusCode()).isEqualTo(200);
+        assertContract(get("/orders/missing"), 404, "notFound");
+        assertContract(get("/no/such/route"), 404, "notFound");
+        HttpResponse<String> boom = assertContract(get("/fn/boom"), 500, "internalServerError");
+        assertThat(boom.body()).doesNotContain("secret").doesNotContain("IllegalStateException");
+        HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(uri("/orders/7"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertContract(wrongMethod, 405, "methodNotAllowed");
+        assertThat(wrongMethod.headers().firstValue("Allow")).isPresent();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static HttpResponse<String> assertContract(HttpResponse<String> r, int status, String code) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(RequestIds.isValid(r.headers().firstValue("MS-CorrelationId").orElse(null))).isTrue();
+        assertThat(RequestIds.isValid(r.headers().firstValue("MS-RequestId").orElse(null))).isTrue();
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("code").asString()).isEqualTo(code);
+        return r;
+    }
+}

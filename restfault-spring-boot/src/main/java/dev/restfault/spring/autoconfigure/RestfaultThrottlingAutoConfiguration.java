@@ -1,6 +1,9 @@
 package dev.restfault.spring.autoconfigure;
 
+import dev.restfault.server.ErrorRenderer;
 import dev.restfault.spring.RestfaultThrottlingProperties;
+import dev.restfault.spring.reactive.ReactiveErrorResponder;
+import dev.restfault.spring.reactive.ThrottlingWebFilter;
 import dev.restfault.spring.servlet.ServletErrorResponder;
 import dev.restfault.spring.servlet.ThrottlingFilter;
 import dev.restfault.throttling.CallerKeyResolver;
@@ -29,23 +32,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Throttling for Spring MVC applications that have restfault-throttling: the limits of
- * {@code restfault.throttling.*} and the application's {@link RateLimit} beans, enforced by a
- * servlet filter whose 429s (and fail-closed 503s) are rendered by the starter like every other
- * contract error.
+ * Throttling for Spring MVC and Spring WebFlux applications that have restfault-throttling: the
+ * limits of {@code restfault.throttling.*} and the application's {@link RateLimit} beans, enforced
+ * by a servlet filter or a {@code WebFilter} whose 429s (and fail-closed 503s) are rendered by the
+ * starter like every other contract error.
  *
  * <p>Beans, each backing off when the application defines its own: the {@link ThrottleStore}
  * (in memory, or Redis through Spring Boot's Redis connection with
  * {@code restfault.throttling.store=redis}), the {@link ThrottleListener} (Micrometer counters when
  * the application has a {@code MeterRegistry}), the {@link Throttle}, and the filter
- * ({@code restfaultThrottlingFilter}). Keys of kind {@code resolver} use the application's
- * {@link CallerKeyResolver} beans. Off with {@code restfault.throttling.enabled=false}.
+ * ({@code restfaultThrottlingFilter} on Spring MVC, {@code restfaultThrottlingWebFilter} on
+ * WebFlux). Keys of kind {@code resolver} use the application's {@link CallerKeyResolver} beans.
+ * Off with {@code restfault.throttling.enabled=false}, and with restfault itself.
  */
-@AutoConfiguration(after = RestfaultAutoConfiguration.class,
+@AutoConfiguration(after = {RestfaultAutoConfiguration.class, RestfaultWebFluxAutoConfiguration.class},
         afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnClass(Throttle.class)
-@ConditionalOnBean(ServletErrorResponder.class)
+@ConditionalOnBean(ErrorRenderer.class)
 @ConditionalOnProperty(prefix = "restfault.throttling", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(RestfaultThrottlingProperties.class)
 public class RestfaultThrottlingAutoConfiguration {
@@ -109,17 +113,37 @@ public class RestfaultThrottlingAutoConfiguration {
         return throttle;
     }
 
-    /** The filter, for the request dispatch only: each request is counted once. */
-    @Bean
-    @ConditionalOnMissingBean(name = "restfaultThrottlingFilter")
-    public FilterRegistrationBean<ThrottlingFilter> restfaultThrottlingFilter(Throttle throttle, ServletErrorResponder responder,
-            RestfaultThrottlingProperties properties) {
-        FilterRegistrationBean<ThrottlingFilter> registration = new FilterRegistrationBean<>(new ThrottlingFilter(throttle, responder));
-        registration.setName("restfaultThrottlingFilter");
-        registration.setOrder(properties.filterOrder());
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setAsyncSupported(true);
-        return registration;
+    /** Spring MVC: a servlet filter, for the request dispatch only, so each request is counted once. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(ServletErrorResponder.class)
+    static class ServletConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "restfaultThrottlingFilter")
+        FilterRegistrationBean<ThrottlingFilter> restfaultThrottlingFilter(Throttle throttle, ServletErrorResponder responder,
+                RestfaultThrottlingProperties properties) {
+            FilterRegistrationBean<ThrottlingFilter> registration = new FilterRegistrationBean<>(new ThrottlingFilter(throttle, responder));
+            registration.setName("restfaultThrottlingFilter");
+            registration.setOrder(properties.filterOrder());
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
+            registration.setAsyncSupported(true);
+            return registration;
+        }
+    }
+
+    /** Spring WebFlux: a {@code WebFilter} that asks the throttle without blocking. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnBean(ReactiveErrorResponder.class)
+    static class ReactiveConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "restfaultThrottlingWebFilter")
+        ThrottlingWebFilter restfaultThrottlingWebFilter(Throttle throttle, ReactiveErrorResponder responder,
+                RestfaultThrottlingProperties properties) {
+            return new ThrottlingWebFilter(throttle, responder, properties.filterOrder());
+        }
     }
 
     /** Makes the Redis store; a bean only when Lettuce and Spring Boot's Redis support are present. */

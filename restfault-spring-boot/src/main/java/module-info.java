@@ -10,7 +10,9 @@
  *       ids, MDC keys, the format attribute, its facts), {@link dev.restfault.spring.RestfaultExchange}
  *       (the same for a WebFlux exchange) and {@link dev.restfault.spring.MessageSourceMessageProvider};
  *       applications map their exceptions with restfault-server's {@code ExceptionTranslator} beans;</li>
- *   <li>{@code dev.restfault.spring.autoconfigure}: the two auto-configurations;</li>
+ *   <li>{@code dev.restfault.spring.autoconfigure}: the two auto-configurations, and the throttling's
+ *       ({@link dev.restfault.spring.RestfaultThrottlingProperties}, {@code restfault.throttling.*}),
+ *       active when the application has restfault-throttling;</li>
  *   <li>{@code dev.restfault.spring.web}: the Spring pieces every web stack shares (translation of
  *       spring-web, Spring Security and Bean Validation exceptions, the core's configuration from
  *       the properties, SLF4J logging, client aborts); no servlet and no reactive type; not exported;</li>
@@ -58,6 +60,11 @@ module dev.restfault.spring {
     requires static jakarta.validation;
     requires static spring.boot.configuration.processor;
     requires static java.management; // Tomcat valves are MBeans
+    // Throttling (restfault.throttling.*), active only when the application has these.
+    requires static dev.restfault.throttling;
+    requires static lettuce.core;
+    requires static spring.boot.data.redis;
+    requires static micrometer.core;
     // The Tomcat and Jetty adapters (TomcatContractErrorReportValve, JettyContractErrorHandler)
     // are compiled against those servers on the class path (see the pom): tomcat-embed-core
     // repackages the servlet API, which no module graph can hold next to jakarta.servlet. They

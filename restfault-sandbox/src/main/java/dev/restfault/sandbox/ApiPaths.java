@@ -31,8 +31,9 @@ public final class ApiPaths {
 
     /**
      * Interceptor order (lower runs first): cheapest refusal first. Maintenance and the
-     * concurrency bound sit in front, as a gateway would; authentication next; the per-token rate
-     * limit needs the caller. This one: the maintenance switch (503), first of all.
+     * concurrency bound sit in front, as a gateway would; authentication next. (The per-token
+     * rate limit is not an interceptor: the starter's throttling filter counts a request before
+     * any of them.) This one: the maintenance switch (503), first of all.
      */
     public static final int ORDER_MAINTENANCE = 10;
     /** Order of the bound on requests in flight (503), right after maintenance. */
@@ -41,8 +42,6 @@ public final class ApiPaths {
     public static final int ORDER_AUTH = 30;
     /** Order of the admin endpoints' own check (403 for a read-only token), after authentication. */
     public static final int ORDER_ADMIN = 31;
-    /** Order of the per-token rate limit (429): last, as it counts only authenticated callers. */
-    public static final int ORDER_RATE_LIMIT = 40;
 
     private ApiPaths() {
     }

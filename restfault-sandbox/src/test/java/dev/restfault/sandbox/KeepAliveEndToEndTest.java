@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restfault.sandbox.guard.ConcurrencyLimiter;
 import dev.restfault.sandbox.guard.MaintenanceSwitch;
-import dev.restfault.sandbox.guard.RateLimiter;
+import dev.restfault.throttling.RateLimit;
+import dev.restfault.throttling.Throttle;
+import dev.restfault.throttling.ThrottledRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -55,11 +57,14 @@ class KeepAliveEndToEndTest {
                 "--sandbox.rate-limit.window=1h",
                 // Generous, so that a loaded machine never turns a drain into a timeout.
                 "--restfault.unread-body.drain-timeout=5s");
-        RateLimiter limiter = sandbox.bean(RateLimiter.class);
-        for (int i = 0; i <= limiter.limit() && limiter.tryAcquire("throttled").isEmpty(); i++) {
-            // spends the throttled token's budget
+        // Spends the throttled token's budget through the sandbox's own throttle (its buckets).
+        Throttle throttle = sandbox.bean(Throttle.class);
+        ThrottledRequest spend = ThrottledRequest.builder("GET", "/v1/customers").header("Authorization", "Bearer " + THROTTLED).build();
+        long capacity = sandbox.bean(RateLimit.class).capacity();
+        for (long i = 0; i <= capacity && throttle.check(spend).permitted(); i++) {
+            // one token per check
         }
-        assertThat(limiter.tryAcquire("throttled")).as("the throttled token is out of budget").isPresent();
+        assertThat(throttle.check(spend).permitted()).as("the throttled token is out of budget").isFalse();
     }
 
     @AfterAll

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.core.model.ErrorFormat;
-import dev.restfault.sandbox.guard.RateLimiter;
+import dev.restfault.throttling.RateLimit;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -35,8 +35,8 @@ class ThrottlingEndToEndTest {
 
     @Test
     void aShortLoopHitsTheDefaultLimitAndEveryLanguageAndFormatSays429() {
-        RateLimiter limiter = sandbox.bean(RateLimiter.class);
-        assertThat(limiter.limit()).isEqualTo(20);
+        RateLimit limit = sandbox.bean(RateLimit.class);
+        assertThat(limit.capacity()).isEqualTo(20);
         int allowed = 0;
         Reply first429 = null;
         for (int i = 0; i < 25 && first429 == null; i++) {

@@ -51,9 +51,11 @@ class PublicApiTest {
                 .extracting(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets)
                 .containsExactly(Tuple.tuple("dev.restfault.spring.web", Set.of("dev.restfault.springdoc")));
         assertThat(publicTypes("dev.restfault.spring")).containsExactly("MessageSourceMessageProvider", "RestfaultExchange",
-                "RestfaultProperties", "RestfaultProperties$Challenge", "RestfaultProperties$UnreadBody", "RestfaultRequest");
+                "RestfaultProperties", "RestfaultProperties$Challenge", "RestfaultProperties$UnreadBody", "RestfaultRequest",
+                "RestfaultThrottlingProperties", "RestfaultThrottlingProperties$Key", "RestfaultThrottlingProperties$Limit",
+                "RestfaultThrottlingProperties$Memory", "RestfaultThrottlingProperties$Redis", "RestfaultThrottlingProperties$Store");
         assertThat(publicTypes("dev.restfault.spring.autoconfigure")).containsExactly("RestfaultAutoConfiguration",
-                "RestfaultWebFluxAutoConfiguration");
+                "RestfaultThrottlingAutoConfiguration", "RestfaultWebFluxAutoConfiguration");
     }
 
     private static Set<String> publicTypes(String packageName) throws IOException, ClassNotFoundException {

@@ -2,14 +2,12 @@ package dev.restfault.sandbox.guard;
 
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.sandbox.Texts;
-import dev.restfault.sandbox.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** The three guards in front of the API, as interceptors; see {@link GuardConfiguration}. */
+/** The guards in front of the API that are interceptors (the rate limit is the starter's filter); see {@link GuardConfiguration}. */
 final class GuardInterceptors {
 
     private GuardInterceptors() {
@@ -74,30 +72,6 @@ final class GuardInterceptors {
                 request.removeAttribute(HOLDS_SLOT);
                 limiter.release();
             }
-        }
-    }
-
-    /** 429 with {@code Retry-After} when the caller's token is over its budget. */
-    static final class RateLimit implements HandlerInterceptor {
-        private final RateLimiter limiter;
-
-        RateLimit(RateLimiter limiter) {
-            this.limiter = limiter;
-        }
-
-        @Override
-        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (!(request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller)) {
-                return true; // not an authenticated path: nothing to count against
-            }
-            Optional<Duration> wait = limiter.tryAcquire(caller.name());
-            if (wait.isPresent()) {
-                throw ContractException.builder(429)
-                        .messageKey(Texts.RATE_LIMITED, limiter.limit(), limiter.window().toSeconds(), wait.get().toSeconds())
-                        .retryAfter(wait.get())
-                        .build();
-            }
-            return true;
         }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * (the value is never echoed). The starter adds the contract's {@code WWW-Authenticate}
  * challenge from {@code restfault.challenge.cid}. A read-only token on {@code POST},
  * {@code PUT}, {@code PATCH} or {@code DELETE}, or on an admin path: 403. The caller is left in
- * the request attribute {@link Caller#ATTRIBUTE} for the rate limiter.
+ * the request attribute {@link Caller#ATTRIBUTE} for the handlers.
  */
 final class AuthInterceptor implements HandlerInterceptor {
 

@@ -52,7 +52,9 @@ final class ClosedLoop implements AutoCloseable {
     private final Scenario scenario;
     private final ResponseCheck check;
     private final int thoroughEvery;
-    private final byte[] request;
+    private final int port;
+    private final int connections;
+    private int opened;
     private final Selector selector;
     private final Thread thread;
     private final AtomicLong completed = new AtomicLong();
@@ -68,7 +70,8 @@ final class ClosedLoop implements AutoCloseable {
         this.scenario = scenario;
         this.check = check;
         this.thoroughEvery = thoroughEvery;
-        this.request = request(scenario, port);
+        this.port = port;
+        this.connections = connections;
         this.selector = Selector.open();
         for (int i = 0; i < connections; i++) {
             connect();
@@ -99,11 +102,11 @@ final class ClosedLoop implements AutoCloseable {
         return loop;
     }
 
-    /** The request's bytes: request line, {@code Host}, the scenario's headers. */
-    static byte[] request(Scenario scenario, int port) {
+    /** The request's bytes as connection number {@code connection} sends it: request line, {@code Host}, the scenario's headers. */
+    static byte[] request(Scenario scenario, int port, int connection) {
         StringBuilder text = new StringBuilder(128).append(scenario.method()).append(' ').append(scenario.path())
                 .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port).append("\r\n");
-        for (Map.Entry<String, String> header : scenario.headers().entrySet()) {
+        for (Map.Entry<String, String> header : scenario.headers(connection).entrySet()) {
             text.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }
         return text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -113,7 +116,7 @@ final class ClosedLoop implements AutoCloseable {
         SocketChannel channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        Connection connection = new Connection(channel);
+        Connection connection = new Connection(channel, request(scenario, port, opened++ % connections));
         if (channel.connect(server)) {
             channel.register(selector, 0, connection);
             connection.send();
@@ -158,6 +161,7 @@ final class ClosedLoop implements AutoCloseable {
     private final class Connection implements HttpParser.ResponseHandler {
 
         private final SocketChannel channel;
+        private final byte[] request;
         private final HttpParser parser = new HttpParser(this);
         private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         private final Map<String, List<String>> headers = new HashMap<>();
@@ -169,8 +173,9 @@ final class ClosedLoop implements AutoCloseable {
         private boolean complete;
         private boolean checkedThoroughly;
 
-        Connection(SocketChannel channel) {
+        Connection(SocketChannel channel, byte[] request) {
             this.channel = channel;
+            this.request = request;
             parser.setHeadResponse("HEAD".equals(scenario.method()));
         }
 

@@ -1,5 +1,6 @@
 package dev.restfault.benchmarks.e2e;
 
+import dev.restfault.throttling.testing.RedisServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private final List<ServerProcess> running = Collections.synchronizedList(new ArrayList<>());
+    /** The Redis of the setups that use one ({@value Setup#REDIS_PORT} in their properties), else null. */
+    private RedisServer redis;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));
@@ -131,6 +134,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         Thread stopServers = new Thread(this::stopAll, "stop-servers");
         Runtime.getRuntime().addShutdownHook(stopServers);
         try {
+            if (instances.stream().anyMatch(instance -> instance.setup().usesRedis())) {
+                redis = RedisServer.start();
+                out.println("Redis on port " + redis.port());
+            }
             Map<String, ServerProcess> processes = startAll(instances, dir);
             Map<Cell, List<Measurement>> results = measure(cells, processes);
             Report report = new Report(plan, results, environment());
@@ -149,6 +156,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         } finally {
             stopAll();
             Runtime.getRuntime().removeShutdownHook(stopServers);
+            if (redis != null) {
+                redis.close();
+                redis = null;
+            }
         }
     }
 
@@ -206,7 +217,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                             && chosenScenarios.stream().anyMatch(s -> s.id().equals(t.scenario()))
                             && chosenScenarios.stream().anyMatch(s -> s.id().equals(t.baseScenario())))
                     .toList();
-            selected.add(new Suite(suite.id(), suite.title(), chosenSetups, chosenServers, chosenScenarios, targets));
+            selected.add(new Suite(suite.id(), suite.title(), chosenSetups, chosenServers, chosenScenarios, targets,
+                    suite.jarsLeftOut()));
         }
         if (selected.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "nothing to run with these options; the suites are "
@@ -314,7 +326,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     private ServerProcess start(Instance instance, Path dir) throws Exception {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
                 "spring.main.banner-mode=off"));
-        properties.addAll(instance.setup().properties());
+        for (String property : instance.setup().properties()) {
+            properties.add(redis == null ? property : property.replace(Setup.REDIS_PORT, Integer.toString(redis.port())));
+        }
         List<String> jvm = new ArrayList<>(Arrays.asList(serverJvmOptions.trim().split("\\s+")));
         jvm.removeIf(String::isEmpty);
         if (!profile.isEmpty()) {
@@ -324,7 +338,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
         String name = instance.key();
         out.println("Starting " + name + " ...");
-        ServerProcess process = ServerProcess.start(name, jvm, instance.server().classPath(System.getProperty("java.class.path")),
+        ServerProcess process = ServerProcess.start(name, jvm, instance.server().classPath(System.getProperty("java.class.path"), instance.suite().jarsLeftOut()),
                 instance.setup().applicationClass(), properties, dir.resolve("server-" + name.replace('/', '-') + ".log"),
                 Duration.ofSeconds(120));
         running.add(process);
@@ -429,12 +443,14 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     /** Measures {@code seconds} of the running {@code loop}. */
     Measurement measureWindow(Cell cell, ServerProcess process, ClosedLoop loop, int round, double seconds) throws Exception {
         ServerProcess.JvmStats jvm0 = process.stats();
+        Map<String, Long> redis0 = cell.setup().usesRedis() ? redis.commandCalls() : Map.of();
         long requests0 = loop.completed();
         long bytes0 = loop.bodyBytes();
         ProcessCpu.Sample cpu0 = process.cpu();
         long t0 = System.nanoTime();
         load(loop, seconds);
         long requests1 = loop.completed();
+        Map<String, Long> redis1 = cell.setup().usesRedis() ? redis.commandCalls() : Map.of();
         long bytes1 = loop.bodyBytes();
         ProcessCpu.Sample cpu1 = process.cpu();
         long t1 = System.nanoTime();
@@ -445,12 +461,17 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             throw new IllegalStateException(cell.name() + ": only " + requests + " requests completed in the window; "
                     + "the server or the machine is stuck");
         }
+        Map<String, Double> redisCommands = RedisCommands.perRequest(redis0, redis1, requests);
+        if (cell.setup().usesRedis() && redisCommands.isEmpty()) {
+            throw new IllegalStateException(cell.name() + ": Redis ran no command in the window: the setup does not use its Redis");
+        }
         double cpuMicros = (cpu1.totalNanos() - cpu0.totalNanos()) / 1_000.0;
         return new Measurement(round, cpuMicros / requests, cpu1.userShareSince(cpu0), requests, (t1 - t0) / 1e9,
                 (double) (bytes1 - bytes0) / requests,
                 jvm0.compileMillis() < 0 ? -1 : jvm1.compileMillis() - jvm0.compileMillis(),
                 jvm1.collections() - jvm0.collections(),
-                jvm0.allocatedBytes() < 0 ? Double.NaN : (double) (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / requests);
+                jvm0.allocatedBytes() < 0 ? Double.NaN : (double) (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / requests,
+                redisCommands);
     }
 
     private static void failIfFailed(String name, ClosedLoop loop) {

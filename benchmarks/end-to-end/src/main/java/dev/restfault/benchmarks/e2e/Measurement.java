@@ -1,5 +1,7 @@
 package dev.restfault.benchmarks.e2e;
 
+import java.util.Map;
+
 /**
  * One measured window of one cell: the server's CPU time over the requests it completed.
  *
@@ -13,9 +15,15 @@ package dev.restfault.benchmarks.e2e;
  *                            window that still compiles much was measured before the code was warm
  * @param collections         garbage collections in the window
  * @param allocatedBytesPerRequest bytes the server allocated per request ({@code NaN} where unknown)
+ * @param redisCommandsPerRequest the commands Redis ran per request, by name (empty for a setup without Redis)
  */
 record Measurement(int round, double cpuMicrosPerRequest, double userShare, long requests, double seconds,
-        double bodyBytesPerRequest, long compileMillis, long collections, double allocatedBytesPerRequest) {
+        double bodyBytesPerRequest, long compileMillis, long collections, double allocatedBytesPerRequest,
+        Map<String, Double> redisCommandsPerRequest) {
+
+    Measurement {
+        redisCommandsPerRequest = Map.copyOf(redisCommandsPerRequest);
+    }
 
     /** Requests completed per second in the window. */
     double requestsPerSecond() {

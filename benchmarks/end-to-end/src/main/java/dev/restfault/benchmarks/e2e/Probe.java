@@ -28,7 +28,7 @@ final class Probe {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + scenario.path()))
                 .method(scenario.method(), HttpRequest.BodyPublishers.noBody())
                 .timeout(Duration.ofSeconds(30));
-        scenario.headers().forEach(request::header);
+        scenario.headers(0).forEach(request::header);
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Map<String, List<String>> headers = new TreeMap<>();
         response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));

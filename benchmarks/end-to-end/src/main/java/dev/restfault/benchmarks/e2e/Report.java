@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +60,9 @@ final class Report {
                 table(md, suite, server, Figure.THROUGHPUT);
                 md.append("\nBytes the server allocated per request (median):\n\n");
                 table(md, suite, server, Figure.ALLOCATION);
+                if (suite.setups().stream().anyMatch(Setup::usesRedis)) {
+                    redis(md, suite, server);
+                }
                 targets(md, suite, server);
             }
         }
@@ -112,6 +117,39 @@ final class Report {
                 }
             }
             md.append('\n');
+        }
+    }
+
+    /** Most Redis round trips a request may make (issue 15: one, no more). */
+    static final double REDIS_ROUND_TRIPS_AT_MOST = 1.0;
+
+    /** The Redis setups' round trips and commands per request, medians of the rounds. */
+    private void redis(StringBuilder md, Suite suite, Server server) {
+        md.append(String.format(Locale.ROOT, "%nRedis per request (median of the rounds): the round trips (target: at most %.0f) "
+                + "and every command Redis ran, a script's own included:%n%n| setup | scenario | round trips | met | commands |%n"
+                + "|---|---|---:|:---:|---|%n", REDIS_ROUND_TRIPS_AT_MOST));
+        for (Setup setup : suite.setups()) {
+            if (!setup.usesRedis()) {
+                continue;
+            }
+            for (Scenario scenario : suite.scenarios()) {
+                List<Measurement> measured = measurements(suite, setup.id(), server, scenario.id());
+                if (measured.isEmpty()) {
+                    continue;
+                }
+                double trips = Stats.of(measured.stream().map(m -> RedisCommands.roundTrips(m.redisCommandsPerRequest())).toList())
+                        .median();
+                Set<String> names = new TreeSet<>();
+                measured.forEach(m -> names.addAll(m.redisCommandsPerRequest().keySet()));
+                List<String> commands = new ArrayList<>();
+                for (String name : names) {
+                    double median = Stats.of(measured.stream().map(m -> m.redisCommandsPerRequest().getOrDefault(name, 0.0)).toList())
+                            .median();
+                    commands.add(String.format(Locale.ROOT, "`%s` %.2f", name, median));
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s | %s |%n", setup.label(), scenario.id(), trips,
+                        trips <= REDIS_ROUND_TRIPS_AT_MOST ? "yes" : "**no**", commands.isEmpty() ? "none" : String.join(", ", commands)));
+            }
         }
     }
 
@@ -205,6 +243,10 @@ final class Report {
             round.put("compileMillis", m.compileMillis());
             round.put("collections", m.collections());
             round.put("allocatedBytesPerRequest", finite(m.allocatedBytesPerRequest()));
+            if (setup.usesRedis()) {
+                round.put("redisCommandsPerRequest", m.redisCommandsPerRequest());
+                round.put("redisRoundTripsPerRequest", RedisCommands.roundTrips(m.redisCommandsPerRequest()));
+            }
             rounds.add(round);
         }
         cell.put("rounds", rounds);

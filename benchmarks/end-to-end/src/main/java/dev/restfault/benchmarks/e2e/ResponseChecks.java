@@ -83,6 +83,37 @@ public final class ResponseChecks {
         return problems;
     }
 
+    /**
+     * restfault's starter with a limiter ({@code limited}) or without: {@link #restfault()}, and
+     * the {@code RateLimit} header a limiter writes on each permitted answer when its headers are
+     * on, which proves the request was counted; absent without a limiter.
+     */
+    public static ResponseCheck restfaultThrottled(boolean limited) {
+        return new ResponseCheck() {
+            @Override
+            public List<String> problems(Exchange exchange) {
+                List<String> problems = new ArrayList<>(RESTFAULT.problems(exchange));
+                rateLimitHeader(exchange, limited, problems);
+                return problems;
+            }
+
+            @Override
+            public List<String> thoroughProblems(Exchange exchange) {
+                List<String> problems = new ArrayList<>(RESTFAULT.thoroughProblems(exchange));
+                rateLimitHeader(exchange, limited, problems);
+                return problems;
+            }
+        };
+    }
+
+    private static void rateLimitHeader(Exchange exchange, boolean limited, List<String> problems) {
+        boolean present = exchange.header("RateLimit").isPresent();
+        if (present != limited) {
+            problems.add(limited ? "no RateLimit header: the request was not counted by a limiter"
+                    : "a RateLimit header: a limiter is on");
+        }
+    }
+
     /** Spring Boot's own error handling: Boot's error controller writes every error. */
     public static ResponseCheck springDefault() {
         return exchange -> {

@@ -49,19 +49,41 @@ public enum Server {
 
     /** {@code classPath} without the jars of the other servers (jar file names starting with their prefixes). */
     public String classPath(String classPath) {
+        return classPath(classPath, List.of());
+    }
+
+    /** {@code classPath} without the jars of the other servers, nor those whose names start with one of {@code alsoLeftOut}. */
+    public String classPath(String classPath, List<String> alsoLeftOut) {
         List<String> kept = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isEmpty()) {
                 continue;
             }
-            Path fileName = Path.of(entry).getFileName();
-            String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
-            boolean foreign = name.endsWith(".jar") && foreignJarPrefixes.stream().anyMatch(name::startsWith);
+            String name = jarName(Path.of(entry));
+            boolean foreign = name.endsWith(".jar") && (foreignJarPrefixes.stream().anyMatch(name::startsWith)
+                    || alsoLeftOut.stream().anyMatch(name::startsWith));
             if (!foreign) {
                 kept.add(entry);
             }
         }
         return String.join(File.pathSeparator, kept);
+    }
+
+    /**
+     * The file name of a class path entry, in lower case; for a module of this build that is not
+     * packaged yet ({@code restfault-x/target/classes}, as the reactor hands it to tests before the
+     * package phase), the name its jar will have ({@code restfault-x-classes.jar}).
+     */
+    private static String jarName(Path entry) {
+        Path fileName = entry.getFileName();
+        String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
+        Path target = entry.getParent();
+        if ((name.equals("classes") || name.equals("test-classes")) && target != null && target.getFileName() != null
+                && target.getFileName().toString().equals("target") && target.getParent() != null
+                && target.getParent().getFileName() != null) {
+            return target.getParent().getFileName().toString().toLowerCase(Locale.ROOT) + "-" + name + ".jar";
+        }
+        return name;
     }
 
     /** The server named {@code id}, case-insensitively. */

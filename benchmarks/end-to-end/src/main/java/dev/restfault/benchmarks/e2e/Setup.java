@@ -18,6 +18,9 @@ import java.util.Objects;
 public record Setup(String id, String label, Class<?> applicationClass, List<String> properties, boolean restfaultActive,
         ResponseCheck check) {
 
+    /** In a property's value, the port of the Redis the harness starts for the setups that name it. */
+    public static final String REDIS_PORT = "{redis.port}";
+
     public Setup {
         Ids.require("setup", id);
         Objects.requireNonNull(label, "label");
@@ -29,5 +32,10 @@ public record Setup(String id, String label, Class<?> applicationClass, List<Str
                 throw new IllegalArgumentException("setup property must be key=value: '" + property + "'");
             }
         }
+    }
+
+    /** Whether this setup talks to a Redis: one of its properties names {@link #REDIS_PORT}. */
+    public boolean usesRedis() {
+        return properties.stream().anyMatch(property -> property.contains(REDIS_PORT));
     }
 }

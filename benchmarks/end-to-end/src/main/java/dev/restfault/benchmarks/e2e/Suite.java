@@ -16,9 +16,18 @@ import java.util.Set;
  * @param servers   where each setup runs
  * @param scenarios the requests
  * @param targets   the goals, judged on each server
+ * @param jarsLeftOut prefixes of jar file names left out of its server processes' class path,
+ *                  besides the other servers' (a library another suite compares, which would
+ *                  auto-configure itself here)
  */
 public record Suite(String id, String title, List<Setup> setups, List<Server> servers, List<Scenario> scenarios,
-        List<Target> targets) {
+        List<Target> targets, List<String> jarsLeftOut) {
+
+    /** A suite whose server processes get every jar of the harness but the other servers'. */
+    public Suite(String id, String title, List<Setup> setups, List<Server> servers, List<Scenario> scenarios,
+            List<Target> targets) {
+        this(id, title, setups, servers, scenarios, targets, List.of());
+    }
 
     public Suite {
         Objects.requireNonNull(id, "id");
@@ -27,6 +36,7 @@ public record Suite(String id, String title, List<Setup> setups, List<Server> se
         servers = List.copyOf(servers);
         scenarios = List.copyOf(scenarios);
         targets = List.copyOf(targets);
+        jarsLeftOut = List.copyOf(jarsLeftOut);
         if (setups.isEmpty() || servers.isEmpty() || scenarios.isEmpty()) {
             throw new IllegalArgumentException("suite " + id + " needs at least one setup, server and scenario");
         }

@@ -3,6 +3,7 @@ package dev.restfault.benchmarks.e2e;
 import dev.restfault.benchmarks.e2e.app.BenchmarkApplication;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every suite the benchmark knows. A new comparison (WebFlux's error handling, a rate limiter's
@@ -22,7 +23,7 @@ public final class Suites {
 
     /** All suites, in the order they run. */
     public static List<Suite> all() {
-        return List.of(mvcErrors(), webfluxErrors());
+        return List.of(mvcErrors(), webfluxErrors(), limiters());
     }
 
     /**
@@ -38,7 +39,7 @@ public final class Suites {
             targets.add(Target.cheaperThan(RESTFAULT, SPRING_PROBLEM_DETAILS, error, 1.5));
         }
         return new Suite("mvc-errors", "Spring MVC: restfault against Spring's error handling", setups,
-                List.of(Server.TOMCAT, Server.JETTY), scenarios(), targets);
+                List.of(Server.TOMCAT, Server.JETTY), scenarios(), targets, THROTTLING_JARS);
     }
 
     /**
@@ -60,10 +61,52 @@ public final class Suites {
             targets.add(Target.cheaperThan(RESTFAULT, SPRING_DEFAULT, error, 2.0));
         }
         return new Suite("webflux-errors", "Spring WebFlux: restfault against Spring's error handling", setups,
-                List.of(Server.REACTOR_NETTY), scenarios(), targets);
+                List.of(Server.REACTOR_NETTY), scenarios(), targets, THROTTLING_JARS);
     }
 
     private static final List<String> ERRORS = List.of("404", "401", "405", "500");
+
+    /** The setup ids of {@link #limiters()}. */
+    public static final String NO_LIMITER = "no-limiter";
+    public static final String IN_MEMORY = "in-memory";
+    public static final String REDIS = "redis";
+
+    /**
+     * The throttling jars and Redis client: the limiter suite's, left out of the error suites'
+     * servers, where they would configure a throttling filter and a Redis connection of their own.
+     */
+    private static final List<String> THROTTLING_JARS = List.of("restfault-throttling-", "bucket4j", "lettuce-core-",
+            "spring-data-redis-", "spring-data-keyvalue-", "spring-boot-data-redis-", "spring-boot-starter-data-redis-");
+
+    /**
+     * restfault's throttling (issue 15): no limiter, the in-memory store and the Redis store, on
+     * Tomcat, for a 200. One limit that never refuses (a billion tokens a second) keyed by the
+     * partner tenant header, each connection another tenant, so that every request costs its
+     * limiter what a request of a tenant under its limit costs, and concurrent requests of one
+     * tenant are not batched into one Redis call. The limiters write the {@code RateLimit}
+     * headers, which prove each answer was counted.
+     */
+    public static Suite limiters() {
+        String limit = "restfault.throttling.limits.benchmark.";
+        List<String> limited = List.of(FAILURES + "=contract", limit + "capacity=1000000000", limit + "refill-period=1s",
+                limit + "key=header", limit + "header=MS-PartnerTenantId", "restfault.throttling.rate-limit-headers=true");
+        List<String> redis = new ArrayList<>(limited);
+        redis.addAll(List.of("restfault.throttling.store=redis", "spring.data.redis.host=127.0.0.1",
+                "spring.data.redis.port=" + Setup.REDIS_PORT));
+        List<Setup> setups = List.of(
+                new Setup(NO_LIMITER, "no limiter", BenchmarkApplication.class,
+                        List.of(FAILURES + "=contract", "restfault.throttling.enabled=false"), true,
+                        ResponseChecks.restfaultThrottled(false)),
+                new Setup(IN_MEMORY, "in memory", BenchmarkApplication.class, limited, true, ResponseChecks.restfaultThrottled(true)),
+                new Setup(REDIS, "Redis", BenchmarkApplication.class, redis, true, ResponseChecks.restfaultThrottled(true)));
+        List<Scenario> scenarios = List.of(new Scenario("200", "GET", "/items/1",
+                Map.of("Accept", "application/json", "MS-PartnerTenantId", "tenant-" + Scenario.CONNECTION), 200,
+                "a known item, one partner tenant per connection"));
+        // Issue 15: in memory at most 2 us per request; Redis one round trip per request (in the report's Redis table).
+        List<Target> targets = List.of(Target.addsAtMost(IN_MEMORY, NO_LIMITER, "200", 2.0));
+        return new Suite("limiters", "Throttling: no limiter, in memory, Redis", setups, List.of(Server.TOMCAT), scenarios,
+                targets);
+    }
 
     /**
      * The setups of the error suites: restfault's starter; restfault switched off, so Spring

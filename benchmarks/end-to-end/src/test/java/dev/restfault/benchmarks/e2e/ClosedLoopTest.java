@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -185,7 +186,29 @@ class ClosedLoopTest {
     @Test
     void theRequestIsTheRequestLineHostAndTheScenariosHeaders() {
         Scenario scenario = Scenario.json("405", "DELETE", "/items/1", 405, "wrong method");
-        assertThat(new String(ClosedLoop.request(scenario, 8123), StandardCharsets.ISO_8859_1))
+        assertThat(new String(ClosedLoop.request(scenario, 8123, 0), StandardCharsets.ISO_8859_1))
                 .isEqualTo("DELETE /items/1 HTTP/1.1\r\nHost: 127.0.0.1:8123\r\nAccept: application/json\r\n\r\n");
+    }
+
+    @Test
+    void eachConnectionIsAnotherCallerWhereTheScenarioSaysSo() throws Exception {
+        Scenario scenario = new Scenario("200", "GET", "/items/1", Map.of("MS-PartnerTenantId", "tenant-" + Scenario.CONNECTION),
+                404, "one tenant per connection");
+        assertThat(new String(ClosedLoop.request(scenario, 8123, 7), StandardCharsets.ISO_8859_1))
+                .contains("\r\nMS-PartnerTenantId: tenant-7\r\n");
+        ConcurrentLinkedQueue<String> tenants = new ConcurrentLinkedQueue<>();
+        server.createContext("/items/1", exchange -> {
+            tenants.add(exchange.getRequestHeaders().getFirst("MS-PartnerTenantId"));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(404, BODY.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(BODY);
+            }
+        });
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 3);
+        awaitCompleted(loop, 30);
+        loop.close();
+        assertThat(loop.failed()).isZero();
+        assertThat(Set.copyOf(tenants)).containsExactlyInAnyOrder("tenant-0", "tenant-1", "tenant-2");
     }
 }

@@ -73,6 +73,20 @@ class ServerTest {
     }
 
     @Test
+    void aSuiteLeavesOutMoreJarsAndAModuleNotPackagedYetCountsAsItsJar() {
+        String classPath = String.join(File.pathSeparator, List.of(
+                "/repo/restfault-throttling/target/classes",
+                "/repo/restfault-core/target/classes",
+                "/m2/io/lettuce/lettuce-core/7.2.0/lettuce-core-7.2.0.jar",
+                "/m2/io/netty/netty-codec-http/4.2.18.Final/netty-codec-http-4.2.18.Final.jar"));
+        assertThat(Server.TOMCAT.classPath(classPath, List.of("restfault-throttling-", "lettuce-core-"))
+                .split(File.pathSeparator)).containsExactly(
+                "/repo/restfault-core/target/classes",
+                "/m2/io/netty/netty-codec-http/4.2.18.Final/netty-codec-http-4.2.18.Final.jar");
+        assertThat(Server.TOMCAT.classPath(classPath).split(File.pathSeparator)).hasSize(4);
+    }
+
+    @Test
     void serversAreNamedCaseInsensitively() {
         assertThat(Server.of("Jetty")).isEqualTo(Server.JETTY);
         assertThatThrownBy(() -> Server.of("undertow")).isInstanceOf(IllegalArgumentException.class)

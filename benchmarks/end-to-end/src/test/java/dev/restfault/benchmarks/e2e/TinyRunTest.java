@@ -74,6 +74,15 @@ class TinyRunTest {
                 cells.add(cell.path("setup").asString() + "/" + cell.path("server").asString() + "/" + cell.path("scenario").asString());
                 assertThat(cell.path("rounds")).hasSize(1);
                 assertThat(cell.path("rounds").get(0).path("requests").asLong()).isGreaterThanOrEqualTo(REQUESTS);
+                // A Redis setup's requests went to the Redis the harness started: its scripts ran there.
+                JsonNode round = cell.path("rounds").get(0);
+                boolean usesRedis = suite.setups().stream()
+                        .anyMatch(setup -> setup.id().equals(cell.path("setup").asString()) && setup.usesRedis());
+                assertThat(round.has("redisCommandsPerRequest")).as(cell.toString()).isEqualTo(usesRedis);
+                if (usesRedis) {
+                    assertThat(round.path("redisCommandsPerRequest").path("evalsha").asDouble()).as(cell.toString()).isPositive();
+                    assertThat(round.path("redisRoundTripsPerRequest").asDouble()).as(cell.toString()).isPositive();
+                }
             }
             List<String> expected = new ArrayList<>();
             for (Server server : suite.servers()) {
@@ -92,10 +101,14 @@ class TinyRunTest {
             assertThat(markdown).contains("## " + suite.title());
             suite.setups().forEach(setup -> assertThat(markdown).contains("| " + setup.label() + " |"));
         }
+        assertThat(markdown).contains("Redis per request (median of the rounds)");
         // restfault's 200 and 404 recorded on every server of every suite, the 404 compared with the 200.
         String profile = Files.readString(run.resolve("profile.md"));
         int recorded = 0;
         for (Suite suite : suites) {
+            if (suite.setups().stream().noneMatch(setup -> setup.id().equals(Suites.RESTFAULT))) {
+                continue;
+            }
             for (Server server : suite.servers()) {
                 String cell = suite.id() + "/" + Suites.RESTFAULT + "/" + server.id() + "/";
                 assertThat(profile).contains("## " + cell + "200", "## " + cell + "404");

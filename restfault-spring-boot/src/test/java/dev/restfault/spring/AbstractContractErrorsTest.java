@@ -115,6 +115,15 @@ abstract class AbstractContractErrorsTest {
     abstract boolean settlesUnreadBodyBeforeItsErrorPage();
 
     /**
+     * Whether the connection lingers after an error that closes it while a body still arrives: the
+     * rest is read and discarded before the socket is closed, so that the close does not reset the
+     * error away from a client still writing. restfault does this on Jetty and Reactor Netty.
+     * Tomcat closes the request's input once a response that says Connection: close is committed,
+     * and then the connection, itself.
+     */
+    abstract boolean lingersBeforeClosing();
+
+    /**
      * Whether the server answers a request whose body it failed to read itself (Tomcat: 408 after a
      * read timeout, else 400), instead of the error the application was writing.
      */
@@ -941,6 +950,36 @@ abstract class AbstractContractErrorsTest {
         RawHttp.Response next = raw.read();
         assertThat(next).as("%s: the next request on a connection the error kept open (closed silently?)", what).isNotNull();
         assertThat(next.status()).as(what).isEqualTo(200);
+    }
+
+    /**
+     * A client that writes all of a body far over the bound before it reads anything, as
+     * {@code java.net.http} may: the error says Connection: close, and the server lets the client
+     * finish sending before it closes, so that no reset throws away the error the client has not
+     * read yet. 32 MiB is more than loopback's socket buffers hold.
+     */
+    @Test
+    void aBodyFarOverTheBoundSentInFullBeforeReadingStillGetsItsError() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(lingersBeforeClosing(),
+                "this server closes the connection itself after an error that says Connection: close");
+        byte[] body = RawHttp.jsonBody(32 * 1024 * 1024);
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send("POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n");
+            CompletableFuture<Void> sending = raw.sendInBackground(body);
+            try {
+                sending.get(20, TimeUnit.SECONDS);
+            } catch (ExecutionException reset) {
+                throw new AssertionError("the server closed the connection while the body was still sent", reset.getCause());
+            }
+            RawHttp.Response r = raw.read();
+            assertThat(r).as("the error, read after the whole body was sent").isNotNull();
+            assertThat(r.status()).isEqualTo(405);
+            assertThat(r.headers().get("connection")).isEqualToIgnoringCase("close");
+            assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo("methodNotAllowed");
+            assertThat(raw.closedByServer(10_000)).as("closed after Connection: close").isTrue();
+        }
+        assertStillServing();
     }
 
     /**

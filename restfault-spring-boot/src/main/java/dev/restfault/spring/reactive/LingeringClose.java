@@ -1,6 +1,5 @@
 package dev.restfault.spring.reactive;
 
-import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,41 +21,36 @@ import java.util.concurrent.TimeUnit;
  * <p>So a close asked for while a request body is still arriving is a lingering close, as HTTP
  * servers have long done it: the response is flushed, the connection is half-closed (the client
  * reads the response and the end of it), and what the client still sends is read and discarded
- * until its body ends, {@code limit} more bytes have come, or {@code timeout} has passed; then the
- * connection is closed. A connection whose request is complete closes at once, as before. One
- * handler per connection; event-loop confined.
+ * until its body ends or {@code timeout} has passed; then the connection is closed. Bounded by time
+ * only, as nginx's {@code lingering_time} is: a bound in bytes would close, and reset, a connection
+ * whose client is still writing a large body, which is the case this exists for; discarding costs
+ * no thread. A connection whose request is complete closes at once, as before. One handler per
+ * connection; event-loop confined.
  */
 final class LingeringClose extends ChannelDuplexHandler {
 
     /** The name of this handler in the channel pipeline. */
     static final String NAME = "restfault.lingeringClose";
 
-    private final long limit;
     private final long timeoutNanos;
     /** Whether the last request's body has ended (or there was none). */
     private boolean inboundComplete = true;
     private boolean lingering;
-    private long discarded;
     private ChannelPromise closing;
 
     /**
-     * @param limit the most bytes discarded while lingering
      * @param timeout the longest time spent lingering
      */
-    LingeringClose(long limit, Duration timeout) {
-        this.limit = limit;
+    LingeringClose(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (lingering) {
-            if (msg instanceof ByteBufHolder) {
-                discarded += ((ByteBufHolder) msg).content().readableBytes();
-            }
             boolean ended = msg instanceof LastHttpContent;
             ReferenceCountUtil.release(msg);
-            if (ended || discarded > limit) {
+            if (ended) {
                 closeNow(ctx);
             } else {
                 ctx.read();

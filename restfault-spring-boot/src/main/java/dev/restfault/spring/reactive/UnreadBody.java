@@ -69,7 +69,7 @@ public final class UnreadBody {
 
     /** A new lingering close of a Reactor Netty connection, within this policy's bounds. */
     LingeringClose lingeringClose() {
-        return new LingeringClose(drainLimit, drainTimeout);
+        return new LingeringClose(drainTimeout);
     }
 
     /**

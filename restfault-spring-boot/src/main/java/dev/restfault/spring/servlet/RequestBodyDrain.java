@@ -58,6 +58,9 @@ import org.slf4j.LoggerFactory;
  *       otherwise, through its error page, and closes the connection after either.</li>
  * </ol>
  * A body found unfit is not read again for the same request (an error dispatch that follows).
+ * After an error that closes the connection because the body is over the bound, {@link #afterError}
+ * reads what still arrives on Jetty (a lingering close), so that the close cannot reset the error
+ * away from a client that is still sending.
  *
  * <p>The time bound is checked between reads; a single read that gets no bytes at all waits at
  * most as long as the server lets any read of a request body wait (Jetty's idle timeout, Tomcat's
@@ -197,19 +200,64 @@ final class RequestBodyDrain {
     }
 
     private Outcome drain(ServletRequest container, ServletInputStream in) {
+        return discard(container, in, limit);
+    }
+
+    /**
+     * After an error that said {@code Connection: close} because the body was over the bound has
+     * been sent: on Jetty, reads and discards what the client still sends, until the body ends or
+     * the time bound has passed since this call, so that the connection then closes with nothing
+     * unread. Does nothing for any other outcome, or off Jetty. Never throws for anything the
+     * client sent or did.
+     *
+     * <p>Why: Jetty closes a connection that announced {@code Connection: close} at once, with the
+     * rest of a large body still arriving; closing a socket with unread bytes sends a reset, and a
+     * reset can make the client's TCP stack throw away the error it has received but not read yet.
+     * A client that writes its whole body before it reads ({@code java.net.http} often does) then
+     * sees a connection closed without a response instead of the error. A lingering close, as HTTP
+     * servers have long done it (Apache's {@code lingering_close}, nginx's {@code lingering_time}),
+     * lets the client finish sending and read the error. Bounded by time only, as nginx's is: the
+     * error has been sent by then, and the thread is held no longer than a drain could hold it.
+     * Not on Tomcat: once a response that says {@code Connection: close} is committed, Tomcat closes
+     * the request's input ("Stream closed"), and closes the connection itself.
+     *
+     * @param outcome what {@link #beforeError} returned for this request
+     */
+    void afterError(HttpServletRequest request, Outcome outcome) {
+        if (!JETTY || outcome != Outcome.TOO_LARGE) {
+            return;
+        }
+        ServletRequest container = request;
+        while (container instanceof ServletRequestWrapper wrapper) {
+            container = wrapper.getRequest();
+        }
+        try {
+            Outcome lingered = discard(container, container.getInputStream(), Long.MAX_VALUE);
+            LOG.debug("Lingered after the error, before the connection closes: {}", lingered);
+        } catch (IOException | RuntimeException unreadable) {
+            LOG.debug("Could not linger after the error: {}", unreadable.toString());
+        }
+    }
+
+    /**
+     * Reads and discards {@code in} until its end ({@link Outcome#DRAINED}), past {@code bound}
+     * bytes ({@link Outcome#TOO_LARGE}), past the time bound ({@link Outcome#TIMED_OUT}), or a read
+     * that fails ({@link Outcome#UNREADABLE}).
+     */
+    private Outcome discard(ServletRequest container, ServletInputStream in, long bound) {
         long start = System.nanoTime();
-        byte[] sink = new byte[(int) Math.min(SINK_BYTES, limit + 1)];
+        byte[] sink = new byte[(int) (Math.min(SINK_BYTES - 1L, bound) + 1)];
         long read = 0;
         Runnable restore = JETTY ? JettyReadDeadline.shorten(container, timeoutNanos) : null;
         try {
             for (;;) {
                 // One byte past the bound tells a body over it from one that ends exactly there.
-                int n = in.read(sink, 0, (int) Math.min(sink.length, limit - read + 1));
+                int n = in.read(sink, 0, (int) (Math.min(sink.length - 1L, bound - read) + 1));
                 if (n < 0) {
                     return Outcome.DRAINED;
                 }
                 read += n;
-                if (read > limit) {
+                if (read > bound) {
                     return Outcome.TOO_LARGE;
                 }
                 if (System.nanoTime() - start > timeoutNanos) {

@@ -135,12 +135,15 @@ public final class ServletErrorResponder {
         // A body left unread is drained, or the error says Connection: close (Jetty would otherwise
         // close the connection silently after it). Tomcat answers a body it fails to read itself,
         // which commits the response: hence before the check below.
-        unreadBody.beforeError(servletRequest, response);
+        RequestBodyDrain.Outcome unread = unreadBody.beforeError(servletRequest, response);
         if (response.isCommitted()) {
             LOG.debug("Cannot answer {} with {}: the response is already committed", request.facts().logLine(), error.status());
             return;
         }
         send(response, renderer.render(error, request));
+        // The error is on its way; what is left of a body over the bound is read while it still
+        // arrives, so that closing the connection cannot reset it away from the client.
+        unreadBody.afterError(servletRequest, unread);
     }
 
     /**

@@ -1,10 +1,16 @@
 package dev.restfault.benchmarks.e2e;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A goal the figures of one server are held to: the median CPU per request of one cell compared
- * with the median of a base cell on the same server.
+ * A goal the figures of one server are held to: the CPU per request of one cell compared with a
+ * base cell on the same server, round by round. Each round measures both cells a few seconds
+ * apart, so what disturbs the machine for a while (another tenant of the host, a collection
+ * elsewhere) weighs on both windows of the pair; the verdict is the median of the rounds'
+ * comparisons ({@link #pairedMeasure}). The comparison of the two cells' medians is reported too.
  *
  * @param label        what the report calls it
  * @param kind         how the two medians are compared
@@ -60,6 +66,25 @@ public record Target(String label, Kind kind, double limit, String setup, String
     /** The figure compared with {@link #limit()}: a ratio, or a difference in microseconds. */
     public double measure(double value, double base) {
         return kind == Kind.EXCESS_AT_MOST ? value - base : value / base;
+    }
+
+    /**
+     * The median, over the rounds that measured both cells, of {@link #measure} of the round's two
+     * figures; {@code NaN} when no round gives a finite comparison.
+     *
+     * @param values the cell's CPU µs per request by round
+     * @param bases  the base cell's, by round
+     */
+    public double pairedMeasure(Map<Integer, Double> values, Map<Integer, Double> bases) {
+        List<Double> measures = new ArrayList<>();
+        values.forEach((round, value) -> {
+            Double base = bases.get(round);
+            double measure = base == null ? Double.NaN : measure(value, base);
+            if (Double.isFinite(measure)) { // a window without CPU (a smoke run's) compares with nothing
+                measures.add(measure);
+            }
+        });
+        return measures.isEmpty() ? Double.NaN : Stats.of(measures).median();
     }
 
     /** Whether {@code measure} meets the target. */

@@ -1,6 +1,7 @@
 package dev.restfault.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -960,7 +961,7 @@ abstract class AbstractContractErrorsTest {
      */
     @Test
     void aBodyFarOverTheBoundSentInFullBeforeReadingStillGetsItsError() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(lingersBeforeClosing(),
+        assumeTrue(lingersBeforeClosing(),
                 "this server closes the connection itself after an error that says Connection: close");
         byte[] body = RawHttp.jsonBody(32 * 1024 * 1024);
         try (RawHttp raw = new RawHttp(port)) {

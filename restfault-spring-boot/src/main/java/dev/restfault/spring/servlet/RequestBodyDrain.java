@@ -178,10 +178,7 @@ final class RequestBodyDrain {
         }
         // The container's own request: what a wrapper shows (a buffered copy, say) says nothing
         // about the bytes still on the connection.
-        ServletRequest container = request;
-        while (container instanceof ServletRequestWrapper wrapper) {
-            container = wrapper.getRequest();
-        }
+        ServletRequest container = container(request);
         ServletInputStream in;
         try {
             in = container.getInputStream();
@@ -196,10 +193,6 @@ final class RequestBodyDrain {
         if (length > limit || limit == 0) {
             return Outcome.TOO_LARGE;
         }
-        return drain(container, in);
-    }
-
-    private Outcome drain(ServletRequest container, ServletInputStream in) {
         return discard(container, in, limit);
     }
 
@@ -227,16 +220,22 @@ final class RequestBodyDrain {
         if (!JETTY || outcome != Outcome.TOO_LARGE) {
             return;
         }
-        ServletRequest container = request;
-        while (container instanceof ServletRequestWrapper wrapper) {
-            container = wrapper.getRequest();
-        }
+        ServletRequest container = container(request);
         try {
             Outcome lingered = discard(container, container.getInputStream(), Long.MAX_VALUE);
             LOG.debug("Lingered after the error, before the connection closes: {}", lingered);
         } catch (IOException | RuntimeException unreadable) {
             LOG.debug("Could not linger after the error: {}", unreadable.toString());
         }
+    }
+
+    /** The container's own request under any wrappers. */
+    private static ServletRequest container(ServletRequest request) {
+        ServletRequest container = request;
+        while (container instanceof ServletRequestWrapper wrapper) {
+            container = wrapper.getRequest();
+        }
+        return container;
     }
 
     /**

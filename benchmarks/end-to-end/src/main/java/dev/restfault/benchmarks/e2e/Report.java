@@ -30,12 +30,6 @@ final class Report {
         this.environment = environment;
     }
 
-    /** The median CPU µs per request of a cell, or {@code NaN} if it was not measured. */
-    double median(Suite suite, String setup, Server server, String scenario) {
-        List<Measurement> measured = measurements(suite, setup, server, scenario);
-        return measured.isEmpty() ? Double.NaN : Stats.of(measured.stream().map(Measurement::cpuMicrosPerRequest).toList()).median();
-    }
-
     private List<Measurement> measurements(Suite suite, String setup, Server server, String scenario) {
         for (Map.Entry<Cell, List<Measurement>> entry : results.entrySet()) {
             Cell cell = entry.getKey();
@@ -170,11 +164,15 @@ final class Report {
     }
 
     private Verdict verdict(Suite suite, Server server, Target target) {
-        double value = median(suite, target.setup(), server, target.scenario());
-        double base = median(suite, target.baseSetup(), server, target.baseScenario());
-        double measure = target.pairedMeasure(byRound(suite, target.setup(), server, target.scenario()),
-                byRound(suite, target.baseSetup(), server, target.baseScenario()));
-        return new Verdict(measure, target.measure(value, base), !Double.isNaN(measure) && target.met(measure));
+        Map<Integer, Double> values = byRound(suite, target.setup(), server, target.scenario());
+        Map<Integer, Double> bases = byRound(suite, target.baseSetup(), server, target.baseScenario());
+        double measure = target.pairedMeasure(values, bases);
+        return new Verdict(measure, target.measure(median(values), median(bases)), !Double.isNaN(measure) && target.met(measure));
+    }
+
+    /** The median CPU µs per request of a cell's rounds, or {@code NaN} if it was not measured. */
+    private static double median(Map<Integer, Double> byRound) {
+        return byRound.isEmpty() ? Double.NaN : Stats.of(List.copyOf(byRound.values())).median();
     }
 
     private Map<Integer, Double> byRound(Suite suite, String setup, Server server, String scenario) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * comparisons ({@link #pairedMeasure}). The comparison of the two cells' medians is reported too.
  *
  * @param label        what the report calls it
- * @param kind         how the two medians are compared
+ * @param kind         how the two figures are compared
  * @param limit        the bound: a ratio, or microseconds for {@link Kind#EXCESS_AT_MOST}
  * @param setup        the setup of the cell under judgement
  * @param scenario     its scenario

@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * lookup over a case-insensitive map, as a servlet request does, with the headers a typical API
  * client sends ({@code client}: {@code Accept: application/json}, valid ids) or a browser
  * ({@code browser}: a long {@code Accept} with qualities, {@code Accept-Language}).
- * {@code coreContractException} renders an application's {@code ContractException.notFound(...)}.
+ * {@code coreContractException} renders an application's {@code ContractException.notFound(...)};
+ * {@code coreUnauthorized} a {@code ContractException.unauthorized()}, whose text comes from the catalog.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -92,6 +93,12 @@ public class RenderErrorBenchmark {
     @Benchmark
     public RenderedError coreContractException() {
         return core.render(ContractException.notFound("Customer c0000000-0000-4000-8000-000000000009 does not exist."), facts());
+    }
+
+    /** A catalog error (a 401 with its challenge) whose description restfault looks up in the client's locale. */
+    @Benchmark
+    public RenderedError coreUnauthorized() {
+        return core.render(ContractException.unauthorized(), facts());
     }
 
     @Benchmark

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Localized texts: restfault's own (reason phrases, default descriptions, generic messages) and
@@ -120,7 +121,9 @@ public final class ContractMessages {
     public Optional<LocalizedText> findLocalized(String key, Locale locale, Object... args) {
         Objects.requireNonNull(key, "key");
         Locale l = locale == null ? SupportedLocales.DEFAULT : locale;
-        for (Locale step : chain(l)) {
+        List<Locale> chain = chain(l);
+        for (int i = 0; i < chain.size(); i++) {
+            Locale step = chain.get(i);
             Optional<String> text = Optional.empty();
             for (MessageProvider p : providers) {
                 text = safeFind(p, key, step);
@@ -170,8 +173,35 @@ public final class ContractMessages {
         }
     }
 
+    /** At most this many locales keep their chain (see {@link #CHAINS}). */
+    static final int CHAIN_CACHE_LIMIT = 64;
+
+    /**
+     * The chains already built, by requested locale: building one costs more than the lookups
+     * along it (a {@code new Locale} interns its strings). A server asks for the few locales it
+     * negotiates; an application may pass any, so past {@value #CHAIN_CACHE_LIMIT} locales a chain
+     * is built each time instead of kept, and no caller can grow this without bound.
+     */
+    private static final ConcurrentHashMap<Locale, List<Locale>> CHAINS = new ConcurrentHashMap<>();
+
     private static List<Locale> chain(Locale l) {
-        List<Locale> chain = new ArrayList<>(3);
+        List<Locale> chain = CHAINS.get(l);
+        if (chain == null) {
+            chain = buildChain(l);
+            if (CHAINS.size() < CHAIN_CACHE_LIMIT) {
+                CHAINS.putIfAbsent(l, chain);
+            }
+        }
+        return chain;
+    }
+
+    /** How many locales keep their chain now; for tests. */
+    static int cachedChains() {
+        return CHAINS.size();
+    }
+
+    private static List<Locale> buildChain(Locale l) {
+        List<Locale> chain = new ArrayList<>(5);
         chain.add(l);
         if (!l.getCountry().isEmpty() || !l.getScript().isEmpty() || !l.getVariant().isEmpty()) {
             chain.add(new Locale(l.getLanguage()));
@@ -183,7 +213,7 @@ public final class ContractMessages {
             chain.add(SupportedLocales.EN_US);
         }
         chain.add(Locale.ROOT); // an application bundle's base file, without a locale suffix
-        return chain;
+        return List.copyOf(chain);
     }
 
     /** Replaces {n} with the n-th argument; other braces are left alone. */

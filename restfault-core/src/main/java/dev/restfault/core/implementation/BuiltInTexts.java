@@ -2,10 +2,8 @@ package dev.restfault.core.implementation;
 
 import dev.restfault.core.i18n.SupportedLocales;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts restfault ships, one UTF-8 properties file per locale under
@@ -20,8 +18,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BuiltInTexts {
 
-    private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
+    /**
+     * The four shipped files, read once, in the order of {@link SupportedLocales#ALL}. Nothing
+     * else is ever read: a locale restfault does not ship has no file, so no caller's locale (an
+     * application may pass any) can grow what this class holds.
+     */
+    private static final Properties[] SHIPPED = SupportedLocales.ALL.stream()
+            .map(l -> "texts/messages_" + l.getLanguage() + "_" + l.getCountry() + ".properties")
+            .map(name -> Utf8Properties.read(BuiltInTexts.class.getResourceAsStream(name), name))
+            .toArray(Properties[]::new);
     private static final Properties NONE = Utf8Properties.NONE;
+    /** The last step of every chain. */
+    private static final Properties EN_US = file("en", "US");
 
     private BuiltInTexts() {
     }
@@ -32,23 +40,24 @@ public final class BuiltInTexts {
      */
     public static Optional<String> get(String key, Locale locale) {
         Locale l = locale == null ? Locale.US : locale;
-        String value = load(l.getLanguage() + "_" + l.getCountry()).getProperty(key);
+        String value = file(l.getLanguage(), l.getCountry()).getProperty(key);
         if (value == null) {
-            value = load(languageFile(l)).getProperty(key);
+            value = languageFile(l).getProperty(key);
         }
         if (value == null) {
-            value = load("en_US").getProperty(key);
+            value = EN_US.getProperty(key);
         }
         return Optional.ofNullable(value);
     }
 
     /**
-     * The text for {@code key} in exactly {@code locale}; a locale with a language alone finds
-     * the file restfault ships for that language.
+     * The text for {@code key} in exactly {@code locale} (its language and country; script and
+     * variant play no part); a locale with a language alone finds the file restfault ships for
+     * that language.
      */
     public static Optional<String> getExact(String key, Locale locale) {
-        String suffix = locale.getCountry().isEmpty() ? languageFile(locale) : locale.getLanguage() + "_" + locale.getCountry();
-        return Optional.ofNullable(load(suffix).getProperty(key));
+        Properties texts = locale.getCountry().isEmpty() ? languageFile(locale) : file(locale.getLanguage(), locale.getCountry());
+        return Optional.ofNullable(texts.getProperty(key));
     }
 
     /**
@@ -57,32 +66,37 @@ public final class BuiltInTexts {
      * better served by English than by a script they may not read.
      */
     public static Optional<Locale> shippedLocaleFor(Locale l) {
+        int i = shippedIndexFor(l);
+        return i < 0 ? Optional.empty() : Optional.of(SupportedLocales.ALL.get(i));
+    }
+
+    private static int shippedIndexFor(Locale l) {
         if (l.getLanguage().equals("zh") && !("Hant".equals(l.getScript()) || "TW".equals(l.getCountry())
                 || "HK".equals(l.getCountry()) || "MO".equals(l.getCountry()))) {
-            return Optional.empty();
+            return -1;
         }
-        for (Locale shipped : SupportedLocales.ALL) {
-            if (shipped.getLanguage().equals(l.getLanguage())) {
-                return Optional.of(shipped);
+        for (int i = 0; i < SHIPPED.length; i++) {
+            if (SupportedLocales.ALL.get(i).getLanguage().equals(l.getLanguage())) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** The file of {@link #shippedLocaleFor}; a language restfault does not ship has none. */
-    private static String languageFile(Locale l) {
-        return shippedLocaleFor(l).map(s -> s.getLanguage() + "_" + s.getCountry()).orElse(l.getLanguage());
+    private static Properties languageFile(Locale l) {
+        int i = shippedIndexFor(l);
+        return i < 0 ? NONE : SHIPPED[i];
     }
 
-    private static Properties load(String suffix) {
-        return CACHE.computeIfAbsent(suffix, BuiltInTexts::read);
-    }
-
-    private static Properties read(String suffix) {
-        if (!suffix.matches("[a-z]{2,3}(_[A-Z]{2})?")) {
-            return NONE;
+    /** The file shipped for exactly {@code language} and {@code country}, or none. */
+    private static Properties file(String language, String country) {
+        for (int i = 0; i < SHIPPED.length; i++) {
+            Locale shipped = SupportedLocales.ALL.get(i);
+            if (shipped.getLanguage().equals(language) && shipped.getCountry().equals(country)) {
+                return SHIPPED[i];
+            }
         }
-        String name = "texts/messages_" + suffix + ".properties";
-        return Utf8Properties.read(BuiltInTexts.class.getResourceAsStream(name), name);
+        return NONE;
     }
 }

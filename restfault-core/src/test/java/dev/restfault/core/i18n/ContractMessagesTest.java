@@ -84,6 +84,28 @@ class ContractMessagesTest {
     }
 
     @Test
+    void anyNumberOfCallerLocalesKeepsTheLookupBoundedAndRight() {
+        // An application may pass any locale; past the limit chains are built, not kept, and a
+        // locale that is not kept finds the same texts as one that is.
+        for (int i = 0; i < 3 * ContractMessages.CHAIN_CACHE_LIMIT; i++) {
+            Locale l = new Locale.Builder().setLanguage(i % 2 == 0 ? "fr" : "xq").setRegion(region(i)).build();
+            String phrase = messages.reasonPhrase(404, l);
+            assertThat(phrase).as("%s", l)
+                    .isEqualTo(i % 2 == 0 ? "Introuvable" : messages.reasonPhrase(404, SupportedLocales.EN_US));
+            assertThat(messages.findLocalized(ContractMessages.NO_SUCH_RESOURCE, l).orElseThrow().locale())
+                    .isEqualTo(i % 2 == 0 ? l : SupportedLocales.EN_US);
+        }
+        assertThat(ContractMessages.cachedChains()).isLessThanOrEqualTo(ContractMessages.CHAIN_CACHE_LIMIT);
+        assertThat(messages.reasonPhrase(404, Locale.forLanguageTag("fr-BE"))).isEqualTo("Introuvable");
+        assertThat(messages.reasonPhrase(404, Locale.forLanguageTag("ja-JP"))).isEqualTo(messages.reasonPhrase(404, SupportedLocales.JA_JP));
+    }
+
+    /** A two-letter region per {@code i}: AA, AB, ... */
+    private static String region(int i) {
+        return "" + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26);
+    }
+
+    @Test
     void placeholdersNeedNoApostropheEscaping() {
         assertThat(ContractMessages.format("L'élément {0} n'est pas {1}", "a", "b")).isEqualTo("L'élément a n'est pas b");
         assertThat(ContractMessages.format("{0} {5} {x} {", "a")).isEqualTo("a {5} {x} {");

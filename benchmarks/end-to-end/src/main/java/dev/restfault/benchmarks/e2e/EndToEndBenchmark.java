@@ -235,7 +235,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     /** JIT compilation per second of load under which a server counts as warm. */
     static final long QUIET_JIT_MILLIS = 20;
 
-    private static List<Cell> cells(List<Suite> plan) {
+    static List<Cell> cells(List<Suite> plan) {
         List<Cell> cells = new ArrayList<>();
         for (Suite suite : plan) {
             for (Server server : suite.servers()) {
@@ -416,8 +416,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         cells.forEach(cell -> results.put(cell, new ArrayList<>()));
         Random random = new Random(seed);
         for (int round = 1; round <= rounds; round++) {
-            List<Cell> order = new ArrayList<>(cells);
-            Collections.shuffle(order, random);
+            List<Cell> order = roundOrder(cells, random);
             out.printf(Locale.ROOT, "Round %d of %d%n", round, rounds);
             for (Cell cell : order) {
                 ServerProcess process = processes.get(new Instance(cell.suite(), cell.setup(), cell.server()).key());
@@ -430,6 +429,28 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             }
         }
         return results;
+    }
+
+    /**
+     * The order of one round: the cells of each server of each suite together, the groups and the
+     * cells within each in a random order. Every target compares two cells of one server, so its
+     * two windows are at most one group apart rather than a whole round: what disturbs the
+     * machine for a while then weighs on both.
+     */
+    static List<Cell> roundOrder(List<Cell> cells, Random random) {
+        Map<String, List<Cell>> groups = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            groups.computeIfAbsent(cell.suite().id() + "/" + cell.server().id(), key -> new ArrayList<>()).add(cell);
+        }
+        List<List<Cell>> shuffled = new ArrayList<>(groups.values());
+        Collections.shuffle(shuffled, random);
+        List<Cell> order = new ArrayList<>(cells.size());
+        for (List<Cell> group : shuffled) {
+            List<Cell> inGroup = new ArrayList<>(group);
+            Collections.shuffle(inGroup, random);
+            order.addAll(inGroup);
+        }
+        return order;
     }
 
     /** Loads {@code cell} for the ramp and then one window, and measures the window. */

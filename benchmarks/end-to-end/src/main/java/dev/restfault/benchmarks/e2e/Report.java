@@ -151,23 +151,35 @@ final class Report {
         if (suite.targets().isEmpty()) {
             return;
         }
-        md.append("\nTargets: \"measured\" is the median over the rounds of each round's comparison of the two cells (the"
-                + " verdict); \"of the medians\" compares the two medians above.\n");
-        md.append("\n| target | measured | of the medians | limit | met |\n|---|---:|---:|---:|:---:|\n");
+        md.append("\nTargets: \"measured\" is the median over the rounds of each round's comparison of the two cells;"
+                + " \"interval\" a confidence interval for that median (distribution-free, from the rounds' order statistics);"
+                + " the verdict is yes or no only when the whole interval is on one side of the limit, and \"undecided\""
+                + " when the machine's noise is larger than the distance to the limit. \"of the medians\" compares the two"
+                + " medians above.\n");
+        md.append("\n| target | measured | interval | of the medians | limit | met |\n|---|---:|---:|---:|---:|:---:|\n");
         for (Target target : suite.targets()) {
             Verdict verdict = verdict(suite, server, target);
+            Target.Judgement j = verdict.judgement();
             String unit = target.kind() == Target.Kind.EXCESS_AT_MOST ? " µs" : "×";
-            md.append(String.format(Locale.ROOT, "| %s | %.2f%s | %.2f%s | %s%.2f%s | %s |%n", target.label(), verdict.measure(), unit,
-                    verdict.ofMedians(), unit, target.kind() == Target.Kind.RATIO_AT_LEAST ? "≥ " : "≤ ", target.limit(), unit,
-                    Double.isNaN(verdict.measure()) ? "?" : verdict.met() ? "yes" : "**no**"));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f%s | %.2f–%.2f (%.0f %%, %d rounds) | %.2f%s | %s%.2f%s | %s |%n",
+                    target.label(), j.measure(), unit, j.low(), j.high(), j.confidence() * 100, j.rounds(), verdict.ofMedians(),
+                    unit, target.kind() == Target.Kind.RATIO_AT_LEAST ? "≥ " : "≤ ", target.limit(), unit, word(j.decision())));
         }
+    }
+
+    private static String word(Target.Decision decision) {
+        return switch (decision) {
+            case MET -> "yes";
+            case NOT_MET -> "**no**";
+            case UNDECIDED -> "undecided";
+            case UNKNOWN -> "?";
+        };
     }
 
     private Verdict verdict(Suite suite, Server server, Target target) {
         Map<Integer, Double> values = byRound(suite, target.setup(), server, target.scenario());
         Map<Integer, Double> bases = byRound(suite, target.baseSetup(), server, target.baseScenario());
-        double measure = target.pairedMeasure(values, bases);
-        return new Verdict(measure, target.measure(median(values), median(bases)), !Double.isNaN(measure) && target.met(measure));
+        return new Verdict(target.judge(values, bases), target.measure(median(values), median(bases)));
     }
 
     /** The median CPU µs per request of a cell's rounds, or {@code NaN} if it was not measured. */
@@ -184,11 +196,11 @@ final class Report {
     }
 
     /**
-     * @param measure   the median of the rounds' comparisons: the verdict's figure
+     * @param judgement the rounds' comparisons judged
      * @param ofMedians the comparison of the two cells' medians
      * @param met       whether {@code measure} meets the target
      */
-    private record Verdict(double measure, double ofMedians, boolean met) {
+    private record Verdict(Target.Judgement judgement, double ofMedians) {
     }
 
     /** Writes every round of every cell, the statistics and the verdicts as JSON. */
@@ -217,10 +229,16 @@ final class Report {
                     Map<String, Object> v = new LinkedHashMap<>();
                     v.put("server", server.id());
                     v.put("target", target.label());
-                    v.put("measure", finite(verdict.measure()));
+                    Target.Judgement j = verdict.judgement();
+                    v.put("measure", finite(j.measure()));
+                    v.put("low", finite(j.low()));
+                    v.put("high", finite(j.high()));
+                    v.put("confidence", finite(j.confidence()));
+                    v.put("rounds", j.rounds());
                     v.put("measureOfMedians", finite(verdict.ofMedians()));
                     v.put("limit", target.limit());
-                    v.put("met", verdict.met());
+                    v.put("met", j.decision() == Target.Decision.MET);
+                    v.put("decision", j.decision().name());
                     verdicts.add(v);
                 }
             }

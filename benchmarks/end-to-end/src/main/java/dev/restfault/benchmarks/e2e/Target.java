@@ -1,6 +1,7 @@
 package dev.restfault.benchmarks.e2e;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,8 +10,11 @@ import java.util.Objects;
  * A goal the figures of one server are held to: the CPU per request of one cell compared with a
  * base cell on the same server, round by round. Each round measures both cells a few seconds
  * apart, so what disturbs the machine for a while (another tenant of the host, a collection
- * elsewhere) weighs on both windows of the pair; the verdict is the median of the rounds'
- * comparisons ({@link #pairedMeasure}). The comparison of the two cells' medians is reported too.
+ * elsewhere) weighs on both windows of the pair. The figure is the median of the rounds'
+ * comparisons ({@link #pairedMeasure}); the verdict ({@link #judge}) asks the whole of a confidence
+ * interval for that median to meet the limit, and says "undecided" when the interval holds the
+ * limit, rather than let the machine's noise decide. The comparison of the two cells' medians is
+ * reported too.
  *
  * @param label        what the report calls it
  * @param kind         how the two figures are compared
@@ -76,6 +80,17 @@ public record Target(String label, Kind kind, double limit, String setup, String
      * @param bases  the base cell's, by round
      */
     public double pairedMeasure(Map<Integer, Double> values, Map<Integer, Double> bases) {
+        return judge(values, bases).measure();
+    }
+
+    /**
+     * The rounds' comparisons judged: their median, a distribution-free confidence interval for
+     * that median, and whether the whole interval meets the limit, misses it, or straddles it.
+     *
+     * @param values the cell's CPU µs per request by round
+     * @param bases  the base cell's, by round
+     */
+    public Judgement judge(Map<Integer, Double> values, Map<Integer, Double> bases) {
         List<Double> measures = new ArrayList<>();
         values.forEach((round, value) -> {
             Double base = bases.get(round);
@@ -84,7 +99,18 @@ public record Target(String label, Kind kind, double limit, String setup, String
                 measures.add(measure);
             }
         });
-        return measures.isEmpty() ? Double.NaN : Stats.of(measures).median();
+        if (measures.isEmpty()) {
+            return new Judgement(Double.NaN, Double.NaN, Double.NaN, 0, 0, Decision.UNKNOWN);
+        }
+        Collections.sort(measures);
+        int n = measures.size();
+        int k = MedianInterval.lowerRank(n);
+        double low = measures.get(k - 1);
+        double high = measures.get(n - k);
+        Decision decision = met(low) && met(high) ? Decision.MET
+                : !met(low) && !met(high) ? Decision.NOT_MET
+                : Decision.UNDECIDED;
+        return new Judgement(Stats.of(measures).median(), low, high, MedianInterval.confidence(n, k), n, decision);
     }
 
     /** Whether {@code measure} meets the target. */
@@ -93,5 +119,28 @@ public record Target(String label, Kind kind, double limit, String setup, String
             case RATIO_AT_MOST, EXCESS_AT_MOST -> measure <= limit;
             case RATIO_AT_LEAST -> measure >= limit;
         };
+    }
+
+    /** What the rounds say about a target. */
+    public enum Decision {
+        /** The whole confidence interval meets the limit. */
+        MET,
+        /** The whole confidence interval misses it. */
+        NOT_MET,
+        /** The interval holds the limit: the machine's noise is larger than the distance to it. */
+        UNDECIDED,
+        /** No round compared the two cells. */
+        UNKNOWN
+    }
+
+    /**
+     * @param measure    the median of the rounds' comparisons
+     * @param low        the lower end of the confidence interval for that median
+     * @param high       the upper end
+     * @param confidence the interval's coverage (about 0.95 from 9 rounds on; less with fewer)
+     * @param rounds     how many rounds compared the two cells
+     * @param decision   the verdict
+     */
+    public record Judgement(double measure, double low, double high, double confidence, int rounds, Decision decision) {
     }
 }

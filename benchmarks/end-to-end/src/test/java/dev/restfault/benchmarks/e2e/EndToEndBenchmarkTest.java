@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -35,6 +36,30 @@ class EndToEndBenchmarkTest {
         assertThat(suite.scenarios()).extracting(Scenario::id).containsExactly("200", "404");
         assertThat(suite.targets()).extracting(Target::label)
                 .containsExactly("restfault 404 ≤ 1.1× its 200", "spring-default 404 ≥ 2.0× restfault");
+    }
+
+    @Test
+    void aRoundVisitsTheCellsOfOneServerTogetherInARandomOrder() {
+        List<Cell> cells = EndToEndBenchmark.cells(parse("--suites", "mvc-errors,webflux-errors").plan());
+        Random random = new Random(7);
+        List<Cell> first = EndToEndBenchmark.roundOrder(cells, random);
+        List<Cell> second = EndToEndBenchmark.roundOrder(cells, random);
+        for (List<Cell> order : List.of(first, second)) {
+            assertThat(order).containsExactlyInAnyOrderElementsOf(cells);
+            // Each suite/server group is one contiguous run: the group changes exactly (groups - 1) times.
+            long groups = cells.stream().map(c -> c.suite().id() + "/" + c.server().id()).distinct().count();
+            int changes = 0;
+            for (int i = 1; i < order.size(); i++) {
+                Cell a = order.get(i - 1);
+                Cell b = order.get(i);
+                if (!(a.suite().id() + "/" + a.server().id()).equals(b.suite().id() + "/" + b.server().id())) {
+                    changes++;
+                }
+            }
+            assertThat(changes).isEqualTo(groups - 1);
+        }
+        assertThat(first).as("shuffled, not the plan's order").isNotEqualTo(cells);
+        assertThat(first).isNotEqualTo(second);
     }
 
     @Test

@@ -61,6 +61,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", description = "Measured rounds; each visits every cell once (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
+    @Option(names = "--forks", description = "Times every server process is started afresh, each measured for --rounds rounds: "
+            + "the figures pool the rounds of all forks, so one start's JIT decisions do not decide them (default: ${DEFAULT-VALUE}).")
+    int forks = 1;
+
     @Option(names = "--window", paramLabel = "SECONDS", description = "Length of one measured window (default: ${DEFAULT-VALUE}).")
     double window = 2;
 
@@ -122,9 +126,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         requireProfiledCellsMeasured(plan);
         List<Cell> cells = cells(plan);
         List<Instance> instances = instances(plan);
-        out.printf(Locale.ROOT, "%d cells on %d server processes; %d rounds of %.1f s windows (+%.1f s ramp), "
+        out.printf(Locale.ROOT, "%d cells on %d server processes%s; %d rounds of %.1f s windows (+%.1f s ramp), "
                         + "%.1f s warm-up per scenario; about %d minutes.%n",
-                cells.size(), instances.size(), rounds, window, ramp, warmup, estimatedMinutes(cells, instances));
+                cells.size(), instances.size(), forks > 1 ? ", each started " + forks + " times" : "", rounds * forks, window,
+                ramp, warmup, estimatedMinutes(cells, instances));
         if (list) {
             cells.forEach(cell -> out.println("  " + cell.name()));
             return 0;
@@ -138,8 +143,20 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 redis = RedisServer.start();
                 out.println("Redis on port " + redis.port());
             }
-            Map<String, ServerProcess> processes = startAll(instances, dir);
-            Map<Cell, List<Measurement>> results = measure(cells, processes);
+            // Each fork starts every process afresh and adds its rounds; the last fork's processes
+            // stay up for the profiles.
+            Map<Cell, List<Measurement>> results = new LinkedHashMap<>();
+            cells.forEach(cell -> results.put(cell, new ArrayList<>()));
+            Map<String, ServerProcess> processes = Map.of();
+            Random random = new Random(seed);
+            for (int fork = 1; fork <= forks; fork++) {
+                if (fork > 1) {
+                    stopAll();
+                    out.printf(Locale.ROOT, "Fork %d of %d: every server process starts afresh%n", fork, forks);
+                }
+                processes = startAll(instances, dir, forks == 1 ? "" : "-fork" + fork);
+                measure(cells, processes, (fork - 1) * rounds, random, results);
+            }
             Report report = new Report(plan, results, environment());
             String markdown = report.markdown();
             out.println();
@@ -164,10 +181,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     }
 
     private void validate() {
-        if (rounds < 1 || connections < 1 || !(window > 0) || ramp < 0 || warmup < 0 || warmupMax < warmup
+        if (rounds < 1 || forks < 1 || connections < 1 || !(window > 0) || ramp < 0 || warmup < 0 || warmupMax < warmup
                 || !(profileSeconds > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--rounds and --connections must be at least 1, --window and --profile-seconds positive, "
+                    "--rounds, --forks and --connections must be at least 1, --window and --profile-seconds positive, "
                             + "--ramp and --warmup not negative, --warmup-max not below --warmup");
         }
         if (requests != 0 && requests < MIN_REQUESTS) {
@@ -264,7 +281,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     private long estimatedMinutes(List<Cell> cells, List<Instance> instances) {
         if (requests > 0) {
             // Bounded by requests: the starts dominate.
-            return Math.round(Math.ceil(instances.size() * 8 / 60.0));
+            return Math.round(Math.ceil(forks * instances.size() * 8 / 60.0));
         }
         // A start takes about 10 s on 2 cores, then each scenario's warm-up; as many at a time as processors.
         double starts = 0;
@@ -272,8 +289,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             starts += 10 + instance.suite().scenarios().size() * (warmup + warmupMax) / 2;
         }
         long profiled = cells.stream().filter(cell -> profile.contains(cell.setup().id() + ":" + cell.scenario().id())).count();
-        double seconds = starts / starters(instances.size())
-                + (double) cells.size() * rounds * (window + ramp + 0.3) + profiled * (profileSeconds + ramp + 2);
+        double seconds = forks * (starts / starters(instances.size()) + (double) cells.size() * rounds * (window + ramp + 0.3))
+                + profiled * (profileSeconds + ramp + 2);
         return Math.round(Math.ceil(seconds / 60));
     }
 
@@ -291,13 +308,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
      * single-threaded, nothing is measured yet, and the warm-up goes on while the JIT compiles,
      * however much CPU the others take.
      */
-    private Map<String, ServerProcess> startAll(List<Instance> instances, Path dir) throws Exception {
+    private Map<String, ServerProcess> startAll(List<Instance> instances, Path dir, String logSuffix) throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(starters(instances.size()));
         try {
             Map<String, Future<ServerProcess>> started = new LinkedHashMap<>();
             for (Instance instance : instances) {
                 started.put(instance.key(), starters.submit(() -> {
-                    ServerProcess process = start(instance, dir);
+                    ServerProcess process = start(instance, dir, logSuffix);
                     warm(instance, process);
                     return process;
                 }));
@@ -323,7 +340,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         return Math.min(instances, Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
-    private ServerProcess start(Instance instance, Path dir) throws Exception {
+    private ServerProcess start(Instance instance, Path dir, String logSuffix) throws Exception {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
                 "spring.main.banner-mode=off"));
         for (String property : instance.setup().properties()) {
@@ -339,7 +356,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         String name = instance.key();
         out.println("Starting " + name + " ...");
         ServerProcess process = ServerProcess.start(name, jvm, instance.server().classPath(System.getProperty("java.class.path"), instance.suite().jarsLeftOut()),
-                instance.setup().applicationClass(), properties, dir.resolve("server-" + name.replace('/', '-') + ".log"),
+                instance.setup().applicationClass(), properties, dir.resolve("server-" + name.replace('/', '-') + logSuffix + ".log"),
                 Duration.ofSeconds(120));
         running.add(process);
         if (!process.webServerClass().contains(instance.server().webServerName())) {
@@ -411,13 +428,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
     }
 
-    private Map<Cell, List<Measurement>> measure(List<Cell> cells, Map<String, ServerProcess> processes) throws Exception {
-        Map<Cell, List<Measurement>> results = new LinkedHashMap<>();
-        cells.forEach(cell -> results.put(cell, new ArrayList<>()));
-        Random random = new Random(seed);
-        for (int round = 1; round <= rounds; round++) {
+    /** Measures {@code --rounds} rounds, numbered from {@code roundsBefore + 1}, into {@code results}. */
+    private void measure(List<Cell> cells, Map<String, ServerProcess> processes, int roundsBefore, Random random,
+            Map<Cell, List<Measurement>> results) throws Exception {
+        for (int round = roundsBefore + 1; round <= roundsBefore + rounds; round++) {
             List<Cell> order = roundOrder(cells, random);
-            out.printf(Locale.ROOT, "Round %d of %d%n", round, rounds);
+            out.printf(Locale.ROOT, "Round %d of %d%n", round, rounds * forks);
             for (Cell cell : order) {
                 ServerProcess process = processes.get(new Instance(cell.suite(), cell.setup(), cell.server()).key());
                 Measurement m = window(cell, process, round, window);
@@ -428,7 +444,6 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                         m.allocatedBytesPerRequest(), m.compileMillis(), m.collections());
             }
         }
-        return results;
     }
 
     /**
@@ -555,6 +570,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     private Map<String, Object> options() {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("rounds", rounds);
+        options.put("forks", forks);
         options.put("windowSeconds", window);
         options.put("rampSeconds", ramp);
         options.put("warmupSecondsPerScenario", warmup);

@@ -74,7 +74,11 @@ class EndToEndBenchmarkTest {
         StringWriter err = new StringWriter();
         CommandLine rounds = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
         assertThat(rounds.execute("--rounds", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--rounds and --connections must be at least 1");
+        assertThat(err.toString()).contains("--rounds, --forks and --connections must be at least 1");
+        err.getBuffer().setLength(0);
+        CommandLine forks = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
+        assertThat(forks.execute("--forks", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rounds, --forks and --connections must be at least 1");
         err.getBuffer().setLength(0);
         CommandLine profile = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
         assertThat(profile.execute("--profile", "restfault")).isEqualTo(2);

@@ -120,4 +120,48 @@ class TinyRunTest {
             assertThat(recordings.filter(p -> p.toString().endsWith(".jfr"))).hasSize(recorded);
         }
     }
+
+    @Test
+    void forksStartEveryServerProcessAfreshAndPoolTheirRounds() throws Exception {
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err)).execute(
+                    "--suites", "limiters", "--setups", Suites.NO_LIMITER + "," + Suites.IN_MEMORY, "--forks", "2",
+                    "--requests", Integer.toString(REQUESTS), "--rounds", "1", "--connections", "2",
+                    "--server-jvm-options", "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+                    "--output", output.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String console = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code; console:%n%s%nerrors:%n%s", console, err).isZero();
+        assertThat(console).contains("Fork 2 of 2");
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+
+        Path run;
+        try (Stream<Path> runs = Files.list(output)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        // Two setups, each started twice: four processes, four logs.
+        try (Stream<Path> logs = Files.list(run)) {
+            assertThat(logs.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("server-")))
+                    .containsExactlyInAnyOrder("server-limiters-no-limiter-tomcat-fork1.log", "server-limiters-no-limiter-tomcat-fork2.log",
+                            "server-limiters-in-memory-tomcat-fork1.log", "server-limiters-in-memory-tomcat-fork2.log");
+        }
+        JsonNode results = JsonMapper.builder().build().readTree(run.resolve("results.json").toFile());
+        assertThat(results.path("options").path("forks").asInt()).isEqualTo(2);
+        JsonNode suite = results.path("suites").get(0);
+        assertThat(suite.path("cells")).hasSize(2);
+        for (JsonNode cell : suite.path("cells")) {
+            List<Integer> rounds = new ArrayList<>();
+            cell.path("rounds").forEach(round -> rounds.add(round.path("round").asInt()));
+            assertThat(rounds).as(cell.toString()).containsExactly(1, 2);
+        }
+        // The target pairs the rounds of both forks.
+        assertThat(suite.path("targets").get(0).path("rounds").asInt()).isEqualTo(2);
+    }
 }

@@ -1691,6 +1691,17 @@ abstract class AbstractContractErrorsTest {
     // ---------------------------------------------------------------- WebFlux only
 
     @Test
+    @WebStack.ReactiveOnly("a WebFlux filter sees failures as signals; a servlet filter sees what it catches")
+    void aFilterBeforeRestfaultsStillSeesFailuresGoBy() {
+        // restfault's filter answers a failure itself only when nothing comes before it (see
+        // ContractWebFilter); here a filter does, and it must still see the failure go by.
+        dev.restfault.spring.reactiveapp.ReactiveTestApplication.EARLY_FILTER_SAW.clear();
+        assertContractError(get("/items/missing"), 404);
+        assertThat(dev.restfault.spring.reactiveapp.ReactiveTestApplication.EARLY_FILTER_SAW)
+                .singleElement().isInstanceOf(dev.restfault.core.exception.ContractException.class);
+    }
+
+    @Test
     @WebStack.ReactiveOnly("Spring MVC reads the Accept of a mapping that produces something only: badInputAcceptWithAThousandEntries")
     void badInputAcceptWithAThousandEntriesIsRefused() {
         StringBuilder accept = new StringBuilder();

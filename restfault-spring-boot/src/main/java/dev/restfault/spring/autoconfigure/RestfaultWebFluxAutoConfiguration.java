@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of restfault for Spring WebFlux applications: with the starter on the class
@@ -98,11 +100,17 @@ public class RestfaultWebFluxAutoConfiguration {
         return new ContractWebExceptionHandler(responder);
     }
 
-    /** The filter: request ids, their Reactor context, bare error statuses, the request body's fate. */
+    /**
+     * The filter: request ids, their Reactor context, bare error statuses, the request body's fate;
+     * and, when it and restfault's handler come first, failures handed to that handler before
+     * WebFlux's checkpoint around the filter reads their stack traces.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "restfaultWebFilter")
-    public ContractWebFilter restfaultWebFilter(ReactiveErrorResponder responder, RestfaultProperties properties) {
-        return new ContractWebFilter(responder, unreadBody(properties), properties.filterOrder());
+    public ContractWebFilter restfaultWebFilter(ReactiveErrorResponder responder, RestfaultProperties properties,
+            ApplicationContext context) {
+        return new ContractWebFilter(responder, unreadBody(properties), properties.filterOrder(),
+                new FirstInLine(context.getBeanProvider(WebFilter.class), context.getBeanProvider(WebExceptionHandler.class)));
     }
 
     private static UnreadBody unreadBody(RestfaultProperties properties) {

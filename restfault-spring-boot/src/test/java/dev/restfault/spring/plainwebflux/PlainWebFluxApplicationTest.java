@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.http.RequestIds;
+import dev.restfault.server.ExceptionTranslator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,13 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A plain WebFlux application, as a user writes one: {@code spring-boot-starter-webflux} and
  * restfault's starter, no configuration, and nothing else on the class path (no servlet stack, no
- * Spring Security, no Bean Validation: see the build's {@code plain-webflux-test} execution). It
+ * Spring Security, no Bean Validation, no throttling: see the build's {@code plain-webflux-test}
+ * execution). It
  * starts, and its errors are contract errors.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlainWebFluxApplicationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<Throwable> SEEN = new CopyOnWriteArrayList<>();
 
     private ConfigurableApplicationContext context;
     private HttpClient client;
@@ -55,6 +61,15 @@ class PlainWebFluxApplicationTest {
                 throw ContractException.notFound("Order " + id + " does not exist.");
             }
             return Map.of("id", id);
+        }
+
+        /** Sees every failure restfault renders, and leaves it to the built-in translators. */
+        @Bean
+        ExceptionTranslator recorder() {
+            return (failure, request) -> {
+                SEEN.add(failure);
+                return Optional.empty();
+            };
         }
 
         @Bean
@@ -82,7 +97,8 @@ class PlainWebFluxApplicationTest {
     @Test
     void onlyWebFluxIsOnTheClassPath() {
         for (String type : new String[] {"jakarta.servlet.Servlet", "org.springframework.security.core.AuthenticationException",
-                "jakarta.validation.ValidatorFactory", "org.springframework.web.servlet.DispatcherServlet"}) {
+                "jakarta.validation.ValidatorFactory", "org.springframework.web.servlet.DispatcherServlet",
+                "dev.restfault.throttling.Throttle"}) {
             assertThat(ClassUtils.isPresent(type, null)).as(type).isFalse();
         }
     }
@@ -98,6 +114,30 @@ class PlainWebFluxApplicationTest {
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertContract(wrongMethod, 405, "methodNotAllowed");
         assertThat(wrongMethod.headers().firstValue("Allow")).isPresent();
+    }
+
+    /**
+     * restfault's filter is this application's only filter and its handler the first exception
+     * handler, so a failure is answered inside the filter, before the checkpoint WebFlux puts
+     * around each filter: that checkpoint would attach an {@code OnAssemblyException} and read the
+     * failure's whole stack trace, the cost a failure with a stack trace (Spring's own 405 here)
+     * would otherwise pay for restfault's filter alone.
+     */
+    @Test
+    void aFailureIsAnsweredBeforeWebFluxsCheckpointAroundRestfaultsFilter() throws Exception {
+        SEEN.clear();
+        HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(uri("/orders/7"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertContract(wrongMethod, 405, "methodNotAllowed");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        assertContract(get("/fn/boom"), 500, "internalServerError");
+        assertThat(SEEN).hasSize(2);
+        assertThat(SEEN.get(0).getClass().getSimpleName()).isEqualTo("MethodNotAllowedException");
+        assertThat(SEEN.get(0).getStackTrace()).isNotEmpty(); // a failure with a stack trace, untrimmed
+        for (Throwable failure : SEEN) {
+            assertThat(failure.getSuppressed()).as("%s", failure)
+                    .noneMatch(s -> s.getClass().getName().equals("reactor.core.publisher.FluxOnAssembly$OnAssemblyException"));
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -4,7 +4,9 @@ import dev.restfault.core.exception.ContractException;
 import dev.restfault.spring.testapp.ItemRequest;
 import dev.restfault.spring.testapp.TestTranslators;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -83,14 +85,20 @@ public class ReactiveTestApplication {
         };
     }
 
-    /** A filter before restfault's: its exception still reaches restfault's exception handler. */
+    /** The failures that went by {@link #earlyFilter}, latest last. */
+    public static final List<Throwable> EARLY_FILTER_SAW = new CopyOnWriteArrayList<>();
+
+    /**
+     * A filter before restfault's: its exception still reaches restfault's exception handler, and
+     * it still sees the failures of the rest of the chain go by.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     WebFilter earlyFilter() {
         return (exchange, chain) -> "/early/boom".equals(exchange.getRequest().getPath().pathWithinApplication().value())
                 ? Mono.error(new IllegalStateException("early filter secret "
                         + exchange.getRequest().getQueryParams().getFirst("marker")))
-                : chain.filter(exchange);
+                : chain.filter(exchange).doOnError(EARLY_FILTER_SAW::add);
     }
 
     /** Functional endpoints, which zalando's problem-spring-web never covered. */

@@ -140,7 +140,7 @@ public final class Suites {
                 Scenario.json("404", "GET", "/items/0", 404,
                         "an unknown item: the controller throws the setup's not-found exception"),
                 Scenario.json("401", "GET", "/items/1/owner", 401,
-                        "no Authorization header: the controller throws the setup's unauthorized exception"),
+                        "an unauthenticated caller: the controller throws the setup's unauthorized exception"),
                 Scenario.json("405", "DELETE", "/items/1", 405, "a method the GET-only route does not serve: the framework's own 405"),
                 Scenario.json("500", "GET", "/items/1/price", 500,
                         "a dependency throws IllegalStateException, which nothing handles"));

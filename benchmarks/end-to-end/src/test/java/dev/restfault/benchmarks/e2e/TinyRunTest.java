@@ -33,25 +33,7 @@ class TinyRunTest {
 
     @Test
     void everySetupOnEveryServerAnswersEveryScenarioAsItClaimsAndTheReportsAreWritten() throws Exception {
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err)).execute(
-                    "--requests", Integer.toString(REQUESTS), "--rounds", "1", "--connections", "2",
-                    "--profile", "restfault:200,restfault:404",
-                    // Small, quickly started servers: nothing here is measured.
-                    "--server-jvm-options", "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-                    "--output", output.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String console = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as("exit code; console:%n%s%nerrors:%n%s", console, err).isZero();
-        // The servers are stopped when the run ends.
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        runTiny("--profile", "restfault:200,restfault:404");
 
         Path run;
         try (Stream<Path> runs = Files.list(output)) {
@@ -123,24 +105,8 @@ class TinyRunTest {
 
     @Test
     void forksStartEveryServerProcessAfreshAndPoolTheirRounds() throws Exception {
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err)).execute(
-                    "--suites", "limiters", "--setups", Suites.NO_LIMITER + "," + Suites.IN_MEMORY, "--forks", "2",
-                    "--requests", Integer.toString(REQUESTS), "--rounds", "1", "--connections", "2",
-                    "--server-jvm-options", "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-                    "--output", output.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String console = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as("exit code; console:%n%s%nerrors:%n%s", console, err).isZero();
+        String console = runTiny("--suites", "limiters", "--setups", Suites.NO_LIMITER + "," + Suites.IN_MEMORY, "--forks", "2");
         assertThat(console).contains("Fork 2 of 2");
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
 
         Path run;
         try (Stream<Path> runs = Files.list(output)) {
@@ -163,5 +129,32 @@ class TinyRunTest {
         }
         // The target pairs the rounds of both forks.
         assertThat(suite.path("targets").get(0).path("rounds").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * Runs the benchmark tiny with {@code options} (10 requests per load, one round, 2 connections,
+     * small servers), holds it to exit 0 and to leave no server running, and returns its console.
+     */
+    private String runTiny(String... options) {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--requests", Integer.toString(REQUESTS), "--rounds", "1", "--connections", "2",
+                // Small, quickly started servers: nothing here is measured.
+                "--server-jvm-options", "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+                "--output", output.toString()));
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err)).execute(args.toArray(String[]::new));
+        } finally {
+            System.setOut(original);
+        }
+        String console = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code; console:%n%s%nerrors:%n%s", console, err).isZero();
+        // The servers are stopped when the run ends.
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        return console;
     }
 }

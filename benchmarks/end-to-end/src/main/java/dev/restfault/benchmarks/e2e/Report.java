@@ -198,7 +198,6 @@ final class Report {
     /**
      * @param judgement the rounds' comparisons judged
      * @param ofMedians the comparison of the two cells' medians
-     * @param met       whether {@code measure} meets the target
      */
     private record Verdict(Target.Judgement judgement, double ofMedians) {
     }

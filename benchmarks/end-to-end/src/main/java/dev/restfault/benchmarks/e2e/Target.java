@@ -137,7 +137,7 @@ public record Target(String label, Kind kind, double limit, String setup, String
      * @param measure    the median of the rounds' comparisons
      * @param low        the lower end of the confidence interval for that median
      * @param high       the upper end
-     * @param confidence the interval's coverage (about 0.95 from 9 rounds on; less with fewer)
+     * @param confidence the interval's coverage: at least 0.95 from 6 rounds on, less with 5 or fewer (the whole range)
      * @param rounds     how many rounds compared the two cells
      * @param decision   the verdict
      */

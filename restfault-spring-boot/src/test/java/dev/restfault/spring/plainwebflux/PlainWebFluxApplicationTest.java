@@ -38,8 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A plain WebFlux application, as a user writes one: {@code spring-boot-starter-webflux} and
  * restfault's starter, no configuration, and nothing else on the class path (no servlet stack, no
  * Spring Security, no Bean Validation, no throttling: see the build's {@code plain-webflux-test}
- * execution). It
- * starts, and its errors are contract errors.
+ * execution). It starts, and its errors are contract errors.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlainWebFluxApplicationTest {

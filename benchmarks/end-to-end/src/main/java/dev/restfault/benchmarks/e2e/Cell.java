@@ -14,4 +14,9 @@ record Cell(Suite suite, Setup setup, Server server, Scenario scenario) {
     String name() {
         return suite.id() + "/" + setup.id() + "/" + server.id() + "/" + scenario.id();
     }
+
+    /** {@code suite/server}: the cells a round measures together, every target's two among them. */
+    String serverGroup() {
+        return suite.id() + "/" + server.id();
+    }
 }

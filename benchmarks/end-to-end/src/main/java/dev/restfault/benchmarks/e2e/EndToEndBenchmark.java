@@ -455,7 +455,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     static List<Cell> roundOrder(List<Cell> cells, Random random) {
         Map<String, List<Cell>> groups = new LinkedHashMap<>();
         for (Cell cell : cells) {
-            groups.computeIfAbsent(cell.suite().id() + "/" + cell.server().id(), key -> new ArrayList<>()).add(cell);
+            groups.computeIfAbsent(cell.serverGroup(), key -> new ArrayList<>()).add(cell);
         }
         List<List<Cell>> shuffled = new ArrayList<>(groups.values());
         Collections.shuffle(shuffled, random);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * base cell on the same server, round by round. Each round measures both cells a few seconds
  * apart, so what disturbs the machine for a while (another tenant of the host, a collection
  * elsewhere) weighs on both windows of the pair. The figure is the median of the rounds'
- * comparisons ({@link #pairedMeasure}); the verdict ({@link #judge}) asks the whole of a confidence
+ * comparisons; the verdict ({@link #judge}) asks the whole of a confidence
  * interval for that median to meet the limit, and says "undecided" when the interval holds the
  * limit, rather than let the machine's noise decide. The comparison of the two cells' medians is
  * reported too.
@@ -73,19 +73,10 @@ public record Target(String label, Kind kind, double limit, String setup, String
     }
 
     /**
-     * The median, over the rounds that measured both cells, of {@link #measure} of the round's two
-     * figures; {@code NaN} when no round gives a finite comparison.
-     *
-     * @param values the cell's CPU µs per request by round
-     * @param bases  the base cell's, by round
-     */
-    public double pairedMeasure(Map<Integer, Double> values, Map<Integer, Double> bases) {
-        return judge(values, bases).measure();
-    }
-
-    /**
-     * The rounds' comparisons judged: their median, a distribution-free confidence interval for
-     * that median, and whether the whole interval meets the limit, misses it, or straddles it.
+     * The rounds' comparisons judged: over the rounds that measured both cells, the median of
+     * {@link #measure} of each round's two figures ({@code NaN} when no round gives a finite
+     * comparison), a distribution-free confidence interval for that median, and whether the whole
+     * interval meets the limit, misses it, or straddles it.
      *
      * @param values the cell's CPU µs per request by round
      * @param bases  the base cell's, by round

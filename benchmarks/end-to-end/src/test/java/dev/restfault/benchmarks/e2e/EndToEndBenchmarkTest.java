@@ -47,12 +47,10 @@ class EndToEndBenchmarkTest {
         for (List<Cell> order : List.of(first, second)) {
             assertThat(order).containsExactlyInAnyOrderElementsOf(cells);
             // Each suite/server group is one contiguous run: the group changes exactly (groups - 1) times.
-            long groups = cells.stream().map(c -> c.suite().id() + "/" + c.server().id()).distinct().count();
+            long groups = cells.stream().map(Cell::serverGroup).distinct().count();
             int changes = 0;
             for (int i = 1; i < order.size(); i++) {
-                Cell a = order.get(i - 1);
-                Cell b = order.get(i);
-                if (!(a.suite().id() + "/" + a.server().id()).equals(b.suite().id() + "/" + b.server().id())) {
+                if (!order.get(i - 1).serverGroup().equals(order.get(i).serverGroup())) {
                     changes++;
                 }
             }

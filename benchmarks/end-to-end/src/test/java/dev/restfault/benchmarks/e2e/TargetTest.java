@@ -46,13 +46,13 @@ class TargetTest {
         // the medians (41 against 76) say 0.54, the rounds say 1.03.
         Map<Integer, Double> values = Map.of(1, 40.0, 2, 41.0, 3, 80.0);
         Map<Integer, Double> bases = Map.of(1, 38.0, 2, 76.0, 3, 78.0);
-        assertThat(target.pairedMeasure(values, bases)).isCloseTo(80.0 / 78.0, offset(1e-9));
+        assertThat(target.judge(values, bases).measure()).isCloseTo(80.0 / 78.0, offset(1e-9));
         // Only rounds that measured both cells count; none gives NaN.
-        assertThat(target.pairedMeasure(Map.of(1, 40.0, 4, 99.0), bases)).isCloseTo(40.0 / 38.0, offset(1e-9));
-        assertThat(target.pairedMeasure(Map.of(7, 40.0), bases)).isNaN();
-        assertThat(target.pairedMeasure(Map.of(1, 40.0, 2, 41.0), Map.of(1, 0.0, 2, 41.0))).isEqualTo(1.0);
+        assertThat(target.judge(Map.of(1, 40.0, 4, 99.0), bases).measure()).isCloseTo(40.0 / 38.0, offset(1e-9));
+        assertThat(target.judge(Map.of(7, 40.0), bases).measure()).isNaN();
+        assertThat(target.judge(Map.of(1, 40.0, 2, 41.0), Map.of(1, 0.0, 2, 41.0)).measure()).isEqualTo(1.0);
         Target excess = Target.addsAtMost("in-memory", "no-limiter", "200", 2.0);
-        assertThat(excess.pairedMeasure(Map.of(1, 45.0, 2, 70.0), Map.of(1, 44.0, 2, 68.0)))
+        assertThat(excess.judge(Map.of(1, 45.0, 2, 70.0), Map.of(1, 44.0, 2, 68.0)).measure())
                 .isCloseTo(1.5, offset(1e-9));
     }
 

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.http.RequestIds;
 import dev.restfault.server.ExceptionTranslator;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -137,6 +145,62 @@ class PlainWebFluxApplicationTest {
             assertThat(failure.getSuppressed()).as("%s", failure)
                     .noneMatch(s -> s.getClass().getName().equals("reactor.core.publisher.FluxOnAssembly$OnAssemblyException"));
         }
+    }
+
+    /**
+     * An error answered inside restfault's filter, before the request's body was read, leaves the
+     * connection usable for the next request, or says {@code Connection: close}: the keep-alive
+     * rule of every other path, on this one.
+     */
+    @Test
+    void anErrorAnsweredInsideTheFilterBeforeTheBodyWasReadKeepsTheConnectionUsable() throws Exception {
+        byte[] body = ("{\"note\":\"" + "x".repeat(5_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write(("POST /orders/7 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            Map<String, String> first = readResponse(in);
+            assertThat(first.get(":status")).isEqualTo("405");
+            if ("close".equalsIgnoreCase(first.get("connection"))) {
+                return; // said so: the rule holds
+            }
+            out.write("GET /orders/7 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Map<String, String> second = readResponse(in);
+            assertThat(second.get(":status")).isEqualTo("200");
+            assertThat(second.get(":body")).contains("\"id\":\"7\"");
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length: the status as ":status", headers in lower case, the body as ":body". */
+    private static Map<String, String> readResponse(InputStream in) throws Exception {
+        Map<String, String> response = new HashMap<>();
+        String status = line(in);
+        response.put(":status", status.split(" ")[1]);
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            response.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+        }
+        byte[] content = in.readNBytes(Integer.parseInt(response.get("content-length")));
+        response.put(":body", new String(content, StandardCharsets.UTF_8));
+        return response;
+    }
+
+    private static String line(InputStream in) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 200 too) and a contract answer on every error, judged thoroughly by the testkit's
  * {@link ContractChecker};
  * Spring Boot's error controller answers {@code {"timestamp","status","error","path"}}; Spring's
- * problem details answer {@code application/problem+json}.
+ * problem details answer {@code application/problem+json}; the floor answers constant contract
+ * bodies without request ids.
  */
 public final class ResponseChecks {
 
@@ -85,8 +86,9 @@ public final class ResponseChecks {
 
     /**
      * restfault's starter with a limiter ({@code limited}) or without: {@link #restfault()}, and
-     * the {@code RateLimit} header a limiter writes on each permitted answer when its headers are
-     * on, which proves the request was counted; absent without a limiter.
+     * the {@code RateLimit} header a limiter writes on each permitted answer it counted when its
+     * headers are on, which proves the request was counted: present when there is a limiter and
+     * the request carried the partner tenant its limit is keyed by, absent otherwise.
      */
     public static ResponseCheck restfaultThrottled(boolean limited) {
         return new ResponseCheck() {
@@ -106,10 +108,12 @@ public final class ResponseChecks {
         };
     }
 
-    private static void rateLimitHeader(Exchange exchange, boolean limited, List<String> problems) {
+    private static void rateLimitHeader(Exchange exchange, boolean limiter, List<String> problems) {
+        boolean counted = limiter && exchange.scenario().headers().containsKey("MS-PartnerTenantId");
         boolean present = exchange.header("RateLimit").isPresent();
-        if (present != limited) {
-            problems.add(limited ? "no RateLimit header: the request was not counted by a limiter"
+        if (present != counted) {
+            problems.add(counted ? "no RateLimit header: the request was not counted by a limiter"
+                    : limiter ? "a RateLimit header: a request without a partner tenant was counted"
                     : "a RateLimit header: a limiter is on");
         }
     }
@@ -147,6 +151,36 @@ public final class ResponseChecks {
                 if (body != null && (body.path("status").asInt() != exchange.status() || !body.path("title").isString())) {
                     problems.add("body is not a problem detail with status " + exchange.status() + ": " + exchange.body());
                 }
+            }
+            return problems;
+        };
+    }
+
+    /**
+     * The floor: restfault switched off and one handler writing constant answers. On every error the
+     * status's constant answer: {@code application/json}, {@code Cache-Control: no-store}, a body
+     * with the contract's {@code code}, {@code description} and {@code source}, an OAuth challenge
+     * on the 401 and {@code Allow} on the 405; no request ids on any answer.
+     */
+    public static ResponseCheck floor() {
+        return exchange -> {
+            List<String> problems = new ArrayList<>();
+            requireNoRestfault(exchange, problems);
+            if (exchange.status() < 400) {
+                successBody(exchange, problems);
+                return problems;
+            }
+            requireMediaType(exchange, "application/json", problems);
+            requireHeaderValue(exchange, "Cache-Control", "no-store"::equals, "no-store", problems);
+            JsonNode body = jsonObject(exchange, problems);
+            if (body != null && !body.path("code").isString()) {
+                problems.add("body is not the floor's constant answer: " + exchange.body());
+            }
+            if (exchange.status() == 401) {
+                requireHeaderValue(exchange, "WWW-Authenticate", v -> v.startsWith("OAuth"), "an OAuth challenge", problems);
+            }
+            if (exchange.status() == 405) {
+                requireHeaderValue(exchange, "Allow", v -> v.contains("GET"), "GET listed", problems);
             }
             return problems;
         };

@@ -99,8 +99,8 @@ class EndToEndBenchmarkTest {
             System.setOut(original);
         }
         assertThat(captured.toString(StandardCharsets.UTF_8))
-                .contains("6 cells on 6 server processes")
-                .contains("mvc-errors/restfault/tomcat/404", "mvc-errors/spring-problem-details/jetty/404");
+                .contains("8 cells on 8 server processes")
+                .contains("mvc-errors/restfault/tomcat/404", "mvc-errors/spring-problem-details/jetty/404", "mvc-errors/floor/jetty/404");
     }
 
     @Test

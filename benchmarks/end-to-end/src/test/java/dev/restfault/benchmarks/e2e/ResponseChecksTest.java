@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The checks tell the three setups apart: each accepts its own answers and refuses the others'. */
+/** The checks tell the setups apart: each accepts its own answers and refuses the others'. */
 class ResponseChecksTest {
 
     private static final Scenario OK = Scenario.json("200", "GET", "/items/1", 200, "ok");
@@ -101,5 +101,45 @@ class ResponseChecksTest {
         assertThat(check.problems(boot(MISSING))).anyMatch(p -> p.contains("expected application/problem+json"));
         assertThat(check.problems(new Exchange(MISSING, 404, Map.of("content-type", List.of("application/problem+json")),
                 "not json"))).contains("body is not a JSON object: not json");
+    }
+
+    @Test
+    void theFloorsConstantAnswersPassAndEveryOtherSetupsFail() {
+        ResponseCheck check = ResponseChecks.floor();
+        Map<String, List<String>> headers = Map.of("content-type", List.of(JSON), "cache-control", List.of("no-store"));
+        String notFound = "{\"code\":\"notFound\",\"description\":\"Item 0 does not exist.\",\"source\":\"service\"}";
+        assertThat(check.problems(item(Map.of("content-type", List.of(JSON))))).isEmpty();
+        assertThat(check.problems(new Exchange(MISSING, 404, headers, notFound))).isEmpty();
+        Map<String, List<String>> challenged = new HashMap<>(headers);
+        challenged.put("www-authenticate", List.of("OAuth realm=\"urn:cpsvc:cpid:benchmark\""));
+        assertThat(check.problems(new Exchange(UNAUTHORIZED, 401, challenged,
+                "{\"code\":\"unauthorized\",\"description\":\"No.\",\"source\":\"service\"}"))).isEmpty();
+        assertThat(check.problems(new Exchange(UNAUTHORIZED, 401, headers,
+                "{\"code\":\"unauthorized\",\"description\":\"No.\",\"source\":\"service\"}")))
+                .contains("WWW-Authenticate is absent, expected an OAuth challenge");
+        assertThat(check.problems(restfault(MISSING, notFound, Map.of())))
+                .contains("MS-CorrelationId is present: restfault is not switched off");
+        assertThat(check.problems(boot(MISSING))).anyMatch(p -> p.startsWith("Cache-Control is absent"))
+                .anyMatch(p -> p.startsWith("body is not the floor's constant answer"));
+        assertThat(check.problems(problem(MISSING))).anyMatch(p -> p.startsWith("Content-Type is 'application/problem+json'"));
+    }
+
+    @Test
+    void aLimitersAnswerCarriesRateLimitExactlyWhenItsRequestWasCounted() {
+        Scenario counted = new Scenario(Suites.COUNTED, "GET", "/items/1",
+                Map.of("Accept", JSON, "MS-PartnerTenantId", "tenant-" + Scenario.CONNECTION), 200, "counted");
+        Scenario uncounted = Scenario.json(Suites.UNCOUNTED, "GET", "/items/1", 200, "uncounted");
+        Map<String, List<String>> rateLimit = Map.of("ratelimit", List.of("\"benchmark\";r=999999999;t=1"));
+        String item = "{\"id\":\"1\"}";
+        ResponseCheck limited = ResponseChecks.restfaultThrottled(true);
+        assertThat(limited.problems(restfault(counted, item, rateLimit))).isEmpty();
+        assertThat(limited.problems(restfault(counted, item, Map.of())))
+                .contains("no RateLimit header: the request was not counted by a limiter");
+        assertThat(limited.problems(restfault(uncounted, item, Map.of()))).isEmpty();
+        assertThat(limited.problems(restfault(uncounted, item, rateLimit)))
+                .contains("a RateLimit header: a request without a partner tenant was counted");
+        ResponseCheck none = ResponseChecks.restfaultThrottled(false);
+        assertThat(none.problems(restfault(counted, item, Map.of()))).isEmpty();
+        assertThat(none.problems(restfault(counted, item, rateLimit))).contains("a RateLimit header: a limiter is on");
     }
 }

@@ -15,15 +15,18 @@ class SuiteTest {
     private static final Scenario MISSING = Scenario.json("404", "GET", "/missing", 404, "missing");
 
     @Test
-    void theSpringMvcSuiteComparesThreeSetupsOnBothServersForFiveStatuses() {
+    void theSpringMvcSuiteComparesThreeSetupsAndTheFloorOnBothServersForFiveStatuses() {
         Suite suite = Suites.mvcErrors();
         assertThat(suite.setups()).extracting(Setup::id)
-                .containsExactly(Suites.RESTFAULT, Suites.SPRING_DEFAULT, Suites.SPRING_PROBLEM_DETAILS);
+                .containsExactly(Suites.RESTFAULT, Suites.SPRING_DEFAULT, Suites.SPRING_PROBLEM_DETAILS, Suites.FLOOR);
         assertThat(suite.servers()).containsExactly(Server.TOMCAT, Server.JETTY);
         assertThat(suite.scenarios()).extracting(Scenario::expectedStatus).containsExactly(200, 404, 401, 405, 500);
         assertThat(suite.setups()).allSatisfy(setup -> assertThat(setup.applicationClass()).isEqualTo(BenchmarkApplication.class));
-        // Three targets for each of the four errors.
-        assertThat(suite.targets()).hasSize(12);
+        // Three targets for each of the four errors, held to restfault and to the floor.
+        assertThat(suite.targets()).hasSize(24);
+        assertThat(suite.targets()).filteredOn(t -> t.setup().equals(Suites.FLOOR) || t.baseSetup().equals(Suites.FLOOR))
+                .extracting(Target::label)
+                .contains("floor 404 ≤ 1.1× its 200", "spring-default 404 ≥ 2.0× floor", "spring-problem-details 404 ≥ 1.5× floor");
     }
 
     @Test

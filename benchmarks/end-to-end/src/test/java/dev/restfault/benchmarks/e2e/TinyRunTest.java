@@ -56,14 +56,18 @@ class TinyRunTest {
                 cells.add(cell.path("setup").asString() + "/" + cell.path("server").asString() + "/" + cell.path("scenario").asString());
                 assertThat(cell.path("rounds")).hasSize(1);
                 assertThat(cell.path("rounds").get(0).path("requests").asLong()).isGreaterThanOrEqualTo(REQUESTS);
-                // A Redis setup's requests went to the Redis the harness started: its scripts ran there.
+                // A Redis setup's counted requests went to the Redis the harness started: its scripts
+                // ran there; the requests its limit does not count sent Redis nothing.
                 JsonNode round = cell.path("rounds").get(0);
                 boolean usesRedis = suite.setups().stream()
                         .anyMatch(setup -> setup.id().equals(cell.path("setup").asString()) && setup.usesRedis());
                 assertThat(round.has("redisCommandsPerRequest")).as(cell.toString()).isEqualTo(usesRedis);
-                if (usesRedis) {
+                if (usesRedis && cell.path("scenario").asString().equals(Suites.COUNTED)) {
                     assertThat(round.path("redisCommandsPerRequest").path("evalsha").asDouble()).as(cell.toString()).isPositive();
                     assertThat(round.path("redisRoundTripsPerRequest").asDouble()).as(cell.toString()).isPositive();
+                } else if (usesRedis) {
+                    assertThat(round.path("redisCommandsPerRequest").size()).as(cell.toString()).isZero();
+                    assertThat(round.path("redisRoundTripsPerRequest").asDouble()).as(cell.toString()).isZero();
                 }
             }
             List<String> expected = new ArrayList<>();
@@ -121,14 +125,16 @@ class TinyRunTest {
         JsonNode results = JsonMapper.builder().build().readTree(run.resolve("results.json").toFile());
         assertThat(results.path("options").path("forks").asInt()).isEqualTo(2);
         JsonNode suite = results.path("suites").get(0);
-        assertThat(suite.path("cells")).hasSize(2);
+        assertThat(suite.path("cells")).hasSize(4); // two setups, each with the counted and the uncounted 200
         for (JsonNode cell : suite.path("cells")) {
             List<Integer> rounds = new ArrayList<>();
             cell.path("rounds").forEach(round -> rounds.add(round.path("round").asInt()));
             assertThat(rounds).as(cell.toString()).containsExactly(1, 2);
         }
-        // The target pairs the rounds of both forks.
+        // The targets pair the rounds of both forks: across the two setups' processes, and within the limiter's.
+        assertThat(suite.path("targets")).hasSize(2);
         assertThat(suite.path("targets").get(0).path("rounds").asInt()).isEqualTo(2);
+        assertThat(suite.path("targets").get(1).path("rounds").asInt()).isEqualTo(2);
     }
 
     /**

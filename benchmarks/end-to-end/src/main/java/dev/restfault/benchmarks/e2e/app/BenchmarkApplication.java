@@ -7,12 +7,17 @@ import org.springframework.context.annotation.Bean;
 /**
  * The one application of the end-to-end benchmark: {@link ItemController} and nothing else of its
  * own. What differs between setups is configuration only (which error handling is on, which
- * server runs), plus the {@link Failures} bean chosen by {@value #FAILURES_PROPERTY}.
+ * server runs), plus the {@link Failures} bean chosen by {@value #FAILURES_PROPERTY} and, for the
+ * floor setup, its one error handler ({@link FloorServletHandling}, {@link FloorReactiveHandling}).
  */
 @SpringBootApplication
 public class BenchmarkApplication {
 
-    /** {@code contract} ({@code ContractException}) or {@code response-status} ({@code ResponseStatusException}). */
+    /**
+     * {@code contract} ({@code ContractException}), {@code response-status}
+     * ({@code ResponseStatusException}) or {@code floor} (a bare status, answered by the floor's own
+     * handler: {@link FloorAnswers}).
+     */
     public static final String FAILURES_PROPERTY = "benchmark.failures";
 
     @Bean
@@ -20,8 +25,9 @@ public class BenchmarkApplication {
         return switch (kind) {
             case "contract" -> new ContractFailures();
             case "response-status" -> new ResponseStatusFailures();
+            case "floor" -> new FloorFailures();
             default -> throw new IllegalArgumentException(
-                    FAILURES_PROPERTY + " must be 'contract' or 'response-status', not '" + kind + "'");
+                    FAILURES_PROPERTY + " must be 'contract', 'response-status' or 'floor', not '" + kind + "'");
         };
     }
 }

@@ -1,0 +1,49 @@
+package dev.restfault.benchmarks.e2e.app;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * The floor on Spring WebFlux: one {@link WebExceptionHandler} ahead of every other (Boot's
+ * error handler among them) writes {@link FloorAnswers} for whatever the controller or WebFlux
+ * raised.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnProperty(name = BenchmarkApplication.FAILURES_PROPERTY, havingValue = "floor")
+class FloorReactiveHandling {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    WebExceptionHandler floorExceptionHandler() {
+        return (exchange, failure) -> {
+            ServerHttpResponse response = exchange.getResponse();
+            if (response.isCommitted()) {
+                return Mono.error(failure);
+            }
+            int status = FloorAnswers.status(failure, failure instanceof MethodNotAllowedException);
+            byte[] body = FloorAnswers.body(status);
+            response.setStatusCode(HttpStatusCode.valueOf(status));
+            HttpHeaders headers = response.getHeaders();
+            headers.set(HttpHeaders.CONTENT_TYPE, FloorAnswers.CONTENT_TYPE);
+            headers.setContentLength(body.length);
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            if (status == 401) {
+                headers.set(HttpHeaders.WWW_AUTHENTICATE, FloorAnswers.CHALLENGE);
+            } else if (status == 405) {
+                headers.set(HttpHeaders.ALLOW, FloorAnswers.ALLOW);
+            }
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.restfault.benchmarks.e2e.app;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The floor on Spring MVC: one {@link HandlerExceptionResolver} ahead of every other writes
+ * {@link FloorAnswers} for whatever the controller or Spring MVC raised.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(name = BenchmarkApplication.FAILURES_PROPERTY, havingValue = "floor")
+class FloorServletHandling {
+
+    @Bean
+    HandlerExceptionResolver floorExceptionResolver() {
+        return new FloorResolver();
+    }
+
+    private static final class FloorResolver implements HandlerExceptionResolver, Ordered {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                Exception failure) {
+            int status = FloorAnswers.status(failure, failure instanceof HttpRequestMethodNotSupportedException);
+            byte[] body = FloorAnswers.body(status);
+            response.setStatus(status);
+            response.setContentType(FloorAnswers.CONTENT_TYPE);
+            response.setContentLength(body.length);
+            response.setHeader("Cache-Control", "no-store");
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", FloorAnswers.CHALLENGE);
+            } else if (status == 405) {
+                response.setHeader("Allow", FloorAnswers.ALLOW);
+            }
+            try {
+                response.getOutputStream().write(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ModelAndView(); // empty: handled, nothing to render
+        }
+    }
+}

@@ -104,7 +104,10 @@ public class RestfaultAutoConfiguration {
         return registration;
     }
 
-    /** Puts restfault's resolver right after the application's {@code @ExceptionHandler}s. */
+    /**
+     * Puts restfault's resolver right after the application's {@code @ExceptionHandler}s, and one
+     * before them that answers what none of them could take without Spring searching for one.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "restfaultWebMvcConfigurer")
     public WebMvcConfigurer restfaultWebMvcConfigurer(ServletErrorResponder renderer) {
@@ -114,12 +117,17 @@ public class RestfaultAutoConfiguration {
             @Override
             public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
                 int index = 0;
+                ExceptionHandlerExceptionResolver exceptionHandlers = null;
                 for (int i = 0; i < resolvers.size(); i++) {
-                    if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver) {
+                    if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver found) {
                         index = i + 1;
+                        exceptionHandlers = found;
                     }
                 }
                 resolvers.add(index, resolver);
+                if (exceptionHandlers != null) {
+                    resolvers.add(index - 1, ContractHandlerExceptionResolver.aheadOf(exceptionHandlers, renderer, passOn));
+                }
             }
         };
     }

@@ -42,6 +42,7 @@ public final class ContractHandlerExceptionResolver implements HandlerExceptionR
      *
      * @param renderer writes the contract error
      * @param passOn the exceptions to leave to others (Spring Security's)
+     * @throws NullPointerException if either is null
      */
     public ContractHandlerExceptionResolver(ServletErrorResponder renderer, Predicate<Throwable> passOn) {
         this(renderer, passOn, null);

@@ -63,8 +63,18 @@ public final class ResponseChecks {
         requireHeader(exchange, "MS-RequestId", problems);
         if (exchange.status() < 400) {
             successBody(exchange, problems);
-            return problems;
+        } else {
+            contractAnswer(exchange, problems);
         }
+        return problems;
+    }
+
+    /**
+     * The essentials of a contract error for this application: {@code application/json},
+     * {@code Cache-Control: no-store}, a JSON body with {@code code}, {@code description} and
+     * {@code source}, an OAuth challenge on the 401 and an {@code Allow} listing GET on the 405.
+     */
+    private static void contractAnswer(Exchange exchange, List<String> problems) {
         requireMediaType(exchange, "application/json", problems);
         requireHeaderValue(exchange, "Cache-Control", "no-store"::equals, "no-store", problems);
         JsonNode body = jsonObject(exchange, problems);
@@ -81,7 +91,6 @@ public final class ResponseChecks {
         if (exchange.status() == 405) {
             requireHeaderValue(exchange, "Allow", v -> v.contains("GET"), "GET listed", problems);
         }
-        return problems;
     }
 
     /**
@@ -157,10 +166,8 @@ public final class ResponseChecks {
     }
 
     /**
-     * The floor: restfault switched off and one handler writing constant answers. On every error the
-     * status's constant answer: {@code application/json}, {@code Cache-Control: no-store}, a body
-     * with the contract's {@code code}, {@code description} and {@code source}, an OAuth challenge
-     * on the 401 and {@code Allow} on the 405; no request ids on any answer.
+     * The floor: restfault switched off and one handler writing constant answers. On every error
+     * the essentials of a contract error, as for restfault's answers; no request ids on any answer.
      */
     public static ResponseCheck floor() {
         return exchange -> {
@@ -168,19 +175,8 @@ public final class ResponseChecks {
             requireNoRestfault(exchange, problems);
             if (exchange.status() < 400) {
                 successBody(exchange, problems);
-                return problems;
-            }
-            requireMediaType(exchange, "application/json", problems);
-            requireHeaderValue(exchange, "Cache-Control", "no-store"::equals, "no-store", problems);
-            JsonNode body = jsonObject(exchange, problems);
-            if (body != null && !body.path("code").isString()) {
-                problems.add("body is not the floor's constant answer: " + exchange.body());
-            }
-            if (exchange.status() == 401) {
-                requireHeaderValue(exchange, "WWW-Authenticate", v -> v.startsWith("OAuth"), "an OAuth challenge", problems);
-            }
-            if (exchange.status() == 405) {
-                requireHeaderValue(exchange, "Allow", v -> v.contains("GET"), "GET listed", problems);
+            } else {
+                contractAnswer(exchange, problems);
             }
             return problems;
         };

@@ -120,7 +120,7 @@ class ResponseChecksTest {
         assertThat(check.problems(restfault(MISSING, notFound, Map.of())))
                 .contains("MS-CorrelationId is present: restfault is not switched off");
         assertThat(check.problems(boot(MISSING))).anyMatch(p -> p.startsWith("Cache-Control is absent"))
-                .anyMatch(p -> p.startsWith("body is not the floor's constant answer"));
+                .anyMatch(p -> p.startsWith("body has no contract 'code'"));
         assertThat(check.problems(problem(MISSING))).anyMatch(p -> p.startsWith("Content-Type is 'application/problem+json'"));
     }
 

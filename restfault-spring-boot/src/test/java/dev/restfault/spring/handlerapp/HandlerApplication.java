@@ -33,9 +33,6 @@ public class HandlerApplication {
     /** Mapped by the advice. */
     public static final class AdvisedFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
-
-        AdvisedFailure() {
-        }
     }
 
     /** Mapped by an advice method that produces plain text only. */

@@ -453,7 +453,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             for (Map.Entry<String, Boolean> used : redisUsed.entrySet()) {
                 if (!used.getValue()) {
                     throw new IllegalStateException(used.getKey() + ": Redis ran no command in round " + round
-                            + ": the setup does not use its Redis");
+                            + ": the setup does not use its Redis (or only requests its limits do not count were measured)");
                 }
             }
         }

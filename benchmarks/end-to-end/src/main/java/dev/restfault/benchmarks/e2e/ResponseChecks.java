@@ -7,6 +7,7 @@ import dev.restfault.testkit.check.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -129,16 +130,7 @@ public final class ResponseChecks {
 
     /** Spring Boot's own error handling: Boot's error controller writes every error. */
     public static ResponseCheck springDefault() {
-        return exchange -> {
-            List<String> problems = new ArrayList<>();
-            requireNoRestfault(exchange, problems);
-            if (exchange.status() < 400) {
-                successBody(exchange, problems);
-            } else {
-                bootErrorBody(exchange, problems);
-            }
-            return problems;
-        };
+        return withoutRestfault(ResponseChecks::bootErrorBody);
     }
 
     /**
@@ -147,22 +139,17 @@ public final class ResponseChecks {
      * exception Spring does not know (the 500) still goes to Boot's error controller.
      */
     public static ResponseCheck springProblemDetails() {
-        return exchange -> {
-            List<String> problems = new ArrayList<>();
-            requireNoRestfault(exchange, problems);
-            if (exchange.status() < 400) {
-                successBody(exchange, problems);
-            } else if (exchange.status() == 500) {
+        return withoutRestfault((exchange, problems) -> {
+            if (exchange.status() == 500) {
                 bootErrorBody(exchange, problems);
-            } else {
-                requireMediaType(exchange, "application/problem+json", problems);
-                JsonNode body = jsonObject(exchange, problems);
-                if (body != null && (body.path("status").asInt() != exchange.status() || !body.path("title").isString())) {
-                    problems.add("body is not a problem detail with status " + exchange.status() + ": " + exchange.body());
-                }
+                return;
             }
-            return problems;
-        };
+            requireMediaType(exchange, "application/problem+json", problems);
+            JsonNode body = jsonObject(exchange, problems);
+            if (body != null && (body.path("status").asInt() != exchange.status() || !body.path("title").isString())) {
+                problems.add("body is not a problem detail with status " + exchange.status() + ": " + exchange.body());
+            }
+        });
     }
 
     /**
@@ -170,13 +157,18 @@ public final class ResponseChecks {
      * the essentials of a contract error, as for restfault's answers; no request ids on any answer.
      */
     public static ResponseCheck floor() {
+        return withoutRestfault(ResponseChecks::contractAnswer);
+    }
+
+    /** A setup with restfault switched off: no request ids, the item on a 200, {@code error} checking each error. */
+    private static ResponseCheck withoutRestfault(BiConsumer<Exchange, List<String>> error) {
         return exchange -> {
             List<String> problems = new ArrayList<>();
             requireNoRestfault(exchange, problems);
             if (exchange.status() < 400) {
                 successBody(exchange, problems);
             } else {
-                contractAnswer(exchange, problems);
+                error.accept(exchange, problems);
             }
             return problems;
         };

@@ -130,8 +130,10 @@ public final class ResponseChecks {
 
     /** Spring Boot's own error handling: Boot's error controller writes every error. */
     public static ResponseCheck springDefault() {
-        return withoutRestfault(ResponseChecks::bootErrorBody);
+        return SPRING_DEFAULT;
     }
+
+    private static final ResponseCheck SPRING_DEFAULT = withoutRestfault(ResponseChecks::bootErrorBody);
 
     /**
      * {@code spring.mvc.problemdetails.enabled=true}: Spring MVC's exceptions and
@@ -139,26 +141,30 @@ public final class ResponseChecks {
      * exception Spring does not know (the 500) still goes to Boot's error controller.
      */
     public static ResponseCheck springProblemDetails() {
-        return withoutRestfault((exchange, problems) -> {
-            if (exchange.status() == 500) {
-                bootErrorBody(exchange, problems);
-                return;
-            }
-            requireMediaType(exchange, "application/problem+json", problems);
-            JsonNode body = jsonObject(exchange, problems);
-            if (body != null && (body.path("status").asInt() != exchange.status() || !body.path("title").isString())) {
-                problems.add("body is not a problem detail with status " + exchange.status() + ": " + exchange.body());
-            }
-        });
+        return SPRING_PROBLEM_DETAILS;
     }
+
+    private static final ResponseCheck SPRING_PROBLEM_DETAILS = withoutRestfault((exchange, problems) -> {
+        if (exchange.status() == 500) {
+            bootErrorBody(exchange, problems);
+            return;
+        }
+        requireMediaType(exchange, "application/problem+json", problems);
+        JsonNode body = jsonObject(exchange, problems);
+        if (body != null && (body.path("status").asInt() != exchange.status() || !body.path("title").isString())) {
+            problems.add("body is not a problem detail with status " + exchange.status() + ": " + exchange.body());
+        }
+    });
 
     /**
      * The floor: restfault switched off and one handler writing constant answers. On every error
      * the essentials of a contract error, as for restfault's answers; no request ids on any answer.
      */
     public static ResponseCheck floor() {
-        return withoutRestfault(ResponseChecks::contractAnswer);
+        return FLOOR;
     }
+
+    private static final ResponseCheck FLOOR = withoutRestfault(ResponseChecks::contractAnswer);
 
     /** A setup with restfault switched off: no request ids, the item on a 200, {@code error} checking each error. */
     private static ResponseCheck withoutRestfault(BiConsumer<Exchange, List<String>> error) {

@@ -2,6 +2,7 @@ package dev.restfault.benchmarks.e2e.app;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,9 @@ final class FloorAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(FloorAnswers.class);
 
-    static final String CONTENT_TYPE = "application/json";
-    static final String CHALLENGE = "OAuth realm=\"urn:cpsvc:cpid:benchmark\"";
-    static final String ALLOW = "GET, HEAD, OPTIONS";
+    private static final String CONTENT_TYPE = "application/json";
+    private static final String CHALLENGE = "OAuth realm=\"urn:cpsvc:cpid:benchmark\"";
+    private static final String ALLOW = "GET, HEAD, OPTIONS";
 
     private static final Map<Integer, byte[]> BODIES = Map.of(
             404, body("notFound", "Item 0 does not exist."),
@@ -59,5 +60,20 @@ final class FloorAnswers {
     /** The constant body of {@code status}'s answer. */
     static byte[] body(int status) {
         return BODIES.get(status);
+    }
+
+    /**
+     * Sets the headers of {@code status}'s answer besides its length, through {@code header} (name,
+     * value): the media type, {@code Cache-Control}, and the 401's challenge or the 405's
+     * {@code Allow}.
+     */
+    static void headers(int status, BiConsumer<String, String> header) {
+        header.accept("Content-Type", CONTENT_TYPE);
+        header.accept("Cache-Control", "no-store");
+        if (status == 401) {
+            header.accept("WWW-Authenticate", CHALLENGE);
+        } else if (status == 405) {
+            header.accept("Allow", ALLOW);
+        }
     }
 }

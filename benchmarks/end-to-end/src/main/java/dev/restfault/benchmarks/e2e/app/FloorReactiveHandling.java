@@ -35,14 +35,8 @@ class FloorReactiveHandling {
             byte[] body = FloorAnswers.body(status);
             response.setStatusCode(HttpStatusCode.valueOf(status));
             HttpHeaders headers = response.getHeaders();
-            headers.set(HttpHeaders.CONTENT_TYPE, FloorAnswers.CONTENT_TYPE);
+            FloorAnswers.headers(status, headers::set);
             headers.setContentLength(body.length);
-            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
-            if (status == 401) {
-                headers.set(HttpHeaders.WWW_AUTHENTICATE, FloorAnswers.CHALLENGE);
-            } else if (status == 405) {
-                headers.set(HttpHeaders.ALLOW, FloorAnswers.ALLOW);
-            }
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         };
     }

@@ -40,14 +40,8 @@ class FloorServletHandling {
             int status = FloorAnswers.status(failure, failure instanceof HttpRequestMethodNotSupportedException);
             byte[] body = FloorAnswers.body(status);
             response.setStatus(status);
-            response.setContentType(FloorAnswers.CONTENT_TYPE);
+            FloorAnswers.headers(status, response::setHeader);
             response.setContentLength(body.length);
-            response.setHeader("Cache-Control", "no-store");
-            if (status == 401) {
-                response.setHeader("WWW-Authenticate", FloorAnswers.CHALLENGE);
-            } else if (status == 405) {
-                response.setHeader("Allow", FloorAnswers.ALLOW);
-            }
             try {
                 response.getOutputStream().write(body);
             } catch (IOException e) {

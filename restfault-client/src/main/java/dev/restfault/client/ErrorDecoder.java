@@ -238,10 +238,10 @@ public final class ErrorDecoder {
         Map<String, List<String>> snapshot = null;
         HeaderFacts facts;
         if (jdkHeaders != null) {
-            facts = new HeaderFacts(jdkHeaders.map(), clock.instant(), null);
+            facts = new HeaderFacts(jdkHeaders.map(), clock, null);
         } else {
             snapshot = HeaderFacts.newSnapshot();
-            facts = new HeaderFacts(otherHeaders == null ? Map.of() : otherHeaders, clock.instant(), snapshot);
+            facts = new HeaderFacts(otherHeaders == null ? Map.of() : otherHeaders, clock, snapshot);
         }
         ContentType type = ContentType.parse(facts.contentType());
         RawBody raw = bytes.length == 0 && !truncated && !timedOut && type.mediaType == null

@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,6 +126,40 @@ class ErrorDecoderTest {
         assertThat(decoder.decode(429, headers("Retry-After", "soon"), null, GET).retryAfter()).isEmpty();
         assertThat(decoder.decode(429, headers("Retry-After", "-5"), null, GET).retryAfter()).isEmpty();
         assertThat(decoder.decode(429, headers("Retry-After", "31536000"), null, GET).retryAfter()).isEmpty();
+    }
+
+    @Test
+    void anHttpDateIsRelativeToWhenTheResponseWasDecodedAndTheClockIsReadOnlyForOne() {
+        // A clock that moves on each read and counts them.
+        AtomicInteger reads = new AtomicInteger();
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.parse("2026-11-23T12:00:00Z").plusSeconds(10L * reads.getAndIncrement());
+            }
+        };
+        ErrorDecoder decoder = ErrorDecoder.create(ErrorReader.standard(), 1024, moving);
+        ContractErrorException noRetryAfter = decoder.decode(400, headers("Content-Type", "application/json"), null, GET);
+        assertThat(noRetryAfter.retryAfter()).isEmpty();
+        assertThat(decoder.decode(503, headers("x-ms-retry-after-ms", "250"), null, GET).retryAfter()).contains(Duration.ofMillis(250));
+        assertThat(reads).hasValue(0);
+
+        ContractErrorException dated = decoder.decode(429, headers("Retry-After", "Mon, 23 Nov 2026 12:01:00 GMT"), null, GET);
+        assertThat(reads).hasValue(1);
+        moving.instant(); // time passes before the caller asks
+        assertThat(dated.retryAfter()).contains(Duration.ofMinutes(1));
+        assertThat(dated.retryAfterBeyondMax()).isFalse();
+        assertThat(reads).hasValue(2);
     }
 
     @Test

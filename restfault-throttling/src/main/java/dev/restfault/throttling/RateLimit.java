@@ -61,6 +61,8 @@ public final class RateLimit {
     private final String messageKey;
     private final Duration timeToFull;
     private final String policyItem;
+    /** The start of this limit's item of the {@code RateLimit} field: {@code "name";r=}. */
+    private final String stateItemStart;
     /** Stores look buckets up by limit on every request: hashed once. */
     private final int hash;
 
@@ -79,6 +81,7 @@ public final class RateLimit {
         this.timeToFull = timeToFull(capacity, refillTokens, refillPeriod.toNanos(), refillStyle);
         long w = timeToFull.getSeconds() + (timeToFull.getNano() > 0 ? 1 : 0);
         this.policyItem = "\"" + name + "\";q=" + capacity + ";w=" + Math.max(1, w);
+        this.stateItemStart = "\"" + name + "\";r=";
         this.hash = Objects.hash(name, capacity, refillTokens, refillPeriod, refillStyle);
     }
 
@@ -222,6 +225,16 @@ public final class RateLimit {
      */
     public String policyItem() {
         return policyItem;
+    }
+
+    /**
+     * This limit's item of the IETF {@code RateLimit} field for a bucket with {@code remaining}
+     * tokens that is full again in {@code nanosToFull}: {@code "name";r=remaining}, and
+     * {@code ;t=seconds} (rounded up) when it is not full.
+     */
+    String stateItem(long remaining, long nanosToFull) {
+        // One concatenation, sized by the compiler: the item is built for every counted request.
+        return nanosToFull > 0 ? stateItemStart + remaining + ";t=" + ceilSeconds(nanosToFull) : stateItemStart + remaining;
     }
 
     /** Whole seconds, rounded up, at least 1. */

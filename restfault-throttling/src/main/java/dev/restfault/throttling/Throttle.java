@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -249,23 +247,21 @@ public final class Throttle implements AutoCloseable {
         if (!rateLimitHeaders || counted == null) {
             return ThrottleDecision.PERMITTED;
         }
-        StringBuilder policy = new StringBuilder();
-        StringBuilder state = new StringBuilder();
-        for (Counted c : counted) {
-            if (policy.length() > 0) {
-                policy.append(", ");
-                state.append(", ");
-            }
-            policy.append(c.limit.policyItem());
-            state.append('"').append(c.limit.name()).append("\";r=").append(c.probe.remaining());
-            if (c.probe.nanosToFull() > 0) {
-                state.append(";t=").append(RateLimit.ceilSeconds(c.probe.nanosToFull()));
-            }
+        // Built for every counted request: one limit (the common case) costs its state item and
+        // nothing else, the policy item being the limit's own string.
+        Counted first = counted.get(0);
+        String state = first.limit.stateItem(first.probe.remaining(), first.probe.nanosToFull());
+        if (counted.size() == 1) {
+            return ThrottleDecision.permitted(first.limit.policyItem(), state);
         }
-        Map<String, String> headers = new LinkedHashMap<>(2);
-        headers.put(RATE_LIMIT_POLICY, policy.toString());
-        headers.put(RATE_LIMIT, state.toString());
-        return ThrottleDecision.permitted(headers);
+        StringBuilder policies = new StringBuilder(first.limit.policyItem());
+        StringBuilder states = new StringBuilder(state);
+        for (int i = 1; i < counted.size(); i++) {
+            Counted c = counted.get(i);
+            policies.append(", ").append(c.limit.policyItem());
+            states.append(", ").append(c.limit.stateItem(c.probe.remaining(), c.probe.nanosToFull()));
+        }
+        return ThrottleDecision.permitted(policies.toString(), states.toString());
     }
 
     private static List<Counted> counted(List<Counted> counted, RateLimit limit, String key, BucketProbe probe) {

@@ -2,8 +2,11 @@ package dev.restfault.throttling;
 
 import dev.restfault.core.exception.ContractException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The outcome of {@link Throttle#check}: the request goes on (with the {@code RateLimit} headers
@@ -16,30 +19,34 @@ import java.util.Optional;
  * if (!decision.permitted()) {
  *     throw decision.rejection().orElseThrow();      // rendered like any other contract error
  * }
- * decision.headers().forEach(response::setHeader);   // RateLimit-Policy, RateLimit (if enabled)
+ * decision.forEachHeader(response::setHeader);      // RateLimit-Policy, RateLimit (if enabled)
  * }</pre>
  */
 public final class ThrottleDecision {
 
-    static final ThrottleDecision PERMITTED = new ThrottleDecision(null, null, Map.of());
+    static final ThrottleDecision PERMITTED = new ThrottleDecision(null, null, null, null);
 
     private final RateLimit limit;
     private final ContractException rejection;
-    private final Map<String, String> headers;
+    // The RateLimit header values of a permitted request, or null: kept as two strings rather
+    // than a map, since a decision is made for every request and its filter only walks them.
+    private final String policy;
+    private final String state;
 
-    private ThrottleDecision(RateLimit limit, ContractException rejection, Map<String, String> headers) {
+    private ThrottleDecision(RateLimit limit, ContractException rejection, String policy, String state) {
         this.limit = limit;
         this.rejection = rejection;
-        this.headers = headers;
+        this.policy = policy;
+        this.state = state;
     }
 
-    /** @param headers built for this decision alone, in the order to send them; not copied */
-    static ThrottleDecision permitted(Map<String, String> headers) {
-        return headers.isEmpty() ? PERMITTED : new ThrottleDecision(null, null, Collections.unmodifiableMap(headers));
+    /** A permitted request whose response carries {@code RateLimit-Policy: policy} and {@code RateLimit: state}. */
+    static ThrottleDecision permitted(String policy, String state) {
+        return new ThrottleDecision(null, null, policy, state);
     }
 
     static ThrottleDecision refused(RateLimit limit, ContractException rejection) {
-        return new ThrottleDecision(limit, rejection, Map.of());
+        return new ThrottleDecision(limit, rejection, null, null);
     }
 
     /** Whether the request may go on. */
@@ -67,7 +74,27 @@ public final class ThrottleDecision {
      * them, in that order; otherwise empty. A refused request's headers are in its {@link #rejection()}.
      */
     public Map<String, String> headers() {
-        return headers;
+        if (policy == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>(4);
+        headers.put(Throttle.RATE_LIMIT_POLICY, policy);
+        headers.put(Throttle.RATE_LIMIT, state);
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /**
+     * Calls {@code action} with the name and value of each of {@link #headers()}, in the same
+     * order, without building a map: what a filter does with a permitted request.
+     *
+     * @throws NullPointerException if {@code action} is null
+     */
+    public void forEachHeader(BiConsumer<String, String> action) {
+        Objects.requireNonNull(action, "action");
+        if (policy != null) {
+            action.accept(Throttle.RATE_LIMIT_POLICY, policy);
+            action.accept(Throttle.RATE_LIMIT, state);
+        }
     }
 
     @Override

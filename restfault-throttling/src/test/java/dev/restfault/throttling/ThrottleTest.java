@@ -8,6 +8,7 @@ import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.i18n.ContractMessages;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,7 +133,12 @@ class ThrottleTest {
         assertThat(first.headers()).containsExactly(
                 org.assertj.core.api.Assertions.entry("RateLimit-Policy", "\"per-subject\";q=3;w=30, \"per-address\";q=100;w=60"),
                 org.assertj.core.api.Assertions.entry("RateLimit", "\"per-subject\";r=2;t=10, \"per-address\";r=99;t=1"));
-        throttle.check(bySubject("alice"));
+        List<String> walked = new ArrayList<>();
+        first.forEachHeader((name, value) -> walked.add(name + ": " + value));
+        assertThat(walked).containsExactly("RateLimit-Policy: \"per-subject\";q=3;w=30, \"per-address\";q=100;w=60",
+                "RateLimit: \"per-subject\";r=2;t=10, \"per-address\";r=99;t=1");
+        ThrottleDecision second = throttle.check(bySubject("alice"));
+        assertThat(second.headers()).containsEntry("RateLimit", "\"per-subject\";r=1;t=20, \"per-address\";r=98;t=2");
         throttle.check(bySubject("alice"));
         ContractException e = rejection(throttle.check(bySubject("alice")));
         assertThat(e.headers())
@@ -155,9 +161,25 @@ class ThrottleTest {
     }
 
     @Test
+    void oneLimitsHeadersAreItsPolicyItemAndItsState() {
+        RateLimit limit = perSubject(5, 5, Duration.ofSeconds(10), RefillStyle.GREEDY);
+        Throttle throttle = Throttle.builder().limit(limit).store(store).rateLimitHeaders(true).build();
+        ThrottleDecision d = throttle.check(bySubject("a"));
+        assertThat(d.headers()).containsExactly(org.assertj.core.api.Assertions.entry("RateLimit-Policy", limit.policyItem()),
+                org.assertj.core.api.Assertions.entry("RateLimit", "\"per-subject\";r=4;t=2"));
+        Map<String, String> walked = new LinkedHashMap<>();
+        d.forEachHeader(walked::put);
+        assertThat(walked).containsExactlyEntriesOf(d.headers());
+        assertThatThrownBy(() -> d.forEachHeader(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void withoutRateLimitHeadersNothingButRetryAfterIsAdded() {
         Throttle throttle = throttle(perSubject(1, 1, Duration.ofSeconds(5), RefillStyle.GREEDY));
         assertThat(throttle.check(bySubject("a")).headers()).isEmpty();
+        throttle.check(bySubject("b")).forEachHeader((name, value) -> {
+            throw new AssertionError("no header expected, got " + name);
+        });
         assertThat(rejection(throttle.check(bySubject("a"))).headers()).containsOnlyKeys("Retry-After");
     }
 

@@ -5,7 +5,6 @@ import dev.restfault.throttling.ThrottleDecision;
 import dev.restfault.throttling.ThrottledRequest;
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -73,10 +72,7 @@ public final class ThrottlingWebFilter implements WebFilter, Ordered {
         if (!decision.permitted()) {
             return responder.render(exchange, decision.rejection().orElseThrow());
         }
-        Map<String, String> headers = decision.headers();
-        if (!headers.isEmpty()) {
-            headers.forEach(exchange.getResponse().getHeaders()::set);
-        }
+        decision.forEachHeader(exchange.getResponse().getHeaders()::set);
         return chain.filter(exchange);
     }
 

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,10 +49,7 @@ public final class ThrottlingFilter implements Filter {
             responder.render(request, response, decision.rejection().orElseThrow());
             return;
         }
-        Map<String, String> headers = decision.headers();
-        if (!headers.isEmpty()) {
-            headers.forEach(response::setHeader);
-        }
+        decision.forEachHeader(response::setHeader);
         chain.doFilter(request, response);
     }
 

@@ -85,7 +85,7 @@ class ReadmeExamplesTest {
             if (!decision.permitted()) {
                 throw decision.rejection().orElseThrow();  // a ContractException: 429 (or 503), rendered like any other
             }
-            decision.headers().forEach(response::put);     // RateLimit-Policy, RateLimit, when enabled
+            decision.forEachHeader(response::put);         // RateLimit-Policy, RateLimit, when enabled
             // README-END check
             return "200";
         } catch (ContractException e) {

@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -38,6 +40,14 @@ import org.eclipse.jetty.http.HttpVersion;
  * {@code HttpClient}) slows the load so much that the server idles between requests and its CPU
  * per request rises with the wake-ups. A server that closes the connection after an answer (Tomcat after a 500) is
  * reconnected to.
+ *
+ * <p><b>Paced</b> (a rate given): the connections take turns to send, at most {@code rate} requests
+ * a second spread evenly, a connection whose answer has arrived waiting for the next turn. Two
+ * setups loaded at one rate then get their requests at the same pace, however fast each answers:
+ * the server's CPU per request no longer depends on its own speed (a slower server, loaded as
+ * fast as it answers, sleeps less often and also pays less per request for waking up). A turn
+ * missed because every connection was busy is made up as soon as one is free, so the rate holds
+ * on average as long as the server keeps up; {@link #completed()} over time tells whether it did.
  */
 final class ClosedLoop implements AutoCloseable {
 
@@ -45,6 +55,8 @@ final class ClosedLoop implements AutoCloseable {
     /** The status of an answer the parser refused (already counted as a failure). */
     private static final int MALFORMED = -1;
     private static final long STOP_TIMEOUT_NANOS = 35_000_000_000L;
+    /** Below this wait for the next turn, the loop parks instead of selecting: select's timeout is in milliseconds. */
+    private static final long PARK_BELOW_NANOS = 1_000_000L;
     /** One answer in this many gets the setup's thorough check (besides each connection's first). */
     static final int THOROUGH_EVERY = 1024;
 
@@ -54,6 +66,11 @@ final class ClosedLoop implements AutoCloseable {
     private final int thoroughEvery;
     private final int port;
     private final int connections;
+    /** Nanoseconds between two sends when paced; 0 for a closed loop. */
+    private final long periodNanos;
+    /** Paced: connections ready to send, waiting for their turn. */
+    private final ArrayDeque<Connection> waiting = new ArrayDeque<>();
+    private long nextTurn;
     private int opened;
     private final Selector selector;
     private final Thread thread;
@@ -65,13 +82,16 @@ final class ClosedLoop implements AutoCloseable {
     private int inFlight;
     private long answers;
 
-    private ClosedLoop(int port, Scenario scenario, ResponseCheck check, int thoroughEvery, int connections) throws IOException {
+    private ClosedLoop(int port, Scenario scenario, ResponseCheck check, int thoroughEvery, int connections, double rate)
+            throws IOException {
         this.server = new InetSocketAddress("127.0.0.1", port);
         this.scenario = scenario;
         this.check = check;
         this.thoroughEvery = thoroughEvery;
         this.port = port;
         this.connections = connections;
+        this.periodNanos = rate == 0 ? 0 : Math.max(1, Math.round(1e9 / rate));
+        this.nextTurn = System.nanoTime();
         this.selector = Selector.open();
         for (int i = 0; i < connections; i++) {
             connect();
@@ -85,11 +105,19 @@ final class ClosedLoop implements AutoCloseable {
      * on loopback; every answer with the scenario's status is held to {@code check}.
      */
     static ClosedLoop start(int port, Scenario scenario, ResponseCheck check, int connections) throws IOException {
-        return start(port, scenario, check, THOROUGH_EVERY, connections);
+        return start(port, scenario, check, THOROUGH_EVERY, connections, 0);
     }
 
-    /** {@link #start(int, Scenario, ResponseCheck, int)}, with the thorough check on one answer in {@code thoroughEvery}. */
-    static ClosedLoop start(int port, Scenario scenario, ResponseCheck check, int thoroughEvery, int connections)
+    /**
+     * {@link #start(int, Scenario, ResponseCheck, int)}, paced at {@code rate} requests a second
+     * (0: not paced, each connection sends again as soon as its answer has arrived).
+     */
+    static ClosedLoop start(int port, Scenario scenario, ResponseCheck check, int connections, double rate) throws IOException {
+        return start(port, scenario, check, THOROUGH_EVERY, connections, rate);
+    }
+
+    /** {@link #start(int, Scenario, ResponseCheck, int, double)}, with the thorough check on one answer in {@code thoroughEvery}. */
+    static ClosedLoop start(int port, Scenario scenario, ResponseCheck check, int thoroughEvery, int connections, double rate)
             throws IOException {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(check, "check");
@@ -97,7 +125,10 @@ final class ClosedLoop implements AutoCloseable {
             throw new IllegalArgumentException("connections and thoroughEvery must be at least 1: " + connections + ", "
                     + thoroughEvery);
         }
-        ClosedLoop loop = new ClosedLoop(port, scenario, check, thoroughEvery, connections);
+        if (!(rate >= 0) || rate > 1e9) {
+            throw new IllegalArgumentException("rate must be 0 (not paced) or positive requests a second, not " + rate);
+        }
+        ClosedLoop loop = new ClosedLoop(port, scenario, check, thoroughEvery, connections, rate);
         loop.thread.start();
         return loop;
     }
@@ -119,7 +150,7 @@ final class ClosedLoop implements AutoCloseable {
         Connection connection = new Connection(channel, request(scenario, port, opened++ % connections));
         if (channel.connect(server)) {
             channel.register(selector, 0, connection);
-            connection.send();
+            connection.next();
         } else {
             channel.register(selector, SelectionKey.OP_CONNECT, connection);
         }
@@ -129,7 +160,7 @@ final class ClosedLoop implements AutoCloseable {
     private void run() {
         long stopBy = Long.MAX_VALUE;
         try {
-            while (inFlight > 0) {
+            while (running || inFlight > 0) {
                 if (!running && stopBy == Long.MAX_VALUE) {
                     stopBy = System.nanoTime() + STOP_TIMEOUT_NANOS;
                 }
@@ -137,7 +168,14 @@ final class ClosedLoop implements AutoCloseable {
                     fail(String.format(Locale.ROOT, "%d requests still in flight when the load stopped", inFlight));
                     break;
                 }
-                selector.select(100);
+                long untilTurn = running && !waiting.isEmpty() ? sendDueTurns() : Long.MAX_VALUE;
+                if (untilTurn == Long.MAX_VALUE) {
+                    selector.select(100);
+                } else if (untilTurn >= PARK_BELOW_NANOS) {
+                    selector.select(untilTurn / 1_000_000);
+                } else if (selector.selectNow() == 0) {
+                    LockSupport.parkNanos(untilTurn);
+                }
                 for (SelectionKey key : selector.selectedKeys()) {
                     ((Connection) key.attachment()).ready(key);
                 }
@@ -155,6 +193,20 @@ final class ClosedLoop implements AutoCloseable {
                 // nothing left to do
             }
         }
+    }
+
+    /**
+     * Paced: sends from the waiting connections every turn that has come, and returns the
+     * nanoseconds until the next one (or {@link Long#MAX_VALUE} when no connection is left waiting).
+     */
+    private long sendDueTurns() {
+        long now = System.nanoTime();
+        while (!waiting.isEmpty() && now - nextTurn >= 0) {
+            Connection connection = waiting.poll();
+            nextTurn += periodNanos;
+            connection.sendNow();
+        }
+        return waiting.isEmpty() ? Long.MAX_VALUE : nextTurn - now;
     }
 
     /** One connection: sends the request, parses the answer, and starts over (or reconnects). */
@@ -183,7 +235,7 @@ final class ClosedLoop implements AutoCloseable {
             try {
                 if (key.isConnectable()) {
                     channel.finishConnect();
-                    send();
+                    next();
                 } else if (key.isWritable()) {
                     flush();
                 } else if (key.isReadable()) {
@@ -200,7 +252,37 @@ final class ClosedLoop implements AutoCloseable {
             }
         }
 
-        void send() throws IOException {
+        /** Sends at once (not paced) or waits for a turn. The request counts as in flight only once sent. */
+        void next() throws IOException {
+            if (periodNanos == 0) {
+                send();
+                return;
+            }
+            inFlight--;
+            channel.keyFor(selector).interestOps(0);
+            waiting.add(this);
+        }
+
+        /** A turn has come: sends, or fails the request as {@link #ready} fails one. */
+        void sendNow() {
+            inFlight++;
+            try {
+                send();
+            } catch (IOException e) {
+                inFlight--;
+                fail(scenario.method() + " " + scenario.path() + ": " + e);
+                closeQuietly(channel.keyFor(selector));
+                if (running) {
+                    try {
+                        connect();
+                    } catch (IOException again) {
+                        fail("reconnecting: " + again);
+                    }
+                }
+            }
+        }
+
+        private void send() throws IOException {
             out = ByteBuffer.wrap(request);
             flush();
         }
@@ -260,7 +342,7 @@ final class ClosedLoop implements AutoCloseable {
             complete = false;
             if (running) {
                 inFlight++;
-                send();
+                next();
             }
         }
 

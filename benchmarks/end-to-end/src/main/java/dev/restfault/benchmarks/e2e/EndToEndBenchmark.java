@@ -89,6 +89,14 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--connections", description = "Concurrent keep-alive connections (default: ${DEFAULT-VALUE}).")
     int connections = 16;
 
+    @Option(names = "--rate", paramLabel = "REQUESTS_PER_SECOND",
+            description = "Pace every measured load (ramp, window, recording) at this many requests a second, spread evenly, "
+                    + "so that the cells of a comparison get their requests at the same pace however fast each answers; "
+                    + "a window in which the server answered fewer than " + (int) (MIN_RATE_SHARE * 100) + " %% of them fails. "
+                    + "0 (the default): no pacing, each connection sends again as soon as its answer has arrived, as wrk. "
+                    + "Warm-ups are never paced.")
+    double rate;
+
     @Option(names = "--server-jvm-options", paramLabel = "OPTIONS",
             description = "JVM options of every server process, space-separated (default: ${DEFAULT-VALUE}).")
     String serverJvmOptions = "-Xms512m -Xmx512m";
@@ -127,9 +135,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         List<Cell> cells = cells(plan);
         List<Instance> instances = instances(plan);
         out.printf(Locale.ROOT, "%d cells on %d server processes%s; %d rounds of %.1f s windows (+%.1f s ramp), "
-                        + "%.1f s warm-up per scenario; about %d minutes.%n",
+                        + "%.1f s warm-up per scenario; about %d minutes. Load: %s.%n",
                 cells.size(), instances.size(), forks > 1 ? ", each started " + forks + " times" : "", rounds * forks, window,
-                ramp, warmup, estimatedMinutes(cells, instances));
+                ramp, warmup, estimatedMinutes(cells, instances), loadDescription());
         if (list) {
             cells.forEach(cell -> out.println("  " + cell.name()));
             return 0;
@@ -157,7 +165,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 processes = startAll(instances, dir, forks == 1 ? "" : "-fork" + fork);
                 measure(cells, processes, (fork - 1) * rounds, random, results);
             }
-            Report report = new Report(plan, results, environment());
+            Map<String, Object> environment = environment();
+            environment.put("load", loadDescription());
+            Report report = new Report(plan, results, environment, connections);
             String markdown = report.markdown();
             out.println();
             out.println(markdown);
@@ -186,6 +196,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--rounds, --forks and --connections must be at least 1, --window and --profile-seconds positive, "
                             + "--ramp and --warmup not negative, --warmup-max not below --warmup");
+        }
+        if (!(rate >= 0) || rate > MAX_RATE) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rate must be 0 (no pacing) or a positive number of requests a second up to " + (long) MAX_RATE
+                            + ", not " + rate);
         }
         if (requests != 0 && requests < MIN_REQUESTS) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -248,6 +263,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     /** Fewer requests than this in a window: nothing sensible can be divided by them. */
     static final int MIN_REQUESTS = 10;
+    /** A paced window in which the server answered less than this share of {@code --rate} fails. */
+    static final double MIN_RATE_SHARE = 0.95;
+    /** Far beyond what one loopback connection set can carry; keeps the pacing period at least 1 µs. */
+    static final double MAX_RATE = 1_000_000;
 
     /** JIT compilation per second of load under which a server counts as warm. */
     static final long QUIET_JIT_MILLIS = 20;
@@ -483,10 +502,15 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     /** Loads {@code cell} for the ramp and then one window, and measures the window. */
     Measurement window(Cell cell, ServerProcess process, int round, double seconds) throws Exception {
-        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), cell.setup().check(), connections)) {
+        try (ClosedLoop loop = measuredLoad(cell, process)) {
             load(loop, ramp);
             return measureWindow(cell, process, loop, round, seconds);
         }
+    }
+
+    /** A load to measure {@code cell} with: paced at {@code --rate}, if given. */
+    ClosedLoop measuredLoad(Cell cell, ServerProcess process) throws IOException {
+        return ClosedLoop.start(process.port(), cell.scenario(), cell.setup().check(), connections, rate);
     }
 
     /** Measures {@code seconds} of the running {@code loop}. */
@@ -510,6 +534,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             throw new IllegalStateException(cell.name() + ": only " + requests + " requests completed in the window; "
                     + "the server or the machine is stuck");
         }
+        double achieved = requests / ((t1 - t0) / 1e9);
+        if (rate > 0 && this.requests == 0 && achieved < MIN_RATE_SHARE * rate) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "%s: the server answered %.0f requests a second of the %.0f that --rate asks: it cannot keep up, and "
+                            + "its figures would not be taken at the pace of the others; lower --rate", cell.name(), achieved, rate));
+        }
         Map<String, Double> redisCommands = RedisCommands.perRequest(redis0, redis1, requests);
         double cpuMicros = (cpu1.totalNanos() - cpu0.totalNanos()) / 1_000.0;
         return new Measurement(round, cpuMicros / requests, cpu1.userShareSince(cpu0), requests, (t1 - t0) / 1e9,
@@ -525,10 +555,6 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             throw new IllegalStateException(name + ": " + loop.failed() + " requests failed or got another status, e.g. "
                     + loop.failureSamples());
         }
-    }
-
-    int connections() {
-        return connections;
     }
 
     double ramp() {
@@ -586,10 +612,17 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         options.put("warmupSecondsPerScenario", warmup);
         options.put("warmupMaxSecondsPerScenario", warmupMax);
         options.put("connections", connections);
+        options.put("requestsPerSecond", rate == 0 ? null : rate);
         options.put("requestsPerLoad", requests == 0 ? null : requests);
         options.put("serverJvmOptions", serverJvmOptions);
         options.put("seed", seed);
         return options;
+    }
+
+    /** How the measured loads send their requests. */
+    String loadDescription() {
+        return rate == 0 ? connections + " connections, not paced (each sends again as soon as its answer has arrived)"
+                : String.format(Locale.ROOT, "%d connections paced at %.0f requests a second", connections, rate);
     }
 
     private static Map<String, Object> environment() {

@@ -109,7 +109,7 @@ final class Profiles {
         Measurement measurement;
         Instant from;
         Instant to;
-        try (ClosedLoop loop = ClosedLoop.start(process.port(), cell.scenario(), cell.setup().check(), benchmark.connections())) {
+        try (ClosedLoop loop = benchmark.measuredLoad(cell, process)) {
             benchmark.load(loop, benchmark.ramp());
             process.startProfile(file);
             // Starting a recording costs the server (its first chunk's events, JFR's own code): not in the window.

@@ -23,8 +23,14 @@ final class Report {
     private final List<Suite> plan;
     private final Map<Cell, List<Measurement>> results;
     private final Map<String, Object> environment;
+    private final int connections;
 
-    Report(List<Suite> plan, Map<Cell, List<Measurement>> results, Map<String, Object> environment) {
+    /**
+     * @param connections the load's connections: at most that many requests are in flight at
+     *     each end of a window, which bounds how far its Redis command count can stray from its requests'
+     */
+    Report(List<Suite> plan, Map<Cell, List<Measurement>> results, Map<String, Object> environment, int connections) {
+        this.connections = connections;
         this.plan = plan;
         this.results = results;
         this.environment = environment;
@@ -43,8 +49,9 @@ final class Report {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Server CPU per request, µs: median of the rounds [lowest–highest]. %s, %s processors, %s.%n",
-                environment.get("java"), environment.get("processors"), environment.get("date")));
+        md.append(String.format(Locale.ROOT, "Server CPU per request, µs: median of the rounds [lowest–highest]. %s, %s processors, %s.%s%n",
+                environment.get("java"), environment.get("processors"), environment.get("date"),
+                environment.containsKey("load") ? " Load: " + environment.get("load") + "." : ""));
         for (Suite suite : plan) {
             md.append("\n## ").append(suite.title()).append('\n');
             for (Server server : suite.servers()) {
@@ -133,6 +140,12 @@ final class Report {
                 }
                 double trips = Stats.of(measured.stream().map(m -> RedisCommands.roundTrips(m.redisCommandsPerRequest())).toList())
                         .median();
+                // A window's commands and its answered requests differ by the requests in flight
+                // at its two ends (Redis ran a command whose answer came after the window, or the
+                // other way round): judged without that much, the count stays exact.
+                double judged = Stats.of(measured.stream()
+                        .map(m -> RedisCommands.roundTrips(m.redisCommandsPerRequest()) - (double) connections / m.requests()).toList())
+                        .median();
                 Set<String> names = new TreeSet<>();
                 measured.forEach(m -> names.addAll(m.redisCommandsPerRequest().keySet()));
                 List<String> commands = new ArrayList<>();
@@ -142,7 +155,7 @@ final class Report {
                     commands.add(String.format(Locale.ROOT, "`%s` %.2f", name, median));
                 }
                 md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s | %s |%n", setup.label(), scenario.id(), trips,
-                        trips <= REDIS_ROUND_TRIPS_AT_MOST ? "yes" : "**no**", commands.isEmpty() ? "none" : String.join(", ", commands)));
+                        judged <= REDIS_ROUND_TRIPS_AT_MOST ? "yes" : "**no**", commands.isEmpty() ? "none" : String.join(", ", commands)));
             }
         }
     }

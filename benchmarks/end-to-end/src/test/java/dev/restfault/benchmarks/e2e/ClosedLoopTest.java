@@ -1,6 +1,7 @@
 package dev.restfault.benchmarks.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -101,6 +102,48 @@ class ClosedLoopTest {
     }
 
     @Test
+    void aPacedLoadSendsNoEarlierThanItsTurns() throws Exception {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        long started = System.nanoTime();
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 4, 200);
+        awaitCompleted(loop, 60);
+        long elapsed = System.nanoTime() - started;
+        loop.close();
+        assertThat(loop.failed()).isZero();
+        assertThat(loop.bodyBytes()).isEqualTo(loop.completed() * BODY.length);
+        // One turn every 5 ms from the start: the 60th request cannot leave before 59 turns have
+        // passed, however fast this server answers (unpaced, four connections take a few ms for 60).
+        assertThat(elapsed).isGreaterThanOrEqualTo(59 * 5_000_000L);
+    }
+
+    @Test
+    void aPacedLoadReconnectsAndChecksAsAnUnpacedOne() throws Exception {
+        Scenario scenario = new Scenario("close", "DELETE", "/close", Map.of(), 404, "closing");
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 2, 5_000);
+        awaitCompleted(loop, ENOUGH);
+        loop.close();
+        assertThat(loop.failed()).isZero();
+        assertThat(loop.completed()).isGreaterThanOrEqualTo(ENOUGH);
+
+        ClosedLoop wrong = ClosedLoop.start(server.getAddress().getPort(), Scenario.json("404", "GET", "/wrong", 404, "gets 500"),
+                SERVERS_ANSWER, 2, 5_000);
+        awaitCompleted(wrong, 20);
+        wrong.close();
+        assertThat(wrong.completed()).isZero();
+        assertThat(wrong.failureSamples()).hasSize(5).allMatch("status 500 instead of 404"::equals);
+    }
+
+    @Test
+    void aRateThatIsNotARateIsRefused() {
+        Scenario scenario = Scenario.json("404", "GET", "/items/0", 404, "missing");
+        for (double rate : new double[] {-1, Double.NaN, 2e9}) {
+            assertThatThrownBy(() -> ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 1, rate))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("rate must be 0 (not paced) or positive requests a second");
+        }
+    }
+
+    @Test
     void countsAndDescribesAnswersWithAnotherStatus() throws Exception {
         Scenario scenario = Scenario.json("404", "GET", "/wrong", 404, "expects 404, gets 500");
         ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, SERVERS_ANSWER, 2);
@@ -142,7 +185,7 @@ class ClosedLoopTest {
                 return SERVERS_ANSWER.problems(exchange);
             }
         };
-        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, counting, 16, 3);
+        ClosedLoop loop = ClosedLoop.start(server.getAddress().getPort(), scenario, counting, 16, 3, 0);
         awaitCompleted(loop, 60);
         loop.close();
         assertThat(loop.failed()).isZero();

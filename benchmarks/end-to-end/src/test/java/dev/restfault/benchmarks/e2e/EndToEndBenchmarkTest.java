@@ -78,6 +78,10 @@ class EndToEndBenchmarkTest {
         assertThat(forks.execute("--forks", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--rounds, --forks and --connections must be at least 1");
         err.getBuffer().setLength(0);
+        CommandLine rate = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
+        assertThat(rate.execute("--rate", "-5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rate must be 0 (no pacing) or a positive number of requests a second up to 1000000");
+        err.getBuffer().setLength(0);
         CommandLine profile = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));
         assertThat(profile.execute("--profile", "restfault")).isEqualTo(2);
         assertThat(err.toString()).contains("--profile takes SETUP:SCENARIO pairs, not 'restfault'");

@@ -109,8 +109,10 @@ class TinyRunTest {
 
     @Test
     void forksStartEveryServerProcessAfreshAndPoolTheirRounds() throws Exception {
-        String console = runTiny("--suites", "limiters", "--setups", Suites.NO_LIMITER + "," + Suites.IN_MEMORY, "--forks", "2");
-        assertThat(console).contains("Fork 2 of 2");
+        // Paced, as the limiter's figures are taken: the pacing runs through the whole harness.
+        String console = runTiny("--suites", "limiters", "--setups", Suites.NO_LIMITER + "," + Suites.IN_MEMORY, "--forks", "2",
+                "--rate", "2000");
+        assertThat(console).contains("Fork 2 of 2", "Load: 2 connections paced at 2000 requests a second.");
 
         Path run;
         try (Stream<Path> runs = Files.list(output)) {
@@ -124,6 +126,7 @@ class TinyRunTest {
         }
         JsonNode results = JsonMapper.builder().build().readTree(run.resolve("results.json").toFile());
         assertThat(results.path("options").path("forks").asInt()).isEqualTo(2);
+        assertThat(results.path("options").path("requestsPerSecond").asDouble()).isEqualTo(2000);
         JsonNode suite = results.path("suites").get(0);
         assertThat(suite.path("cells")).hasSize(4); // two setups, each with the counted and the uncounted 200
         for (JsonNode cell : suite.path("cells")) {

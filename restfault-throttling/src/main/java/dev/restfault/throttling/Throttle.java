@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -234,7 +235,7 @@ public final class Throttle implements AutoCloseable {
         }
         if (rateLimitHeaders) {
             error.header(RATE_LIMIT_POLICY, limit.policyItem());
-            error.header(RATE_LIMIT, "\"" + limit.name() + "\";r=0;t=" + seconds);
+            error.header(RATE_LIMIT, limit.stateItem(0, TimeUnit.SECONDS.toNanos(seconds)));
         }
         return ThrottleDecision.refused(limit, error.build());
     }

@@ -199,7 +199,7 @@ final class ClosedLoop implements AutoCloseable {
      * Paced: sends from the waiting connections every turn that has come, and returns the
      * nanoseconds until the next one (or {@link Long#MAX_VALUE} when no connection is left waiting).
      */
-    private long sendDueTurns() {
+    private long sendDueTurns() throws IOException {
         long now = System.nanoTime();
         while (!waiting.isEmpty() && now - nextTurn >= 0) {
             Connection connection = waiting.poll();
@@ -242,13 +242,7 @@ final class ClosedLoop implements AutoCloseable {
                     read();
                 }
             } catch (IOException e) {
-                // The server refused or reset the connection: that request failed; carry on.
-                inFlight--;
-                fail(scenario.method() + " " + scenario.path() + ": " + e);
-                closeQuietly(key);
-                if (running) {
-                    connect();
-                }
+                lost(e);
             }
         }
 
@@ -264,21 +258,25 @@ final class ClosedLoop implements AutoCloseable {
         }
 
         /** A turn has come: sends, or fails the request as {@link #ready} fails one. */
-        void sendNow() {
+        void sendNow() throws IOException {
             inFlight++;
             try {
                 send();
             } catch (IOException e) {
-                inFlight--;
-                fail(scenario.method() + " " + scenario.path() + ": " + e);
-                closeQuietly(channel.keyFor(selector));
-                if (running) {
-                    try {
-                        connect();
-                    } catch (IOException again) {
-                        fail("reconnecting: " + again);
-                    }
-                }
+                lost(e);
+            }
+        }
+
+        /**
+         * The server refused or reset the connection: the request in flight failed; a new
+         * connection carries on while the load runs (failing to open one stops the load).
+         */
+        private void lost(IOException e) throws IOException {
+            inFlight--;
+            fail(scenario.method() + " " + scenario.path() + ": " + e);
+            closeQuietly(channel.keyFor(selector));
+            if (running) {
+                connect();
             }
         }
 

@@ -42,6 +42,11 @@ class FaultTest {
     enum Client {
         REST_CLIENT_JDK, REST_CLIENT_SIMPLE, REST_TEMPLATE_JDK, WEB_CLIENT_NETTY;
 
+        /** Whether the transport is the JDK's {@code java.net.http.HttpClient}. */
+        boolean onJavaNetHttp() {
+            return this == REST_CLIENT_JDK || this == REST_TEMPLATE_JDK;
+        }
+
         /** A GET (or POST) of {@code uri}, returning the body as text. */
         String call(ClientContract contract, String method, URI uri) {
             switch (this) {
@@ -65,8 +70,18 @@ class FaultTest {
     void anErrorBodyCutMidwayStillDecodesWithItsRetryAfter(Client client) throws Exception {
         for (boolean reset : new boolean[] {false, true}) {
             try (RawServer server = RawServer.start(Faults.errorBodyCutMidway(reset))) {
-                ContractErrorException e = catchThrowableOfType(ContractErrorException.class,
-                        () -> client.call(NO_RETRY, "GET", server.uri("/cut")));
+                Throwable thrown = catchThrowable(() -> client.call(NO_RETRY, "GET", server.uri("/cut")));
+                if (reset && client.onJavaNetHttp() && thrown instanceof ConnectionResetException) {
+                    // java.net.http fails the whole exchange when the reset overtakes its hand-over
+                    // of the head (restfault-client's own FaultTest meets both orders): Spring's
+                    // request factory then never gets a response, so no status is left to keep,
+                    // and the typed transport failure is all there is to give.
+                    assertThat(thrown).hasMessageContaining("GET http://127.0.0.1:");
+                    assertThat(server.accepted.get()).isEqualTo(1);
+                    continue;
+                }
+                assertThat(thrown).isInstanceOf(ContractErrorException.class);
+                ContractErrorException e = (ContractErrorException) thrown;
                 assertThat(e.status()).isEqualTo(429);
                 assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
                 assertThat(e.body().truncated()).isTrue();

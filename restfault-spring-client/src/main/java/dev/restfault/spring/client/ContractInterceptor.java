@@ -105,10 +105,18 @@ public final class ContractInterceptor implements ClientHttpRequestInterceptor {
             RequestContext attempt = call.context();
             call.attemptStarting();
             long start = System.nanoTime();
-            ClientHttpResponse response;
+            ClientHttpResponse response = null;
+            int status;
             try {
                 response = execution.execute(request, body);
+                // Inside the try: HttpURLConnection (the SIMPLE factory) sends a request body in
+                // execute() but reads the response only here, so a reset or a read timeout on the
+                // head surfaces from this call.
+                status = response.getStatusCode().value();
             } catch (IOException e) {
+                if (response != null) {
+                    response.close();
+                }
                 TransportException failure = TransportException.from(e, attempt).orElseThrow(() -> e);
                 RetryDecision decision = call.failed(failure, took(start));
                 if (!decision.shouldRetry()) {
@@ -117,7 +125,6 @@ public final class ContractInterceptor implements ClientHttpRequestInterceptor {
                 call.awaitDelay(decision);
                 continue;
             }
-            int status = response.getStatusCode().value();
             if (!StatusCatalog.isError(status)) {
                 call.succeeded(status, took(start));
                 return response;

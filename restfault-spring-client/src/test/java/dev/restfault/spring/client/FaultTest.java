@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /**
  * restfault-client's raw-socket faults through each Spring client: a body cut mid-way, a body
@@ -144,6 +146,27 @@ class FaultTest {
             assertThat(e.retryStop()).contains(StopReason.ATTEMPTS_EXHAUSTED);
             assertThat(e.getCause()).isNotNull();
             assertThat(server.awaitAllClosed(CLOSE_WAIT_MILLIS)).as("client closed the connection").isTrue();
+        }
+    }
+
+    /**
+     * With a request body, HttpURLConnection (the SIMPLE factory) sends it in {@code execute()}
+     * and reads the answer's head only when the status is asked for: a timeout there is still
+     * the typed transport failure, retried for a PUT like any other.
+     */
+    @ParameterizedTest
+    @EnumSource(Transports.Factory.class)
+    void aPutWhoseAnswerNeverComesIsRetriedAsATransportTimeout(Transports.Factory factory) throws Exception {
+        try (RawServer server = RawServer.start(Faults.neverAnswers())) {
+            RestClient client = Transports.restClient(factory, Transports.contract(Transports.fastPolicy(3)));
+            TransportTimeoutException e = catchThrowableOfType(TransportTimeoutException.class,
+                    () -> client.put().uri(server.uri("/orders/1")).contentType(MediaType.APPLICATION_JSON).body("{}")
+                            .retrieve().toBodilessEntity());
+            assertThat(e.phase()).isEqualTo(TransportTimeoutException.Phase.RESPONSE_HEADERS);
+            assertThat(e.retryStop()).contains(StopReason.ATTEMPTS_EXHAUSTED);
+            assertThat(e.method()).isEqualTo("PUT");
+            assertThat(server.accepted.get()).isEqualTo(3);
+            assertThat(server.awaitAllClosed(CLOSE_WAIT_MILLIS)).as("client closed every connection").isTrue();
         }
     }
 

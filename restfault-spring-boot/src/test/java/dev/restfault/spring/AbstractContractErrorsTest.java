@@ -439,6 +439,26 @@ abstract class AbstractContractErrorsTest {
         assertThat(r.header("Retry-After")).isEqualTo("120");
     }
 
+    /**
+     * {@code @CrossOrigin} refusing another origin: Spring MVC's processor writes a text 403
+     * ("Invalid CORS request") straight to the response, restfault's answers the contract's 403;
+     * WebFlux's sets the status only, which the bare-status rule answers. The allowed origin is
+     * answered as Spring answers it.
+     */
+    @Test
+    void aCrossOriginRequestFromAnOriginNotAllowedIsTheContracts403() {
+        Reply r = get("/cors/items", "Origin", "https://elsewhere.example");
+        assertContractError(r, 403);
+        assertThat(r.text()).doesNotContain("Invalid CORS request");
+        assertThat(r.header("Access-Control-Allow-Origin")).isNull();
+        Reply preflight = method("OPTIONS", "/cors/items", "Origin", "https://elsewhere.example",
+                "Access-Control-Request-Method", "GET");
+        assertContractError(preflight, 403);
+        Reply allowed = get("/cors/items", "Origin", "https://app.example");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example");
+    }
+
     @Test
     void unauthorizedCarriesTheConfiguredChallenge() {
         Reply r = get("/throw/unauthorized");

@@ -6,6 +6,7 @@ import dev.restfault.server.ErrorRenderer;
 import dev.restfault.server.ExceptionTranslator;
 import dev.restfault.spring.RestfaultProperties;
 import dev.restfault.spring.servlet.AllowedMethods;
+import dev.restfault.spring.servlet.ContractCorsProcessor;
 import dev.restfault.spring.servlet.ContractErrorController;
 import dev.restfault.spring.servlet.ContractErrorFilter;
 import dev.restfault.spring.servlet.ContractHandlerExceptionResolver;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -130,6 +132,17 @@ public class RestfaultAutoConfiguration {
                 }
             }
         };
+    }
+
+    /**
+     * Spring's CORS refusals (an origin, method or header not allowed) in the contract, where
+     * Spring writes a text 403 of its own: see {@link ContractCorsProcessor}. Static, as a bean
+     * post-processor must be, so that it does not make this configuration an early bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "restfaultCorsProcessorInstaller")
+    static BeanPostProcessor restfaultCorsProcessorInstaller() {
+        return ContractCorsProcessor.installer();
     }
 
     /** Replaces Boot's whitelabel/JSON error controller at the error path. */

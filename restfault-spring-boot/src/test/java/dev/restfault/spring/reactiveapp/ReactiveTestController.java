@@ -27,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,6 +56,13 @@ public class ReactiveTestController {
 
     public ReactiveTestController(ReactiveItemService service) {
         this.service = service;
+    }
+
+    /** CORS for one origin, declared on the handler: the handler mapping refuses any other. */
+    @CrossOrigin(origins = "https://app.example")
+    @GetMapping("/cors/items")
+    public Map<String, Object> corsItems() {
+        return Map.of("id", "1");
     }
 
     @GetMapping("/items/{id}")

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,13 @@ public class TestController {
 
     public TestController(ItemService service) {
         this.service = service;
+    }
+
+    /** CORS for one origin, declared on the handler: the handler mapping refuses any other. */
+    @CrossOrigin(origins = "https://app.example")
+    @GetMapping("/cors/items")
+    public Map<String, Object> corsItems() {
+        return Map.of("id", "1");
     }
 
     @GetMapping("/items/{id}")

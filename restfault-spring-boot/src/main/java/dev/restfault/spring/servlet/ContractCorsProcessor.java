@@ -3,6 +3,7 @@ package dev.restfault.spring.servlet;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.server.ServerHttpResponse;
@@ -83,7 +84,7 @@ public final class ContractCorsProcessor extends DefaultCorsProcessor {
     /** Kept apart so that Spring Security's types are loaded only when it is present. */
     private static final class SecurityChains {
 
-        static void install(Object bean, java.util.function.Consumer<Filter> install) {
+        static void install(Object bean, Consumer<Filter> install) {
             if (bean instanceof org.springframework.security.web.SecurityFilterChain chain) {
                 chain.getFilters().forEach(install);
             }

@@ -2,14 +2,21 @@ package dev.restfault.spring.plainwebflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.http.RequestIds;
+import dev.restfault.server.ErrorRenderer;
 import dev.restfault.server.ExceptionTranslator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +28,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -34,10 +43,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +66,7 @@ class PlainWebFluxApplicationTest {
     private static final List<Throwable> SEEN = new CopyOnWriteArrayList<>();
 
     private ConfigurableApplicationContext context;
+    private ListAppender<ILoggingEvent> logs;
     private HttpClient client;
     private int port;
 
@@ -68,6 +80,13 @@ class PlainWebFluxApplicationTest {
                 throw ContractException.notFound("Order " + id + " does not exist.");
             }
             return Map.of("id", id);
+        }
+
+        /** A stream that fails once its first items went out: the response is committed by then. */
+        @GetMapping(path = "/stream-then-fail", produces = "application/x-ndjson")
+        Flux<Map<String, Object>> streamThenFail(@RequestParam String marker) {
+            return Flux.concat(Flux.just(Map.<String, Object>of("n", 1), Map.<String, Object>of("n", 2)),
+                    Flux.error(new IllegalStateException("stream secret " + marker)));
         }
 
         /** Sees every failure restfault renders, and leaves it to the built-in translators. */
@@ -92,13 +111,23 @@ class PlainWebFluxApplicationTest {
                 .run();
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        logs = new ListAppender<>();
+        logs.start();
+        root().addAppender(logs);
     }
 
     @AfterAll
     void stop() {
+        if (logs != null) {
+            root().detachAppender(logs);
+        }
         if (context != null) {
             context.close();
         }
+    }
+
+    private static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     @Test
@@ -145,6 +174,53 @@ class PlainWebFluxApplicationTest {
             assertThat(failure.getSuppressed()).as("%s", failure)
                     .noneMatch(s -> s.getClass().getName().equals("reactor.core.publisher.FluxOnAssembly$OnAssemblyException"));
         }
+    }
+
+    /**
+     * A stream that fails after its first items went out, on the path where restfault's filter
+     * hands the failure to restfault's handler itself: the response cannot be replaced, the failure
+     * is passed on so that the server aborts it, and it reaches restfault's handler a second time
+     * on its way out (as the exception handler around the chain). It is resolved and logged once.
+     */
+    @Test
+    void aStreamThatFailsAfterItStartedIsLoggedOnceOnTheFilterPath() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /stream-then-fail?marker=" + marker + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = readUntilClosed(socket.getInputStream());
+            assertThat(response).startsWith("HTTP/1.1 200").contains("{\"n\":1}").doesNotContain(marker);
+        }
+        // The server aborts the response once the failure has gone all the way out: both handlings are over.
+        assertThat(SEEN).filteredOn(failure -> String.valueOf(failure.getMessage()).contains(marker)).hasSize(1);
+        assertThat(logs.list).filteredOn(e -> e.getLoggerName().equals(ErrorRenderer.LOGGER_NAME))
+                .filteredOn(e -> mentions(e.getThrowableProxy(), marker))
+                .hasSize(1);
+    }
+
+    /** Whether {@code t} or one of its causes has {@code marker} in its message. */
+    private static boolean mentions(IThrowableProxy t, String marker) {
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the server sends until it closes the connection (or stays silent for 5 s). */
+    private static String readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try {
+            in.transferTo(received);
+        } catch (SocketTimeoutException silent) {
+            // what came is all there is
+        } catch (IOException reset) {
+            // aborted
+        }
+        return received.toString(StandardCharsets.UTF_8);
     }
 
     /**

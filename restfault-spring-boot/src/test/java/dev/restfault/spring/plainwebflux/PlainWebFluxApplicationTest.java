@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.restfault.core.exception.ContractException;
 import dev.restfault.core.http.RequestIds;
+import dev.restfault.core.i18n.ContractMessages;
+import dev.restfault.core.i18n.SupportedLocales;
 import dev.restfault.server.ErrorRenderer;
 import dev.restfault.server.ExceptionTranslator;
 import java.io.ByteArrayOutputStream;
@@ -40,6 +42,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,6 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -64,11 +68,16 @@ class PlainWebFluxApplicationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<Throwable> SEEN = new CopyOnWriteArrayList<>();
+    private static final String NO_SUCH_RESOURCE = ContractMessages.defaults().get(ContractMessages.NO_SUCH_RESOURCE,
+            SupportedLocales.EN_US);
 
     private ConfigurableApplicationContext context;
+    /** The same application without a resource handler (spring.web.resources.add-mappings=false). */
+    private ConfigurableApplicationContext configured;
     private ListAppender<ILoggingEvent> logs;
     private HttpClient client;
     private int port;
+    private int configuredPort;
 
     @SpringBootApplication
     @RestController
@@ -78,6 +87,12 @@ class PlainWebFluxApplicationTest {
         Map<String, String> order(@PathVariable String id) {
             if (id.equals("missing")) {
                 throw ContractException.notFound("Order " + id + " does not exist.");
+            }
+            if (id.equals("gone")) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Order gone was deleted.");
+            }
+            if (id.equals("bare")) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
             return Map.of("id", id);
         }
@@ -110,6 +125,11 @@ class PlainWebFluxApplicationTest {
                 .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off")
                 .run();
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        configured = new SpringApplicationBuilder(PlainApplication.class)
+                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+                        "spring.web.resources.add-mappings=false")
+                .run();
+        configuredPort = ((WebServerApplicationContext) configured).getWebServer().getPort();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         logs = new ListAppender<>();
         logs.start();
@@ -120,6 +140,9 @@ class PlainWebFluxApplicationTest {
     void stop() {
         if (logs != null) {
             root().detachAppender(logs);
+        }
+        if (configured != null) {
+            configured.close();
         }
         if (context != null) {
             context.close();
@@ -198,6 +221,25 @@ class PlainWebFluxApplicationTest {
         assertThat(logs.list).filteredOn(e -> e.getLoggerName().equals(ErrorRenderer.LOGGER_NAME))
                 .filteredOn(e -> mentions(e.getThrowableProxy(), marker))
                 .hasSize(1);
+    }
+
+    /**
+     * With {@code spring.web.resources.add-mappings=false} no resource handler raises WebFlux's
+     * "no static resource" for an unknown path: {@code DispatcherHandler} raises a bare
+     * {@code ResponseStatusException(NOT_FOUND)} instead. It reads as the 404 of a path that nothing
+     * serves, as with the resource handler and on Spring MVC; an application's own
+     * {@code ResponseStatusException(NOT_FOUND)} keeps its reason, or the catalog's text.
+     */
+    @Test
+    void anUnknownRouteWithoutResourceMappingsIsTheNoHandler404() throws Exception {
+        for (int p : new int[] {port, configuredPort}) {
+            JsonNode unknown = JSON.readTree(assertContract(send(p, "/no/such/route"), 404, "notFound").body());
+            assertThat(unknown.get("description").asString()).as("port %s", p).isEqualTo(NO_SUCH_RESOURCE);
+            JsonNode gone = JSON.readTree(assertContract(send(p, "/orders/gone"), 404, "notFound").body());
+            assertThat(gone.get("description").asString()).isEqualTo("Order gone was deleted.");
+            JsonNode bare = JSON.readTree(assertContract(send(p, "/orders/bare"), 404, "notFound").body());
+            assertThat(bare.get("description").asString()).isNotBlank().isNotEqualTo(NO_SUCH_RESOURCE);
+        }
     }
 
     /** Whether {@code t} or one of its causes has {@code marker} in its message. */
@@ -280,7 +322,12 @@ class PlainWebFluxApplicationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(port, path);
+    }
+
+    private HttpResponse<String> send(int to, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

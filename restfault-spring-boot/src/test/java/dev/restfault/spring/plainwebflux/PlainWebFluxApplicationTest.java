@@ -72,7 +72,7 @@ class PlainWebFluxApplicationTest {
             SupportedLocales.EN_US);
 
     private ConfigurableApplicationContext context;
-    /** The same application without a resource handler (spring.web.resources.add-mappings=false). */
+    /** The same application with the two properties below: no resource handler, native forwarded headers. */
     private ConfigurableApplicationContext configured;
     private ListAppender<ILoggingEvent> logs;
     private HttpClient client;
@@ -127,7 +127,7 @@ class PlainWebFluxApplicationTest {
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         configured = new SpringApplicationBuilder(PlainApplication.class)
                 .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-                        "spring.web.resources.add-mappings=false")
+                        "spring.web.resources.add-mappings=false", "server.forward-headers-strategy=native")
                 .run();
         configuredPort = ((WebServerApplicationContext) configured).getWebServer().getPort();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -240,6 +240,33 @@ class PlainWebFluxApplicationTest {
             JsonNode bare = JSON.readTree(assertContract(send(p, "/orders/bare"), 404, "notFound").body());
             assertThat(bare.get("description").asString()).isNotBlank().isNotEqualTo(NO_SUCH_RESOURCE);
         }
+    }
+
+    /**
+     * With {@code server.forward-headers-strategy=native}, Reactor Netty reads the
+     * {@code X-Forwarded-*} headers itself and refuses values it cannot use with an empty 400,
+     * before the application: the contract 400, with the request's ids, the connection closed.
+     */
+    @Test
+    void forwardedHeadersReactorNettyRefusesAreContractErrors() throws Exception {
+        for (String header : List.of("X-Forwarded-Port: abc", "X-Forwarded-Prefix: no-slash")) {
+            String correlation = UUID.randomUUID().toString();
+            try (Socket socket = new Socket("127.0.0.1", configuredPort)) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /orders/7 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header + "\r\nMS-CorrelationId: " + correlation
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Map<String, String> r = readResponse(new BufferedInputStream(socket.getInputStream()));
+                assertThat(r.get(":status")).as(header).isEqualTo("400");
+                assertThat(r.get("content-type")).as(header).isEqualTo("application/json; charset=utf-8");
+                assertThat(r.get("ms-correlationid")).as(header).isEqualTo(correlation);
+                assertThat(RequestIds.isValid(r.get("ms-requestid"))).as(header).isTrue();
+                assertThat(r.get("connection")).as(header).isEqualToIgnoringCase("close");
+                assertThat(JSON.readTree(r.get(":body")).get("code").asString()).as(header).isEqualTo("badRequest");
+            }
+        }
+        assertThat(send(configuredPort, "/orders/7").statusCode()).isEqualTo(200);
     }
 
     /** Whether {@code t} or one of its causes has {@code marker} in its message. */

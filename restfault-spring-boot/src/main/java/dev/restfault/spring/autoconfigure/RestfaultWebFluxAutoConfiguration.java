@@ -132,7 +132,10 @@ public class RestfaultWebFluxAutoConfiguration {
         }
     }
 
-    /** Spring Security: 401 with the challenge and 403, for every security web filter chain. */
+    /**
+     * Spring Security: 401 with the challenge and 403 (an access denied, a CSRF token missing or
+     * wrong), for every security web filter chain.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {
             "org.springframework.security.web.server.ServerAuthenticationEntryPoint",
@@ -155,7 +158,12 @@ public class RestfaultWebFluxAutoConfiguration {
 
         /**
          * Applied by Spring Security to every {@code ServerHttpSecurity} it hands out, before the
-         * application's own configuration, which can still override it.
+         * application's own configuration, which can still override it (or disable CSRF).
+         *
+         * <p>Reactive Security's CSRF protection, on by default, does not refuse through the
+         * exception handling's access-denied handler: it keeps its own, which writes the
+         * exception's message as a plain-text 403. restfault's handler is set there too, so that a
+         * missing or wrong CSRF token is the same contract 403 as any other denial.
          */
         @Bean
         @ConditionalOnMissingBean(name = "restfaultServerHttpSecurityCustomizer")
@@ -165,7 +173,8 @@ public class RestfaultWebFluxAutoConfiguration {
                         org.springframework.security.web.server.ServerAuthenticationEntryPoint entryPoint,
                         @Qualifier("restfaultServerAccessDeniedHandler")
                         org.springframework.security.web.server.authorization.ServerAccessDeniedHandler denied) {
-            return http -> http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+            return http -> http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                    .csrf(csrf -> csrf.accessDeniedHandler(denied));
         }
     }
 }

@@ -52,7 +52,12 @@ import reactor.netty.http.server.HttpServerResponse;
  *       in a body (400); always with {@code Connection: close};</li>
  *   <li>Spring's adapter, for a request-target {@code java.net.URI} refuses (400: an invalid
  *       percent-encoding such as {@code ?q=%zz}, a character a URI may not hold), keeping the
- *       connection.</li>
+ *       connection;</li>
+ *   <li>Reactor Netty, for a request whose head decoded but that it cannot make a request of
+ *       (400: a {@code Host} whose port is not a number, {@code Host: h:abc} or {@code Host: h:};
+ *       with {@code server.forward-headers-strategy=native}, an {@code X-Forwarded-Port} that is
+ *       not one or an {@code X-Forwarded-Prefix} without a leading slash): it marks the request's
+ *       decoder result failed and answers with {@code Connection: close}.</li>
  * </ul>
  *
  * <p>This handler sits between Netty's HTTP codec and Reactor Netty's request handling. A request
@@ -63,14 +68,15 @@ import reactor.netty.http.server.HttpServerResponse;
  * timeout). Anything else it lets Reactor Netty and Spring decide and frame (status, keep-alive,
  * what becomes of the rest of the request): it notes which request they are about to refuse and
  * why, and replaces their empty answer to exactly that request with the contract error of the same
- * status, keeping its {@code Connection} header: never another response.
+ * status, keeping its {@code Connection} header: never another response. A request Reactor Netty
+ * itself marks failed after its head was decoded is recognised when its empty 4xx is written.
  *
  * <p>The error is in the request's language and echoes its valid ids when its headers were
- * decoded (a request-target or body refused); for a request line or header block Netty could not
- * decode, nothing of the request is trusted: the default language and fresh ids. A refusal that
- * arrives while an earlier request of the same connection is still being answered (HTTP/1.1
- * pipelining) keeps Reactor Netty's empty answer: this handler tracks one request at a time. One
- * handler per connection; event-loop confined.
+ * decoded (a request-target, a {@code Host} or a body refused); for a request line or header
+ * block Netty could not decode, nothing of the request is trusted: the default language and fresh
+ * ids. A refusal that arrives while an earlier request of the same connection is still being
+ * answered (HTTP/1.1 pipelining) keeps Reactor Netty's empty answer: this handler tracks one
+ * request at a time. One handler per connection; event-loop confined.
  */
 public final class NettyRequestErrors extends ChannelDuplexHandler {
 
@@ -84,8 +90,11 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
     private int pending;
     /** The status of the empty answer to replace, 0 for none. */
     private int refusedStatus;
-    /** The refused request, whose headers can be read; null when they cannot be trusted. */
-    private HttpRequest refused;
+    /**
+     * The request being handled, whose head was decoded: its headers name the ids and the
+     * language of an error refusing it. Null when no request is, or more than one (pipelining).
+     */
+    private HttpRequest current;
 
     NettyRequestErrors(ErrorRenderer renderer) {
         this.renderer = renderer;
@@ -132,14 +141,17 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
                 if (result.isFailure()) {
                     answerAndClose(ctx, request, statusOf(result.cause()), result.cause());
                     return;
-                } else if (!isValidUri(request.uri())) {
-                    expect(400, request, "a request-target java.net.URI refuses");
+                }
+                current = request;
+                if (!isValidUri(request.uri())) {
+                    expect(400, "a request-target java.net.URI refuses");
                 }
             }
         } else if (msg instanceof HttpContent && pending == 1 && refusedStatus == 0) {
             DecoderResult result = ((DecoderResultProvider) msg).decoderResult();
             if (result.isFailure()) {
-                expect(400, null, result.cause());
+                // The body broke, not the head: the request's headers still name its ids and language.
+                expect(400, result.cause());
             }
         }
         ctx.fireChannelRead(msg);
@@ -148,18 +160,16 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         Object out = msg;
-        if (refusedStatus != 0 && msg instanceof FullHttpResponse) {
+        if (msg instanceof FullHttpResponse && isEmptyRefusal((FullHttpResponse) msg)) {
             FullHttpResponse answer = (FullHttpResponse) msg;
-            if (answer.status().code() == refusedStatus && answer.content().readableBytes() == 0) {
-                out = contractAnswer(answer);
-                answer.release();
-            }
+            out = contractAnswer(answer);
+            answer.release();
         }
         if (out instanceof LastHttpContent && !(out instanceof HttpResponse
                 && ((HttpResponse) out).status().codeClass() == HttpStatusClass.INFORMATIONAL) && pending > 0) {
             pending--;
             refusedStatus = 0;
-            refused = null;
+            current = null;
         }
         ctx.write(out, promise);
     }
@@ -179,10 +189,26 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void expect(int status, HttpRequest request, Object why) {
+    private void expect(int status, Object why) {
         refusedStatus = status;
-        refused = request;
         LOG.debug("Refusing a request before the application with {}: {}", status, why);
+    }
+
+    /**
+     * Whether {@code answer} is the empty answer to replace: the refusal this handler expects, or
+     * an empty 4xx to a request Reactor Netty marked failed after its head was decoded (it could
+     * not make a request of it: a {@code Host} whose port is not a number, say). Never an answer
+     * that has a body: that one is someone's error already.
+     */
+    private boolean isEmptyRefusal(FullHttpResponse answer) {
+        if (answer.content().readableBytes() != 0) {
+            return false;
+        }
+        if (refusedStatus != 0) {
+            return answer.status().code() == refusedStatus;
+        }
+        return current != null && answer.status().codeClass() == HttpStatusClass.CLIENT_ERROR
+                && current.decoderResult().isFailure();
     }
 
     private static int statusOf(Throwable cause) {
@@ -191,7 +217,7 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
 
     /** The contract error for the refused request, framed as {@code answer} is (its Connection header). */
     private FullHttpResponse contractAnswer(FullHttpResponse answer) {
-        FullHttpResponse response = contractAnswer(answer.protocolVersion(), answer.status(), refused);
+        FullHttpResponse response = contractAnswer(answer.protocolVersion(), answer.status(), current);
         String connection = answer.headers().get(HttpHeaderNames.CONNECTION);
         if (connection != null) {
             response.headers().set(HttpHeaderNames.CONNECTION, connection);

@@ -36,6 +36,10 @@ import reactor.core.publisher.Mono;
  * <p>I/O guarantees: a response that is already committed (streaming started) is not written
  * again: the failure is logged as the renderer resolves it, at DEBUG that it came too late, and
  * passed on, so that the server aborts the response instead of ending it as if it were complete.
+ * Passed on, it can come back to this responder for the same exchange (restfault's filter hands a
+ * failure to restfault's exception handler, and what that handler passes on reaches the exception
+ * handlers around the chain, restfault's first): it is passed on again as it is, neither resolved
+ * nor logged a second time.
  * The entity headers of the success the application meant to send are removed
  * ({@link RenderedError#SUCCESS_ENTITY_HEADERS}), {@code Set-Cookie} kept. The body is one buffer
  * over the rendered bytes, not a copy, with its {@code Content-Length}; a {@code HEAD} gets the
@@ -49,6 +53,8 @@ public final class ReactiveErrorResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveErrorResponder.class);
     private static final int MAX_UNWRAP = 16;
+    /** The exchange attribute naming the failure passed on once already on a committed response. */
+    private static final String PASSED_ON_ATTRIBUTE = ReactiveErrorResponder.class.getName() + ".passedOn";
     /** Whether the server may be Reactor Netty, whose own answers Spring's response does not know of. */
     private static final boolean REACTOR_NETTY = ClassUtils.isPresent("reactor.netty.http.server.HttpServerResponse",
             ReactiveErrorResponder.class.getClassLoader());
@@ -77,17 +83,22 @@ public final class ReactiveErrorResponder {
     }
 
     /**
-     * Answers {@code failure} as the renderer resolves it; on a committed response, passes it on.
+     * Answers {@code failure} as the renderer resolves it; on a committed response, passes it on,
+     * resolved (and logged) once however often it comes back for the same exchange.
      *
      * @throws NullPointerException if an argument is null
      */
     public Mono<Void> render(ServerWebExchange exchange, Throwable failure) {
         Objects.requireNonNull(failure, "failure");
+        if (exchange.getAttribute(PASSED_ON_ATTRIBUTE) == failure) {
+            return Mono.error(failure); // resolved, logged and passed on already: once is enough
+        }
         RequestFacts facts = facts(exchange);
         ErrorRequest negotiated = renderer.negotiate(facts);
         ContractException error = withMdc(facts.ids(), () -> renderer.resolve(unwrap(failure), negotiated));
         if (exchange.getResponse().isCommitted()) {
             LOG.debug("Cannot answer {} with {}: the response is already committed", facts.logLine(), error.status());
+            exchange.getAttributes().put(PASSED_ON_ATTRIBUTE, failure);
             return Mono.error(failure);
         }
         return write(exchange, renderer.render(error, negotiated));

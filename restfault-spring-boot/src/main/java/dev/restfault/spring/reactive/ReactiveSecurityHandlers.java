@@ -8,7 +8,9 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
  * Spring Security's reactive handlers in the contract, loaded only when Spring Security's web
  * support is on the class path: the entry point answers an unauthenticated caller with 401 (the
  * configured challenge, beside one another scheme already set), the access-denied handler a denied
- * one with 403. The description never says why authentication failed.
+ * one with 403 (also a request whose CSRF token is missing or wrong: the auto-configuration sets it
+ * on reactive Security's CSRF protection, which has a handler of its own). The description never
+ * says why authentication failed or access was denied.
  */
 public final class ReactiveSecurityHandlers {
 

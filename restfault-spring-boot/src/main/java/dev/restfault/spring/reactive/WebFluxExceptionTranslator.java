@@ -21,6 +21,7 @@ import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsatisfiedRequestParameterException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -31,8 +32,11 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  * no detail): the same answers Spring MVC's equivalents get.
  *
  * <ul>
- *   <li>no handler and no static resource ({@link NoResourceFoundException}): the 404 of a path
- *       alone;</li>
+ *   <li>no handler and no static resource ({@link NoResourceFoundException}), or no handler at
+ *       all ({@code DispatcherHandler}'s bare {@link ResponseStatusException} 404, when
+ *       {@code spring.web.resources.add-mappings=false} leaves no resource handler to raise the
+ *       other): the 404 of a path alone, as Spring MVC's "no handler" gets it. An application's
+ *       own {@code ResponseStatusException(NOT_FOUND)} keeps its reason, or the catalog's text;</li>
  *   <li>wrong method ({@link MethodNotAllowedException}): 405 whose {@code Allow} lists what the
  *       path serves, HEAD and OPTIONS included;</li>
  *   <li>{@link NotAcceptableStatusException}: 406 listing the available types;
@@ -55,6 +59,11 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  */
 final class WebFluxExceptionTranslator implements ExceptionTranslator {
 
+    /** What raises WebFlux's 404 when no handler mapping matched. */
+    private static final String DISPATCHER_HANDLER = "org.springframework.web.reactive.DispatcherHandler";
+    /** The frames {@link #isDispatchersNoHandler} looks at: the throwing one, and a few for an agent's. */
+    private static final int TOP_FRAMES = 3;
+
     private final ContractMessages messages;
 
     /** @param messages restfault's texts, for the errors about a parameter or header */
@@ -68,7 +77,7 @@ final class WebFluxExceptionTranslator implements ExceptionTranslator {
     }
 
     private ContractException map(Throwable t, ErrorRequest request) {
-        if (t instanceof NoResourceFoundException) {
+        if (t instanceof NoResourceFoundException || isDispatchersNoHandler(t)) {
             return StatusErrors.of(404);
         }
         if (t instanceof MethodNotAllowedException) {
@@ -107,6 +116,30 @@ final class WebFluxExceptionTranslator implements ExceptionTranslator {
             return ContractException.builder(503).cause(t).build();
         }
         return null;
+    }
+
+    /**
+     * Whether {@code t} is {@code DispatcherHandler}'s "no handler": a {@link ResponseStatusException}
+     * of 404 with no reason and no cause, raised by {@code DispatcherHandler} itself. Nothing else
+     * tells it from an application's own bare {@code ResponseStatusException(NOT_FOUND)}, which
+     * keeps the catalog's text, but where it was raised. The stack trace is read only for such a
+     * bare 404, the cheap tests first.
+     */
+    private static boolean isDispatchersNoHandler(Throwable t) {
+        if (t.getClass() != ResponseStatusException.class || t.getCause() != null) {
+            return false;
+        }
+        ResponseStatusException e = (ResponseStatusException) t;
+        if (e.getStatusCode().value() != 404 || e.getReason() != null) {
+            return false;
+        }
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < Math.min(TOP_FRAMES, frames.length); i++) {
+            if (DISPATCHER_HANDLER.equals(frames[i].getClassName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ContractException input(ServerWebInputException e, ErrorRequest request) {

@@ -168,8 +168,14 @@ public final class ErrorDecoder {
      * body that never ends costs at most the cap and the timeout. A stream read to its end is
      * left for the caller to close with its response.
      *
+     * <p>The timer runs for every stream but a {@code ByteArrayInputStream}, whatever its
+     * {@code available()} says (a {@code GZIPInputStream}, which Feign's default client and
+     * Spring's {@code JdkClientHttpRequestFactory} hand over for a compressed body, says 1 while
+     * its connection stalls).
+     *
      * @param body the body; null means empty
-     * @param timeout the longest time to read the body; positive
+     * @param timeout the longest time to read the body; positive (one too long to count in
+     *     nanoseconds, such as {@code Duration.ofMillis(Long.MAX_VALUE)}, never expires)
      * @throws IllegalArgumentException if {@code status} is not 400..599 or {@code timeout} is not positive
      * @throws NullPointerException if {@code timeout} or {@code request} is null
      */

@@ -16,6 +16,7 @@ import dev.restfault.client.testing.ErrorShapes.Shape;
 import dev.restfault.client.testing.RecordingListener;
 import dev.restfault.json.ErrorBodyException.Reason;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -34,6 +35,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -174,6 +177,49 @@ class NeutralDecodingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
         assertThat(ErrorDecoder.standard().decode(503, Map.of(), (InputStream) null, Duration.ofSeconds(1), GET).body().isEmpty())
                 .isTrue();
+    }
+
+    /**
+     * Feign's default client inflates a gzip body but keeps the compressed {@code Content-Length}:
+     * the stream's length is not that one, longer or shorter.
+     */
+    @Test
+    void anEncodedBodysContentLengthIsNotTheStreamsLength() throws IOException {
+        String big = "{\"code\":\"9999\",\"description\":\"" + "x".repeat(2000) + "\"}";
+        byte[] gz = gzip(big);
+        ContractErrorException e = ErrorDecoder.standard().decode(500,
+                Map.of("Content-Length", List.of(String.valueOf(gz.length)), "Content-Encoding", List.of("gzip")),
+                new GZIPInputStream(new ByteArrayInputStream(gz)), Duration.ofSeconds(1), GET);
+        assertThat(e.code()).isEqualTo("9999");
+        assertThat(e.body().text()).isEqualTo(big);
+        assertThat(e.body().truncated()).isFalse();
+        assertThat(e.bodyFailure()).isEmpty();
+
+        // The reverse: a small body that grows when gzipped ends before "its" length, uncut.
+        String small = "{\"code\":\"1\",\"description\":\"d\"}";
+        byte[] gzSmall = gzip(small);
+        assertThat(gzSmall.length).isGreaterThan(small.length());
+        ContractErrorException s = ErrorDecoder.standard().decode(500,
+                Map.of("content-length", List.of(String.valueOf(gzSmall.length)), "content-encoding", List.of("GZIP")),
+                new GZIPInputStream(new ByteArrayInputStream(gzSmall)), Duration.ofSeconds(1), GET);
+        assertThat(s.code()).isEqualTo("1");
+        assertThat(s.body().truncated()).isFalse();
+        assertThat(s.bodyFailure()).isEmpty();
+
+        // identity is no encoding: the length still stops the read.
+        byte[] plain = big.getBytes(StandardCharsets.US_ASCII);
+        ContractErrorException id = ErrorDecoder.standard().decode(500,
+                Map.of("Content-Length", List.of("10"), "Content-Encoding", List.of("identity")),
+                new java.io.BufferedInputStream(new ByteArrayInputStream(plain)), Duration.ofSeconds(1), GET);
+        assertThat(id.body().size()).isEqualTo(10);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     /** Endless 'a's; with a latch, the first read blocks until the stream is closed. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.restfault.client.retry.Backoff;
 import dev.restfault.client.retry.DefaultRetryPolicy;
 import dev.restfault.client.retry.RetryBudget;
+import dev.restfault.client.retry.RetryContext;
 import dev.restfault.client.retry.RetryDecision;
+import dev.restfault.client.retry.RetryListener;
 import dev.restfault.client.retry.RetryOptions;
 import dev.restfault.client.retry.RetryPolicy;
 import dev.restfault.client.retry.StopReason;
@@ -14,6 +16,7 @@ import dev.restfault.client.testing.ErrorFacts;
 import dev.restfault.client.testing.ErrorShapes;
 import dev.restfault.client.testing.ErrorShapes.Shape;
 import dev.restfault.client.testing.RecordingListener;
+import dev.restfault.core.http.RetryAfter;
 import dev.restfault.json.ErrorBodyException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
@@ -330,6 +334,50 @@ class NeutralDecodingTest {
         assertThat(none).containsOnlyKeys("MS-CorrelationId");
         assertThatThrownBy(() -> CallHeaders.builder().contractVersion("v1\r\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CallHeaders.builder().locale(Locale.ROOT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Whatever Duration a policy returns, every transport gets a decision it can wait out. */
+    @Test
+    void retryingCallHoldsAnyDecisionToTheCallsBounds() {
+        Duration tooLong = Duration.ofSeconds(Long.MAX_VALUE);
+        RetryPolicy eternal = new RetryPolicy() {
+            @Override
+            public RetryDecision onFailure(RetryContext context) {
+                return RetryDecision.retryAfter(tooLong);
+            }
+
+            @Override
+            public Optional<Duration> deadline() {
+                return Optional.of(tooLong); // too long to count in nanoseconds: as good as none
+            }
+        };
+        RetryingCall call = RetryingCall.start(eternal, RetryListener.NONE, GET);
+        assertThat(call.bounded(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        ContractErrorException first = ErrorDecoder.standard().decode(503, Map.of(), null, false, false, call.context());
+        assertThat(call.failed(first, Duration.ZERO)).isEqualTo(RetryDecision.retryAfter(RetryAfter.MAX_DELAY));
+        assertThat(first.retryStop()).isEmpty();
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> call.awaitDelay(RetryDecision.retryAfter(tooLong))).isInstanceOf(CallInterruptedException.class);
+        assertThat(Thread.interrupted()).isTrue();
+
+        // With a deadline, a wait that would end after it is not made.
+        RetryPolicy patient = new RetryPolicy() {
+            @Override
+            public RetryDecision onFailure(RetryContext context) {
+                return RetryDecision.retryAfter(Duration.ofSeconds(2));
+            }
+
+            @Override
+            public Optional<Duration> deadline() {
+                return Optional.of(Duration.ofSeconds(1));
+            }
+        };
+        RetryingCall bounded = RetryingCall.start(patient, RetryListener.NONE, GET);
+        ContractErrorException e = ErrorDecoder.standard().decode(503, Map.of(), null, false, false, bounded.context());
+        assertThat(bounded.failed(e, Duration.ZERO)).isEqualTo(RetryDecision.stop(StopReason.DEADLINE_EXCEEDED));
+        assertThat(e.retryStop()).contains(StopReason.DEADLINE_EXCEEDED);
+        assertThat(bounded.context().attempt()).isEqualTo(1);
     }
 
     @Test

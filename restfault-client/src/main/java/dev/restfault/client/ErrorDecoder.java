@@ -168,8 +168,17 @@ public final class ErrorDecoder {
      * body that never ends costs at most the cap and the timeout. A stream read to its end is
      * left for the caller to close with its response.
      *
+     * <p>{@code Content-Length} counts the bytes on the wire: when the headers carry a
+     * {@code Content-Encoding} other than {@code identity} it is ignored and the stream read to
+     * its end, since a transport that inflates the body may keep the compressed length (Feign's
+     * default client does; Spring's {@code JdkClientHttpRequestFactory} drops both headers). The
+     * timer runs for every stream but a {@code ByteArrayInputStream}, whatever its
+     * {@code available()} says (a {@code GZIPInputStream}, which both of those hand over for a
+     * compressed body, says 1 while its connection stalls).
+     *
      * @param body the body; null means empty
-     * @param timeout the longest time to read the body; positive
+     * @param timeout the longest time to read the body; positive (one too long to count in
+     *     nanoseconds, such as {@code Duration.ofMillis(Long.MAX_VALUE)}, never expires)
      * @throws IllegalArgumentException if {@code status} is not 400..599 or {@code timeout} is not positive
      * @throws NullPointerException if {@code timeout} or {@code request} is null
      */
@@ -181,7 +190,8 @@ public final class ErrorDecoder {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
-        // A HEAD response announces the length of a body it does not carry.
+        // A HEAD response announces the length of a body it does not carry; an encoded one,
+        // the length of bytes the stream may not be handing over (see above).
         long announced = request.method().equals("HEAD") ? -1 : announcedLength(headers);
         StreamPrefix read = body == null ? StreamPrefix.EMPTY : StreamPrefix.read(body, maxBodyBytes, timeout, announced);
         // Some streams (HttpURLConnection's) end quietly where the connection did, short of the
@@ -190,18 +200,46 @@ public final class ErrorDecoder {
         return decode(status, null, headers, read.bytes, cut, read.timedOut, request);
     }
 
-    /** A valid {@code Content-Length}, or -1. */
+    /**
+     * A valid {@code Content-Length}, or -1: also when a {@code Content-Encoding} other than
+     * {@code identity} is present, as the length then counts encoded bytes, not the stream's.
+     */
     private static long announcedLength(Map<String, ? extends Collection<String>> headers) {
         if (headers == null) {
             return -1;
         }
+        long length = -1;
         for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase("Content-Length") && e.getValue() != null
-                    && !e.getValue().isEmpty()) {
-                return parseLength(e.getValue().iterator().next());
+            String name = e.getKey();
+            Collection<String> values = e.getValue();
+            if (name == null || values == null || values.isEmpty()) {
+                continue;
+            }
+            if (name.equalsIgnoreCase("Content-Encoding")) {
+                if (encoded(values)) {
+                    return -1;
+                }
+            } else if (length < 0 && name.equalsIgnoreCase("Content-Length")) {
+                length = parseLength(values.iterator().next());
             }
         }
-        return -1;
+        return length;
+    }
+
+    /** Whether any coding is listed other than {@code identity} (blank values list none). */
+    private static boolean encoded(Collection<String> values) {
+        for (String value : values) {
+            if (value == null) {
+                continue;
+            }
+            for (String coding : value.split(",")) {
+                String c = coding.strip();
+                if (!c.isEmpty() && !c.equalsIgnoreCase("identity")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static long parseLength(String value) {

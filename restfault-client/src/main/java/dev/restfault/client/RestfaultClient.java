@@ -282,16 +282,35 @@ public final class RestfaultClient implements AutoCloseable {
         // Decoding, the retry decision and the listener run on the executor, not on whichever
         // thread completed the exchange: after a body timeout that is the JDK's shared delay
         // scheduler, which must stay free to fire every other timer of the JVM.
-        f.whenComplete((response, failure) -> dispatch(
+        f.whenComplete((response, failure) -> dispatch(call,
                 () -> completed(call, ctx, attemptStart, headersTimeout, response, failure, errorBody.get())));
     }
 
-    /** Runs {@code task} on the executor, or here if it refuses (the attempt is over either way). */
-    private void dispatch(Runnable task) {
+    /** Runs a step of {@code call} on the executor, or here if it refuses (the attempt is over either way). */
+    private void dispatch(Call call, Runnable step) {
+        Runnable task = () -> guarded(call, step);
         try {
             executor.execute(task);
         } catch (RejectedExecutionException shutDown) {
             task.run();
+        }
+    }
+
+    /**
+     * Runs a step of {@code call} that no one waits on but the call's future: whatever it throws
+     * (a policy's {@code AssertionError}, a decoder bug) fails the call with it. Thrown out of an
+     * executor's task or a timer's action, it would end only that task and leave the caller
+     * waiting for ever.
+     */
+    private static void guarded(Call call, Runnable step) {
+        try {
+            step.run();
+        } catch (Throwable bug) {
+            call.result.completeExceptionally(bug);
+            if (bug instanceof VirtualMachineError) {
+                // Recorded on the call, and still the thread's to die of.
+                throw (VirtualMachineError) bug;
+            }
         }
     }
 
@@ -333,29 +352,20 @@ public final class RestfaultClient implements AutoCloseable {
 
     private void failedWithError(Call call, RequestContext ctx, int status, HttpHeaders headers,
             BoundedBodySubscriber.Body body, Duration took) {
-        ContractErrorException error;
-        try {
-            error = decoder.decodeOwned(status, headers, body.bytes, body.truncated, body.timedOut, ctx);
-        } catch (RuntimeException bug) {
-            call.result.completeExceptionally(bug);
-            return;
-        }
+        // A decoder bug fails the call with it (see guarded).
+        ContractErrorException error = decoder.decodeOwned(status, headers, body.bytes, body.truncated, body.timedOut, ctx);
         failed(call, ctx, error, took);
     }
 
     private void failed(Call call, RequestContext ctx, RestfaultException failure, Duration took) {
-        RetryDecision decision;
-        try {
-            decision = call.retry.failed(failure, took);
-        } catch (RuntimeException policyBug) {
-            call.result.completeExceptionally(policyBug);
-            return;
-        }
+        // A policy's exception fails the call with it (see guarded). The decision is held to the
+        // call's bounds: its delay is never past the deadline nor over a day.
+        RetryDecision decision = call.retry.failed(failure, took);
         if (!decision.shouldRetry()) {
             call.result.completeExceptionally(failure);
             return;
         }
-        Runnable retry = () -> {
+        Runnable retry = () -> guarded(call, () -> {
             // Checked again here: close() may come between the hand-over and this run, and a
             // queued task still runs on an executor that is shut down or not ours.
             if (closed) {
@@ -363,18 +373,14 @@ public final class RestfaultClient implements AutoCloseable {
                 call.result.completeExceptionally(failure);
                 return;
             }
-            try {
-                attempt(call);
-            } catch (RuntimeException unexpected) {
-                call.result.completeExceptionally(unexpected);
-            }
-        };
+            attempt(call);
+        });
         // The JDK's delay scheduler only hands the retry over, so the caller's callbacks run on
         // the executor, not on the scheduler's one shared thread. Handing it over here (not via
         // delayedExecutor's own executor argument) lets a rejection fail the call instead of
         // vanishing in the scheduler thread and leaving the future pending forever.
-        CompletableFuture.delayedExecutor(decision.delay().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-                .execute(() -> {
+        CompletableFuture.delayedExecutor(Durations.saturatedNanos(decision.delay()), TimeUnit.NANOSECONDS, Runnable::run)
+                .execute(() -> guarded(call, () -> {
                     try {
                         executor.execute(retry);
                     } catch (RejectedExecutionException refused) {
@@ -385,7 +391,7 @@ public final class RestfaultClient implements AutoCloseable {
                         }
                         call.result.completeExceptionally(failure);
                     }
-                });
+                }));
     }
 
     /** One logical call: the prepared request, its attempts and clock, its future. */

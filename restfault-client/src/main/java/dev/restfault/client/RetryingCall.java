@@ -5,6 +5,7 @@ import dev.restfault.client.retry.RetryDecision;
 import dev.restfault.client.retry.RetryListener;
 import dev.restfault.client.retry.RetryPolicy;
 import dev.restfault.client.retry.StopReason;
+import dev.restfault.core.http.RetryAfter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -28,17 +29,32 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>Attempts are sequential; they may run on different threads (the context is published
- * safely). Listener exceptions are reported to {@link System.Logger} and ignored; a policy
- * exception propagates (a bug in a policy is not hidden).
+ * safely). Whatever a listener throws ({@code AssertionError}s included; a
+ * {@link VirtualMachineError} such as {@code OutOfMemoryError} excepted) is reported to
+ * {@link System.Logger} and ignored; whatever a policy throws propagates (a bug in a policy is
+ * not hidden).
+ *
+ * <p>The decision {@link #failed} returns (and the listener sees) is the policy's, held to the
+ * call's bounds: a retry whose delay would end after the policy's {@link RetryPolicy#deadline()
+ * deadline} is not made ({@link StopReason#DEADLINE_EXCEEDED}, as {@code DefaultRetryPolicy}
+ * decides itself), and no delay is longer than a day ({@link RetryAfter#MAX_DELAY}, the longest
+ * restfault trusts anywhere: a {@code Retry-After}, a timeout, a deadline). So every transport can wait
+ * out any decision it gets, whatever {@code Duration} a policy returned.
  */
 public final class RetryingCall {
 
+    /** The longest retry delay of a call whose policy has no deadline (see the class comment). */
+    private static final Duration MAX_DELAY = RetryAfter.MAX_DELAY;
+
     private static final System.Logger LOG = System.getLogger(RetryingCall.class.getName());
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final RetryPolicy policy;
     private final RetryListener listener;
     private final long start;
-    private final long deadline;
+    // The policy's deadline as nanoseconds since start, NO_DEADLINE for none (or one too long to
+    // count in nanoseconds): kept as a length, never as an instant, so no sum can overflow.
+    private final long deadlineNanos;
     private volatile RequestContext context;
 
     private RetryingCall(RetryPolicy policy, RetryListener listener, RequestContext context) {
@@ -46,7 +62,7 @@ public final class RetryingCall {
         this.listener = listener;
         this.context = context;
         this.start = System.nanoTime();
-        this.deadline = policy.deadline().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+        this.deadlineNanos = policy.deadline().map(d -> Math.max(0, Durations.saturatedNanos(d))).orElse(NO_DEADLINE);
     }
 
     /**
@@ -84,11 +100,10 @@ public final class RetryingCall {
      */
     public Duration bounded(Duration limit) {
         Objects.requireNonNull(limit, "limit");
-        if (deadline == Long.MAX_VALUE) {
+        if (deadlineNanos == NO_DEADLINE) {
             return limit;
         }
-        long left = deadline - System.nanoTime();
-        Duration remaining = Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
+        Duration remaining = Duration.ofNanos(Math.max(nanosLeft(), TimeUnit.MILLISECONDS.toNanos(1)));
         return remaining.compareTo(limit) < 0 ? remaining : limit;
     }
 
@@ -110,15 +125,17 @@ public final class RetryingCall {
      *
      * @param failure the attempt's failure, created with {@link #context()}
      * @param took how long the attempt took
-     * @return the policy's decision; never null
+     * @return the policy's decision held to the call's bounds (see the class comment): a delay
+     *     past the deadline becomes a stop for {@link StopReason#DEADLINE_EXCEEDED}, one over a
+     *     day is cut to a day; never null
      * @throws NullPointerException if an argument is null, or the policy returned null
      */
     public RetryDecision failed(RestfaultException failure, Duration took) {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(took, "took");
         RequestContext ctx = context;
-        RetryDecision decision = Objects.requireNonNull(policy.onFailure(new RetryContext(failure, elapsed())),
-                "retry decision");
+        RetryDecision decision = withinBounds(Objects.requireNonNull(policy.onFailure(new RetryContext(failure, elapsed())),
+                "retry decision"));
         decision.stopReason().ifPresent(failure::markStopped);
         notify(() -> listener.onFailure(ctx, failure, decision, took));
         if (decision.shouldRetry()) {
@@ -144,7 +161,7 @@ public final class RetryingCall {
      *     interrupt flag is set again and no further attempt should be made
      */
     public void awaitDelay(RetryDecision decision) {
-        long nanos = decision.delay().toNanos();
+        long nanos = Durations.saturatedNanos(decision.delay());
         if (nanos <= 0) {
             return;
         }
@@ -156,10 +173,35 @@ public final class RetryingCall {
         }
     }
 
+    /**
+     * A policy's decision within the call's bounds: a policy may return any {@code Duration}, but
+     * a wait past the deadline serves nothing (the next attempt would have no time left) and one
+     * beyond a long's nanoseconds overflows every timer that takes it.
+     */
+    private RetryDecision withinBounds(RetryDecision decision) {
+        if (!decision.shouldRetry()) {
+            return decision;
+        }
+        if (deadlineNanos != NO_DEADLINE && Durations.saturatedNanos(decision.delay()) >= nanosLeft()) {
+            return RetryDecision.stop(StopReason.DEADLINE_EXCEEDED);
+        }
+        return decision.delay().compareTo(MAX_DELAY) > 0 ? RetryDecision.retryAfter(MAX_DELAY) : decision;
+    }
+
+    /** Nanoseconds before the deadline; negative once it passed. Only with a deadline. */
+    private long nanosLeft() {
+        return deadlineNanos - (System.nanoTime() - start);
+    }
+
     private static void notify(Runnable callback) {
         try {
             callback.run();
-        } catch (RuntimeException listenerBug) {
+        } catch (VirtualMachineError fatal) {
+            // Out of memory or stack: the JVM's trouble, not this listener's; not swallowed.
+            throw fatal;
+        } catch (Throwable listenerBug) {
+            // An AssertionError from a test's listener included: the listener's contract is that
+            // it never changes the call's outcome.
             LOG.log(System.Logger.Level.WARNING, "a RetryListener threw; the call goes on", listenerBug);
         }
     }

@@ -1,12 +1,17 @@
 package dev.restfault.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The first bytes of an error body read from a blocking stream, within a byte cap and a time
@@ -17,6 +22,13 @@ import java.util.concurrent.TimeUnit;
  * limit is a timer that closes the stream. Whenever reading stops before the end (cap, timeout,
  * broken connection) the stream is closed, so the transport drops the connection rather than
  * draining a body nobody reads or handing a half-read connection back to its pool.
+ *
+ * <p>The timer is armed before the first read of any stream but a {@link ByteArrayInputStream}:
+ * {@code available()} cannot tell whether a read will block ({@code GZIPInputStream} and
+ * {@code InflaterInputStream}, which Feign's default client and Spring's JDK request factory
+ * wrap compressed bodies in, answer 1 until the end, however stalled the connection under them).
+ * An expired timer closes the stream on a thread of its own (a shared pool of daemon threads
+ * named {@code restfault-body-closer-N}), never on a pool the blocked reads may be occupying.
  */
 final class StreamPrefix {
 
@@ -35,6 +47,7 @@ final class StreamPrefix {
     }
 
     /**
+     * @param timeout positive; one too long to count in nanoseconds (~292 years) is as good as none
      * @param announced the body's length from {@code Content-Length}, or -1 when unknown: once
      *     that many bytes arrived, reading stops without waiting for the end of the stream
      */
@@ -49,19 +62,24 @@ final class StreamPrefix {
 
     /**
      * Reads and, from the timer, expires; the outcome is decided under the lock. The timer is
-     * armed only before a read that may block (nothing is {@code available()}): a body already
-     * received, as error bodies nearly always are, is read without scheduling anything.
+     * armed before the first read unless the stream is known to be in memory, whatever
+     * {@code available()} says (see the class comment).
      */
     private static final class Reader {
         private final InputStream in;
-        private final long deadline;
+        private final boolean inMemory;
+        private final long start;
+        private final long timeoutNanos;
         private CompletableFuture<Void> timer; // touched by the reading thread only
         private boolean done; // guarded by this
         private boolean expired; // guarded by this
 
         Reader(InputStream in, Duration timeout) {
             this.in = in;
-            this.deadline = System.nanoTime() + timeout.toNanos();
+            // The exact class: a subclass may read from anywhere.
+            this.inMemory = in.getClass() == ByteArrayInputStream.class;
+            this.start = System.nanoTime();
+            this.timeoutNanos = Durations.saturatedNanos(timeout);
         }
 
         StreamPrefix readUpTo(int cap, long announced) {
@@ -75,7 +93,7 @@ final class StreamPrefix {
                     if (size == buffer.length) {
                         buffer = Arrays.copyOf(buffer, (int) Math.min(cap + 1L, buffer.length * 2L));
                     }
-                    if (timer == null && in.available() <= 0) {
+                    if (timer == null && !inMemory) {
                         arm();
                     }
                     int n = in.read(buffer, size, buffer.length - size);
@@ -103,14 +121,17 @@ final class StreamPrefix {
         }
 
         private void arm() {
-            long left = deadline - System.nanoTime();
+            // Measured from the start, not as an instant: a huge timeout must not overflow.
+            long left = Math.max(1, timeoutNanos - (System.nanoTime() - start));
             CompletableFuture<Void> t = new CompletableFuture<>();
             timer = t;
-            t.orTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS).whenComplete((v, e) -> {
+            t.orTimeout(left, TimeUnit.NANOSECONDS).whenComplete((v, e) -> {
                 if (e != null) {
-                    // The JDK's delay scheduler runs this; closing a stream may block on some
-                    // transports, and that one thread fires every timer of the JVM.
-                    ForkJoinPool.commonPool().execute(this::expire);
+                    // The JDK's delay scheduler runs this, and that one thread fires every timer
+                    // of the JVM, while closing a stream may block on some transports: the close
+                    // goes to threads of its own. Not the common pool: the reads this close is
+                    // to end may be the very tasks holding all its workers.
+                    closeLater(this::expire);
                 }
             });
         }
@@ -138,6 +159,33 @@ final class StreamPrefix {
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "closing an error body stream failed", e);
             }
+        }
+    }
+
+    private static void closeLater(Runnable close) {
+        try {
+            Closer.EXECUTOR.execute(close);
+        } catch (RejectedExecutionException noThread) {
+            // No thread could be started for it: closing here beats never closing.
+            close.run();
+        }
+    }
+
+    /**
+     * Threads that close timed-out streams, created when a timer expires and ended when idle: a
+     * close that blocks (some transports drain or lock on close) holds up no other, and no
+     * thread is kept while nothing expires. Daemons, so they never keep the JVM alive.
+     */
+    private static final class Closer {
+        static final Executor EXECUTOR = newExecutor();
+
+        private static Executor newExecutor() {
+            AtomicInteger count = new AtomicInteger();
+            return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "restfault-body-closer-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
         }
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.restfault.client.retry.Backoff;
 import dev.restfault.client.retry.DefaultRetryPolicy;
 import dev.restfault.client.retry.RetryBudget;
+import dev.restfault.client.retry.RetryContext;
 import dev.restfault.client.retry.RetryDecision;
+import dev.restfault.client.retry.RetryListener;
 import dev.restfault.client.retry.RetryOptions;
 import dev.restfault.client.retry.RetryPolicy;
 import dev.restfault.client.retry.StopReason;
@@ -14,8 +16,10 @@ import dev.restfault.client.testing.ErrorFacts;
 import dev.restfault.client.testing.ErrorShapes;
 import dev.restfault.client.testing.ErrorShapes.Shape;
 import dev.restfault.client.testing.RecordingListener;
+import dev.restfault.core.http.RetryAfter;
 import dev.restfault.json.ErrorBodyException.Reason;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -31,9 +35,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -176,6 +183,49 @@ class NeutralDecodingTest {
                 .isTrue();
     }
 
+    /**
+     * Feign's default client inflates a gzip body but keeps the compressed {@code Content-Length}:
+     * the stream's length is not that one, longer or shorter.
+     */
+    @Test
+    void anEncodedBodysContentLengthIsNotTheStreamsLength() throws IOException {
+        String big = "{\"code\":\"9999\",\"description\":\"" + "x".repeat(2000) + "\"}";
+        byte[] gz = gzip(big);
+        ContractErrorException e = ErrorDecoder.standard().decode(500,
+                Map.of("Content-Length", List.of(String.valueOf(gz.length)), "Content-Encoding", List.of("gzip")),
+                new GZIPInputStream(new ByteArrayInputStream(gz)), Duration.ofSeconds(1), GET);
+        assertThat(e.code()).isEqualTo("9999");
+        assertThat(e.body().text()).isEqualTo(big);
+        assertThat(e.body().truncated()).isFalse();
+        assertThat(e.bodyFailure()).isEmpty();
+
+        // The reverse: a small body that grows when gzipped ends before "its" length, uncut.
+        String small = "{\"code\":\"1\",\"description\":\"d\"}";
+        byte[] gzSmall = gzip(small);
+        assertThat(gzSmall.length).isGreaterThan(small.length());
+        ContractErrorException s = ErrorDecoder.standard().decode(500,
+                Map.of("content-length", List.of(String.valueOf(gzSmall.length)), "content-encoding", List.of("GZIP")),
+                new GZIPInputStream(new ByteArrayInputStream(gzSmall)), Duration.ofSeconds(1), GET);
+        assertThat(s.code()).isEqualTo("1");
+        assertThat(s.body().truncated()).isFalse();
+        assertThat(s.bodyFailure()).isEmpty();
+
+        // identity is no encoding: the length still stops the read.
+        byte[] plain = big.getBytes(StandardCharsets.US_ASCII);
+        ContractErrorException id = ErrorDecoder.standard().decode(500,
+                Map.of("Content-Length", List.of("10"), "Content-Encoding", List.of("identity")),
+                new java.io.BufferedInputStream(new ByteArrayInputStream(plain)), Duration.ofSeconds(1), GET);
+        assertThat(id.body().size()).isEqualTo(10);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
     /** Endless 'a's; with a latch, the first read blocks until the stream is closed. */
     private static final class CountingStream extends InputStream {
         private final CountDownLatch stall;
@@ -284,6 +334,50 @@ class NeutralDecodingTest {
         assertThat(none).containsOnlyKeys("MS-CorrelationId");
         assertThatThrownBy(() -> CallHeaders.builder().contractVersion("v1\r\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CallHeaders.builder().locale(Locale.ROOT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Whatever Duration a policy returns, every transport gets a decision it can wait out. */
+    @Test
+    void retryingCallHoldsAnyDecisionToTheCallsBounds() {
+        Duration tooLong = Duration.ofSeconds(Long.MAX_VALUE);
+        RetryPolicy eternal = new RetryPolicy() {
+            @Override
+            public RetryDecision onFailure(RetryContext context) {
+                return RetryDecision.retryAfter(tooLong);
+            }
+
+            @Override
+            public Optional<Duration> deadline() {
+                return Optional.of(tooLong); // too long to count in nanoseconds: as good as none
+            }
+        };
+        RetryingCall call = RetryingCall.start(eternal, RetryListener.NONE, GET);
+        assertThat(call.bounded(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        ContractErrorException first = ErrorDecoder.standard().decode(503, Map.of(), null, false, false, call.context());
+        assertThat(call.failed(first, Duration.ZERO)).isEqualTo(RetryDecision.retryAfter(RetryAfter.MAX_DELAY));
+        assertThat(first.retryStop()).isEmpty();
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> call.awaitDelay(RetryDecision.retryAfter(tooLong))).isInstanceOf(CallInterruptedException.class);
+        assertThat(Thread.interrupted()).isTrue();
+
+        // With a deadline, a wait that would end after it is not made.
+        RetryPolicy patient = new RetryPolicy() {
+            @Override
+            public RetryDecision onFailure(RetryContext context) {
+                return RetryDecision.retryAfter(Duration.ofSeconds(2));
+            }
+
+            @Override
+            public Optional<Duration> deadline() {
+                return Optional.of(Duration.ofSeconds(1));
+            }
+        };
+        RetryingCall bounded = RetryingCall.start(patient, RetryListener.NONE, GET);
+        ContractErrorException e = ErrorDecoder.standard().decode(503, Map.of(), null, false, false, bounded.context());
+        assertThat(bounded.failed(e, Duration.ZERO)).isEqualTo(RetryDecision.stop(StopReason.DEADLINE_EXCEEDED));
+        assertThat(e.retryStop()).contains(StopReason.DEADLINE_EXCEEDED);
+        assertThat(bounded.context().attempt()).isEqualTo(1);
     }
 
     @Test

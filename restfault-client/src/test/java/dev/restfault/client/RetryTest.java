@@ -418,6 +418,98 @@ class RetryTest {
         }
     }
 
+    /** An Error is no exception to the listener's promise: the outcome stays the server's. */
+    @Test
+    void aListenerThrowingAnErrorDoesNotChangeTheOutcome() throws Exception {
+        RetryListener asserting = new RetryListener() {
+            @Override
+            public void onAttempt(RequestContext request) {
+                throw new AssertionError("listener assertion");
+            }
+
+            @Override
+            public void onSuccess(RequestContext request, int status, Duration duration) {
+                throw new AssertionError("listener assertion");
+            }
+
+            @Override
+            public void onFailure(RequestContext r, RestfaultException f, RetryDecision d, Duration t) {
+                throw new AssertionError("listener assertion");
+            }
+        };
+        try (StubServer server = StubServer.start(r -> r.index() == 0 ? error(500, "x") : Reply.of(200));
+                RestfaultClient client = RestfaultClient.builder()
+                        .retryPolicy(DefaultRetryPolicy.create(fast().build())).listener(asserting).build()) {
+            assertThat(client.sendAsync(get(server)).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(server.received()).hasSize(2);
+        }
+        try (StubServer server = StubServer.always(Reply.of(200));
+                RestfaultClient client = RestfaultClient.builder().listener(asserting).build()) {
+            assertThat(client.sendAsync(get(server)).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPolicyThrowingAnErrorFailsTheCallWithIt() throws Exception {
+        RetryPolicy broken = context -> {
+            throw new AssertionError("policy assertion");
+        };
+        try (StubServer server = StubServer.always(error(500, "x"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(broken).build()) {
+            CompletableFuture<ClientResponse> f = client.sendAsync(get(server));
+            Throwable t = catchThrowableOfType(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS)).getCause();
+            assertThat(t).isInstanceOf(AssertionError.class).hasMessage("policy assertion");
+            assertThat(catchThrowableOfType(AssertionError.class, () -> client.send(get(server)))).hasMessage("policy assertion");
+        }
+    }
+
+    /** A delay past the deadline, even one too long for a timer to take, stops the call at once. */
+    @Test
+    void aRetryAfterPastThePolicysDeadlineEndsTheCall() throws Exception {
+        RetryPolicy eternal = new RetryPolicy() {
+            @Override
+            public RetryDecision onFailure(dev.restfault.client.retry.RetryContext context) {
+                return RetryDecision.retryAfter(Duration.ofSeconds(Long.MAX_VALUE));
+            }
+
+            @Override
+            public java.util.Optional<Duration> deadline() {
+                return java.util.Optional.of(Duration.ofSeconds(30));
+            }
+        };
+        RecordingListener listener = new RecordingListener();
+        try (StubServer server = StubServer.always(error(503, "x"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(eternal).listener(listener).build()) {
+            CompletableFuture<ClientResponse> f = client.sendAsync(get(server));
+            Throwable t = catchThrowableOfType(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS)).getCause();
+            assertThat(t).isInstanceOf(ContractErrorException.class);
+            assertThat(((ContractErrorException) t).retryStop()).contains(StopReason.DEADLINE_EXCEEDED);
+            assertThat(((ContractErrorException) t).attempt()).isEqualTo(1);
+            assertThat(listener.decisions()).containsExactly(RetryDecision.stop(StopReason.DEADLINE_EXCEEDED));
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    /** Without a deadline, the wait is cut to a day: pending, cancellable, no overflow anywhere. */
+    @Test
+    void aRetryAfterBeyondADayWithoutADeadlineIsCutToADay() throws Exception {
+        RetryPolicy eternal = context -> RetryDecision.retryAfter(Duration.ofSeconds(Long.MAX_VALUE));
+        RecordingListener listener = new RecordingListener();
+        try (StubServer server = StubServer.always(error(503, "x"));
+                RestfaultClient client = RestfaultClient.builder().retryPolicy(eternal).listener(listener).build()) {
+            CompletableFuture<ClientResponse> f = client.sendAsync(get(server));
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (listener.decisions().isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(listener.decisions()).containsExactly(RetryDecision.retryAfter(RetryAfter.MAX_DELAY));
+            assertThat(f).isNotDone();
+            f.cancel(true);
+            assertThat(f).isCancelled();
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
     @Test
     void aRejectingExecutorEndsTheCallInsteadOfLeavingItPending() throws Exception {
         java.util.concurrent.ExecutorService shutDown = java.util.concurrent.Executors.newSingleThreadExecutor();

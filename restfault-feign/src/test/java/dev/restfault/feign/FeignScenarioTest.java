@@ -30,15 +30,19 @@ import dev.restfault.json.ErrorBodyException.Reason;
 import feign.Feign;
 import feign.FeignException;
 import feign.Retryer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -232,6 +236,38 @@ class FeignScenarioTest {
             assertThat(e.body().size()).isEqualTo(ErrorDecoder.DEFAULT_MAX_BODY_BYTES);
             assertThat(e.body().truncated()).isTrue();
             assertThat(server.awaitAllClosed(10_000)).isTrue();
+        }
+    }
+
+    /**
+     * Feign's default client inflates a gzip body itself but leaves the headers as they came: the
+     * {@code Content-Length} counts the compressed bytes, far fewer than the stream hands over.
+     */
+    @Test
+    void aGzipErrorBodyIsDecodedWhole() throws Exception {
+        String json = "{\"code\":\"9999\",\"description\":\"" + "x".repeat(2000) + "\"}";
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(json.getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] body = compressed.toByteArray();
+        RawServer.Behavior gzipped = (s, srv) -> {
+            RawServer.readHead(s);
+            OutputStream out = s.getOutputStream();
+            out.write(("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
+                    + "Content-Encoding: gzip\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        };
+        try (RawServer server = RawServer.start(gzipped)) {
+            ContractErrorException e = catchThrowableOfType(ContractErrorException.class,
+                    () -> Feigns.client(Feigns.Orders.class, server.uri(""), Feigns.contract(RetryPolicy.never())).get("1"));
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.code()).isEqualTo("9999");
+            assertThat(e.bodyFailure()).isEmpty();
+            assertThat(e.body().text()).isEqualTo(json);
+            assertThat(e.body().truncated()).isFalse();
         }
     }
 

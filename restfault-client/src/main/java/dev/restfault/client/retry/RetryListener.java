@@ -12,8 +12,10 @@ import java.time.Duration;
  * {@link #onAttempt} for a call's first attempt, which runs on the thread that started the call
  * (or on that thread as well if the executor refuses a task); never on the JDK's shared
  * delay-scheduler thread. Keep it quick and non-blocking. Every method has
- * an empty default. An exception thrown by a listener is caught and reported to
- * {@link System.Logger} at WARNING; it never changes the call's outcome.
+ * an empty default. Whatever a listener throws, an {@code Error} such as a test's
+ * {@code AssertionError} too, is caught and reported to {@link System.Logger} at WARNING; it
+ * never changes the call's outcome. Only a {@link VirtualMachineError} (out of memory, stack
+ * overflow) is not swallowed: it fails the call.
  */
 public interface RetryListener {
 

@@ -9,8 +9,13 @@ import java.util.Optional;
  *
  * <p>Implementations must be thread-safe: one policy serves all the calls of a client at once.
  * {@link DefaultRetryPolicy} implements the contract's rules; {@link #never()} turns retries off.
- * An exception thrown by a policy fails the call with that exception (a bug in the policy is not
- * hidden).
+ * Whatever a policy throws, an {@code Error} too, fails the call with it (a bug in the policy is
+ * not hidden).
+ *
+ * <p>The client holds each decision to the call's bounds, whatever the policy returned: a retry
+ * whose delay would end after the {@link #deadline()} is not made (the call stops with
+ * {@link StopReason#DEADLINE_EXCEEDED}), and without a deadline no delay is longer than a day
+ * (a longer one, up to {@code Duration}'s own limit, is cut to a day).
  */
 public interface RetryPolicy {
 
@@ -39,7 +44,8 @@ public interface RetryPolicy {
 
     /**
      * The overall deadline of a logical call, if the policy has one: the client also bounds each
-     * attempt's timeouts by the time left, so the last attempt cannot overrun it.
+     * attempt's timeouts by the time left, so the last attempt cannot overrun it, and makes no
+     * retry whose delay would end after it.
      */
     default Optional<Duration> deadline() {
         return Optional.empty();

@@ -94,6 +94,22 @@ abstract class AbstractContractErrorsTest {
     }
 
     /**
+     * {@code application} alone on Tomcat, on a free loopback port: for the tests of one
+     * application's particular setup, outside the shared matrix.
+     */
+    static ConfigurableApplicationContext startOnTomcat(Class<?> application) {
+        return new SpringApplicationBuilder(application)
+                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+                        "spring.autoconfigure.exclude=" + JETTY_AUTOCONFIG)
+                .run();
+    }
+
+    /** The port {@code context}'s web server listens on. */
+    static int portOf(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /**
      * Whether the server refuses a bare LF in a header block (RFC 9112 section 2.2 lets it either
      * refuse it or take it for a line terminator): Netty refuses it, Tomcat and Jetty take it.
      */

@@ -13,8 +13,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,11 +30,8 @@ class CorsRefusalTest {
 
     @BeforeAll
     static void start() {
-        context = new SpringApplicationBuilder(CorsApplication.class)
-                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-                        "spring.autoconfigure.exclude=" + AbstractContractErrorsTest.JETTY_AUTOCONFIG)
-                .run();
-        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        context = AbstractContractErrorsTest.startOnTomcat(CorsApplication.class);
+        port = AbstractContractErrorsTest.portOf(context);
     }
 
     @AfterAll

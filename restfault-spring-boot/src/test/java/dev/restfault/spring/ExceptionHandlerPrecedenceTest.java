@@ -13,8 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.handler.HandlerExceptionResolverComposite;
@@ -35,11 +33,8 @@ class ExceptionHandlerPrecedenceTest {
 
     @BeforeAll
     static void start() {
-        context = new SpringApplicationBuilder(HandlerApplication.class)
-                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-                        "spring.autoconfigure.exclude=" + AbstractContractErrorsTest.JETTY_AUTOCONFIG)
-                .run();
-        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        context = AbstractContractErrorsTest.startOnTomcat(HandlerApplication.class);
+        port = AbstractContractErrorsTest.portOf(context);
     }
 
     @AfterAll

@@ -91,8 +91,9 @@ public final class NettyRequestErrors extends ChannelDuplexHandler {
     /** The status of the empty answer to replace, 0 for none. */
     private int refusedStatus;
     /**
-     * The request being handled, whose head was decoded: its headers name the ids and the
-     * language of an error refusing it. Null when no request is, or more than one (pipelining).
+     * The request being answered, whose head was decoded: its headers name the ids and the
+     * language of an error refusing it. Null when none is; with pipelined requests, the first
+     * until its answer ends, then null (the others keep Reactor Netty's answers, see above).
      */
     private HttpRequest current;
 

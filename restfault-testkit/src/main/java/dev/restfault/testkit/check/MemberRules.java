@@ -1,6 +1,7 @@
 package dev.restfault.testkit.check;
 
 import dev.restfault.core.model.Descriptions;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -130,7 +131,7 @@ final class MemberRules {
         if (st != null) {
             if (st.kind != JsonTree.Kind.NUMBER) {
                 out.add(Violation.of(Rule.MEMBER_TYPE, "status is " + st.describeKind() + ", not a number", st.pointer()));
-            } else if (status != 0 && !st.text.equals(Integer.toString(status))) {
+            } else if (status != 0 && !numberIs(st.text, status)) {
                 out.add(Violation.of(Rule.PROBLEM_STATUS, "status member " + st.text + " but HTTP status " + status, st.pointer()));
             }
         }
@@ -186,6 +187,21 @@ final class MemberRules {
         String s = source.text.trim();
         if (s.length() <= MAX_CLASS_NAME && (QUALIFIED_CLASS.matcher(s).matches() || SIMPLE_CLASS.matcher(s).matches())) {
             out.add(Violation.of(Rule.SOURCE_CLASS_NAME, "source is a Java class name", source.pointer() + ": " + s));
+        }
+    }
+
+    /**
+     * Whether a JSON number's text is {@code value}, however it is spelled: {@code 404},
+     * {@code 404.0} and {@code 4.04e2} are one number, and JSON gives none of them precedence.
+     */
+    private static boolean numberIs(String text, int value) {
+        if (text.equals(Integer.toString(value))) {
+            return true; // the usual spelling, without parsing
+        }
+        try {
+            return new BigDecimal(text).compareTo(BigDecimal.valueOf(value)) == 0;
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            return false; // an exponent beyond what a BigDecimal holds: not 100..599
         }
     }
 }

@@ -101,6 +101,19 @@ class MemberRulesTest extends RuleGroupTest {
     }
 
     @Test
+    void aProblemsStatusIsTheNumberNotItsSpelling() {
+        for (String spelled : new String[] {"404", "404.0", "4.04e2", "4040E-1"}) {
+            String body = "{\"type\":\"about:blank\",\"status\":" + spelled + ",\"detail\":\"gone\",\"code\":\"notFound\"}";
+            assertThat(rules(response(404, headers("Content-Type", "application/problem+json"), body))).as(spelled).isEmpty();
+        }
+        for (String other : new String[] {"404.5", "4.0401e2", "1e999999999", "-404"}) {
+            String body = "{\"type\":\"about:blank\",\"status\":" + other + ",\"detail\":\"gone\",\"code\":\"notFound\"}";
+            assertThat(rules(response(404, headers("Content-Type", "application/problem+json"), body))).as(other)
+                    .containsExactly(Rule.PROBLEM_STATUS);
+        }
+    }
+
+    @Test
     void aSourceIsAClassNameOnlyWhenItReadsAsOne() {
         assertThat(CHECKER.checkBody(json("{\"code\":\"c\",\"description\":\"x\",\"source\":\"orders-api\"}"))).isEmpty();
         assertThat(CHECKER.checkBody(json("{\"code\":\"c\",\"description\":\"x\",\"source\":\"OrdersAPI\"}"))).isEmpty();

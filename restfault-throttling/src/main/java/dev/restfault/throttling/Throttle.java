@@ -47,7 +47,10 @@ import java.util.function.LongSupplier;
  *
  * <p>When the store fails (Redis down, slow or refusing), the {@link FailureMode} decides: the
  * request goes through, or gets a 503 with {@code Retry-After}; never a 500, and never a wait
- * beyond the store's own timeout. The outage is logged once and every affected check is reported
+ * beyond the store's own timeout (what earlier limits took is given back through
+ * {@link ThrottleStore#refundAsync} without waiting for it: with a store that implements it
+ * asynchronously, as the Redis store does, that costs the request nothing). The outage is
+ * logged once and every affected check is reported
  * to the {@link ThrottleListener}.
  *
  * <p>Immutable and thread-safe; {@link #close()} closes the store.
@@ -110,7 +113,7 @@ public final class Throttle implements AutoCloseable {
             }
             if (!health.mayAsk()) {
                 if (storeFailed(limit, health.skipped())) {
-                    refund(counted);
+                    refundWithoutWaiting(counted);
                     return failedClosed(limit);
                 }
                 continue;
@@ -121,7 +124,7 @@ public final class Throttle implements AutoCloseable {
             } catch (RuntimeException e) {
                 health.failed(e);
                 if (storeFailed(limit, e)) {
-                    refund(counted);
+                    refundWithoutWaiting(counted);
                     return failedClosed(limit);
                 }
                 continue;
@@ -163,7 +166,8 @@ public final class Throttle implements AutoCloseable {
             }
             if (!health.mayAsk()) {
                 if (storeFailed(limit, health.skipped())) {
-                    return refundAsync(counted).thenApply(v -> failedClosed(limit));
+                    refundWithoutWaiting(counted);
+                    return CompletableFuture.completedFuture(failedClosed(limit));
                 }
                 continue;
             }
@@ -179,7 +183,8 @@ public final class Throttle implements AutoCloseable {
                     Exception cause = unwrap(error);
                     health.failed(cause);
                     if (storeFailed(limit, cause)) {
-                        return refundAsync(counted).thenApply(v -> failedClosed(limit));
+                        refundWithoutWaiting(counted);
+                        return CompletableFuture.completedFuture(failedClosed(limit));
                     }
                     return checkFrom(next, request, path, counted);
                 }
@@ -283,6 +288,17 @@ public final class Throttle implements AutoCloseable {
                 health.failed(e);
             }
         }
+    }
+
+    /**
+     * Gives back the tokens of a request refused because the store failed, without waiting for
+     * them: a store that just failed (Redis down or slow) would make each refund wait out its
+     * timeout as well, and a check waits for one timeout at most. With a store whose
+     * {@link ThrottleStore#refundAsync} is asynchronous (Redis) the refunds go on after the answer;
+     * one that fails is counted as the store's failure and loses that token, no more.
+     */
+    private void refundWithoutWaiting(List<Counted> counted) {
+        refundAsync(counted);
     }
 
     private CompletionStage<Void> refundAsync(List<Counted> counted) {

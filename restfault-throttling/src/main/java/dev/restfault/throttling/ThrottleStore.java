@@ -44,7 +44,11 @@ public interface ThrottleStore extends AutoCloseable {
      */
     void refund(RateLimit limit, String key);
 
-    /** {@link #refund} without blocking; by default the blocking call on the calling thread. */
+    /**
+     * {@link #refund} without blocking; by default the blocking call on the calling thread. A
+     * {@link Throttle} refunds through this, without waiting, after the store failed on a later
+     * limit of the same request: a store that may block should implement it asynchronously.
+     */
     default CompletionStage<Void> refundAsync(RateLimit limit, String key) {
         try {
             refund(limit, key);

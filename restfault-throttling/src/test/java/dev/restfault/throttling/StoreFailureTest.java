@@ -180,4 +180,67 @@ class StoreFailureTest {
         }
         assertThat(healthy.tryConsume(first, "shared").permitted()).as("first's only token was given back each time").isTrue();
     }
+
+    /**
+     * The store failed on the second limit: the first's token goes back without the check waiting
+     * for it (a store that just failed would make a blocking refund wait out its timeout too), on
+     * both paths; the refund completes after the answer.
+     */
+    @Test
+    void afterAStoreFailureTheRefundIsNotWaitedFor() {
+        RateLimit first = RateLimit.builder("first").capacity(1).refill(1, Duration.ofHours(1)).key(CallerKeyResolver.shared()).build();
+        InMemoryThrottleStore healthy = InMemoryThrottleStore.create();
+        List<CompletableFuture<Void>> refunds = new ArrayList<>();
+        ThrottleStore slowWhenDown = new ThrottleStore() {
+            @Override
+            public BucketProbe tryConsume(RateLimit l, String key) {
+                if (l.name().equals("l")) {
+                    throw new IllegalStateException("down");
+                }
+                return healthy.tryConsume(l, key);
+            }
+
+            @Override
+            public CompletionStage<BucketProbe> tryConsumeAsync(RateLimit l, String key) {
+                return l.name().equals("l") ? CompletableFuture.failedFuture(new IllegalStateException("down"))
+                        : CompletableFuture.completedFuture(healthy.tryConsume(l, key));
+            }
+
+            @Override
+            public void refund(RateLimit l, String key) {
+                throw new AssertionError("a blocking refund after the store failed");
+            }
+
+            @Override
+            public CompletionStage<Void> refundAsync(RateLimit l, String key) {
+                // Completed by the test once the check has answered, as Redis would answer later.
+                CompletableFuture<Void> refund = new CompletableFuture<>();
+                refunds.add(refund);
+                return refund.thenRun(() -> healthy.refund(l, key));
+            }
+
+            @Override
+            public String description() {
+                return "slow when down";
+            }
+        };
+        Throttle throttle = Throttle.builder().limit(first).limit(limit).store(slowWhenDown).failureMode(FailureMode.FAIL_CLOSED)
+                .storeRetryInterval(Duration.ofMillis(1)).nanoClock(nanos::get).build();
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(throttle.check(Requests.bySubject("a")).rejection().orElseThrow().status()).isEqualTo(503);
+        assertThat(refunds).hasSize(1);
+        assertThat(healthy.tryConsume(first, "shared").permitted()).as("not given back yet").isFalse();
+        refunds.get(0).complete(null);
+        assertThat(healthy.tryConsume(first, "shared").permitted()).as("given back once the store answered").isTrue();
+        healthy.refund(first, "shared"); // what the assertion took
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        CompletionStage<ThrottleDecision> async = throttle.checkAsync(Requests.bySubject("a"));
+        assertThat(async.toCompletableFuture()).as("answered before the refund").isDone();
+        assertThat(async.toCompletableFuture().join().rejection().orElseThrow().status()).isEqualTo(503);
+        assertThat(refunds).hasSize(2);
+        refunds.get(1).complete(null);
+        assertThat(healthy.tryConsume(first, "shared").permitted()).isTrue();
+    }
 }

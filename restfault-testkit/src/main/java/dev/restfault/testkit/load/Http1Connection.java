@@ -425,17 +425,19 @@ final class Http1Connection implements Closeable {
         return Arrays.copyOf(body, size);
     }
 
+    private static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
     private static long chunkSize(String line) throws Malformed {
         int end = line.indexOf(';');
         String hex = (end < 0 ? line : line.substring(0, end)).strip();
-        if (hex.isEmpty() || hex.length() > 15) {
+        // Hex digits only: Long.parseLong also takes a sign, and a chunk of -1 bytes would count
+        // the body backwards (RFC 9112 section 7.1: chunk-size = 1*HEXDIG).
+        if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(Http1Connection::isHexDigit)) {
             throw new Malformed("chunk size is not a hexadecimal number");
         }
-        try {
-            return Long.parseLong(hex, 16);
-        } catch (NumberFormatException e) {
-            throw new Malformed("chunk size is not a hexadecimal number");
-        }
+        return Long.parseLong(hex, 16);
     }
 
     private byte[] readToEnd(int cap) throws IOException {

@@ -195,6 +195,11 @@ class LoadRunnerTest {
                 .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
         assertThat(failureOf(r -> Reply.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", KEEP), Duration.ofSeconds(10)))
                 .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
+        // A sign is not a hex digit: -1 would have counted the body backwards and killed the worker.
+        assertThat(failureOf(r -> Reply.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n\r\n0\r\n\r\n", KEEP),
+                Duration.ofSeconds(10))).isEqualTo(TransportFailure.MALFORMED_RESPONSE);
+        assertThat(failureOf(r -> Reply.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n+2\r\n[]\r\n0\r\n\r\n", KEEP),
+                Duration.ofSeconds(10))).isEqualTo(TransportFailure.MALFORMED_RESPONSE);
         assertThat(failureOf(r -> Reply.of("HTTP/1.1 700 Odd\r\nContent-Length: 0\r\n\r\n", KEEP), Duration.ofSeconds(10)))
                 .isEqualTo(TransportFailure.MALFORMED_RESPONSE);
         // A head without end, in short lines or in one endless line: cut at 256 KiB, not read forever.

@@ -330,16 +330,27 @@ abstract class AbstractContractErrorsTest {
     }
 
     /**
+     * The events logged so far, copied under the appender's lock: logback adds to its list from
+     * whichever thread logs (a server thread finishing a request the test already has the answer
+     * of), and a stream over the list itself would then fail with ConcurrentModificationException.
+     */
+    List<ILoggingEvent> events() {
+        synchronized (logs) {
+            return new ArrayList<>(logs.list);
+        }
+    }
+
+    /**
      * Every log event, from any logger (Spring, the server, restfault), that carries an exception
      * whose message or cause's message has {@code marker}, a value unique to one request.
      */
     List<ILoggingEvent> loggedWith(String marker) {
-        return logs.list.stream().filter(e -> mentions(e.getThrowableProxy(), marker)).toList();
+        return events().stream().filter(e -> mentions(e.getThrowableProxy(), marker)).toList();
     }
 
     /** Every log event whose formatted message contains {@code text} (a request id, say). */
     List<ILoggingEvent> loggedLines(String text) {
-        return logs.list.stream().filter(e -> e.getFormattedMessage().contains(text)).toList();
+        return events().stream().filter(e -> e.getFormattedMessage().contains(text)).toList();
     }
 
     private static boolean mentions(ch.qos.logback.classic.spi.IThrowableProxy t, String marker) {
@@ -542,7 +553,7 @@ abstract class AbstractContractErrorsTest {
         Reply r = get("/early/boom?marker=" + marker);
         assertThat(assertContractError(r, 500).get("code").asString()).isEqualTo("internalServerError");
         assertThat(loggedWith(marker)).hasSize(1);
-        assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains(r.header("MS-RequestId")))).hasSize(1);
+        assertThat(events().stream().filter(e -> e.getFormattedMessage().contains(r.header("MS-RequestId")))).hasSize(1);
         assertStillServing();
     }
 
@@ -1516,7 +1527,7 @@ abstract class AbstractContractErrorsTest {
         String marker = UUID.randomUUID().toString();
         get("/filter/disconnect?marker=" + marker);
         assertThat(loggedWith(marker)).isEmpty();
-        assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains(marker))).isEmpty();
+        assertThat(events().stream().filter(e -> e.getFormattedMessage().contains(marker))).isEmpty();
         assertStillServing();
     }
 
@@ -1543,7 +1554,7 @@ abstract class AbstractContractErrorsTest {
 
     /** WARN and ERROR lines about one request (its correlation id is in the MDC or the message). */
     List<ILoggingEvent> warningsAbout(String correlation) {
-        return logs.list.stream()
+        return events().stream()
                 .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
                 .filter(e -> correlation.equals(e.getMDCPropertyMap().get(RestfaultRequest.MDC_CORRELATION_ID))
                         || e.getFormattedMessage().contains(correlation))
@@ -1869,7 +1880,7 @@ abstract class AbstractContractErrorsTest {
         } finally {
             filterLog.setLevel(null);
         }
-        assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains(correlation)
+        assertThat(events().stream().filter(e -> e.getFormattedMessage().contains(correlation)
                 || mentions(e.getThrowableProxy(), correlation))
                 .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
                 .filter(e -> !e.getLoggerName().equals(dev.restfault.spring.reactiveapp.ReactiveTestController.class.getName())))

@@ -180,7 +180,7 @@ class RedisThrottlingStarterTest {
     }
 
     private static List<String> warnings(ListAppender<ILoggingEvent> log) {
-        synchronized (log.list) {
+        synchronized (log) { // the appender's lock, which logback holds while it adds to the list
             return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
         }
     }

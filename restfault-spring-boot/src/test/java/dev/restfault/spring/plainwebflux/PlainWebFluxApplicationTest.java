@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +219,11 @@ class PlainWebFluxApplicationTest {
         }
         // The server aborts the response once the failure has gone all the way out: both handlings are over.
         assertThat(SEEN).filteredOn(failure -> String.valueOf(failure.getMessage()).contains(marker)).hasSize(1);
-        assertThat(logs.list).filteredOn(e -> e.getLoggerName().equals(ErrorRenderer.LOGGER_NAME))
+        List<ILoggingEvent> events;
+        synchronized (logs) { // the appender's lock: logback adds to its list from the server's threads
+            events = new ArrayList<>(logs.list);
+        }
+        assertThat(events).filteredOn(e -> e.getLoggerName().equals(ErrorRenderer.LOGGER_NAME))
                 .filteredOn(e -> mentions(e.getThrowableProxy(), marker))
                 .hasSize(1);
     }

@@ -91,7 +91,7 @@ class SharedRateLimitEndToEndTest {
                 assertThat(r.status()).as("fail-open, past the budget of 20").isEqualTo(200);
                 assertThat(r.header("RateLimit")).as("not counted while Redis is down").isEmpty();
             }
-            synchronized (log.list) {
+            synchronized (log) { // the appender's lock, which logback holds while it adds to the list
                 assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
                         .satisfies(e -> assertThat(e.getFormattedMessage()).contains("does not answer", "fail-open", "Logged once per outage"));
             }

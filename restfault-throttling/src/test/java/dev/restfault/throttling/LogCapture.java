@@ -30,7 +30,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** The formatted messages at {@code level}. */
     public List<String> messages(Level level) {
-        synchronized (appender.list) {
+        synchronized (appender) { // the appender's lock, which logback holds while it adds to the list
             return appender.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage)
                     .collect(Collectors.toList());
         }
@@ -38,7 +38,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** Everything logged, messages and exception texts, for leak checks. */
     public String everything() {
-        synchronized (appender.list) {
+        synchronized (appender) { // the appender's lock, which logback holds while it adds to the list
             return appender.list.stream()
                     .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
                     .collect(Collectors.joining("\n"));

@@ -18,12 +18,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -116,13 +112,7 @@ public final class RestfaultClient implements AutoCloseable {
      * {@code thenApply}) must not starve the completions it waits for.
      */
     private static ExecutorService newDefaultExecutor() {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "restfault-client-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+        return DaemonThreads.cachedPool("restfault-client-", 5);
     }
 
     /** A client with every default: a new {@code HttpClient}, {@link RetryPolicy#defaults()}. */

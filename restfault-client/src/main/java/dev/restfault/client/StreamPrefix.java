@@ -8,10 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The first bytes of an error body read from a blocking stream, within a byte cap and a time
@@ -177,15 +174,6 @@ final class StreamPrefix {
      * thread is kept while nothing expires. Daemons, so they never keep the JVM alive.
      */
     private static final class Closer {
-        static final Executor EXECUTOR = newExecutor();
-
-        private static Executor newExecutor() {
-            AtomicInteger count = new AtomicInteger();
-            return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "restfault-body-closer-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
+        static final Executor EXECUTOR = DaemonThreads.cachedPool("restfault-body-closer-", 10);
     }
 }

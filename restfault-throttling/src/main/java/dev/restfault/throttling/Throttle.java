@@ -50,8 +50,7 @@ import java.util.function.LongSupplier;
  * beyond the store's own timeout (what earlier limits took is given back through
  * {@link ThrottleStore#refundAsync} without waiting for it: with a store that implements it
  * asynchronously, as the Redis store does, that costs the request nothing). The outage is
- * logged once and every affected check is reported
- * to the {@link ThrottleListener}.
+ * logged once and every affected check is reported to the {@link ThrottleListener}.
  *
  * <p>Immutable and thread-safe; {@link #close()} closes the store.
  */

@@ -78,8 +78,7 @@ public final class ThrottleDecision {
             return Map.of();
         }
         Map<String, String> headers = new LinkedHashMap<>(4);
-        headers.put(Throttle.RATE_LIMIT_POLICY, policy);
-        headers.put(Throttle.RATE_LIMIT, state);
+        forEachHeader(headers::put);
         return Collections.unmodifiableMap(headers);
     }
 

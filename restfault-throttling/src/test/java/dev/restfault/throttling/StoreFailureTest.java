@@ -153,25 +153,7 @@ class StoreFailureTest {
     void aFailClosedRefusalGivesBackWhatEarlierLimitsTook() {
         RateLimit first = RateLimit.builder("first").capacity(1).refill(1, Duration.ofHours(1)).key(CallerKeyResolver.shared()).build();
         InMemoryThrottleStore healthy = InMemoryThrottleStore.create();
-        ThrottleStore halfDown = new ThrottleStore() {
-            @Override
-            public BucketProbe tryConsume(RateLimit l, String key) {
-                if (l.name().equals("l")) {
-                    throw new IllegalStateException("down");
-                }
-                return healthy.tryConsume(l, key);
-            }
-
-            @Override
-            public void refund(RateLimit l, String key) {
-                healthy.refund(l, key);
-            }
-
-            @Override
-            public String description() {
-                return "half";
-            }
-        };
+        ThrottleStore halfDown = new DownForL(healthy);
         Throttle throttle = Throttle.builder().limit(first).limit(limit).store(halfDown).failureMode(FailureMode.FAIL_CLOSED)
                 .storeRetryInterval(Duration.ofMillis(1)).nanoClock(nanos::get).build();
         for (int i = 0; i < 3; i++) {
@@ -191,21 +173,7 @@ class StoreFailureTest {
         RateLimit first = RateLimit.builder("first").capacity(1).refill(1, Duration.ofHours(1)).key(CallerKeyResolver.shared()).build();
         InMemoryThrottleStore healthy = InMemoryThrottleStore.create();
         List<CompletableFuture<Void>> refunds = new ArrayList<>();
-        ThrottleStore slowWhenDown = new ThrottleStore() {
-            @Override
-            public BucketProbe tryConsume(RateLimit l, String key) {
-                if (l.name().equals("l")) {
-                    throw new IllegalStateException("down");
-                }
-                return healthy.tryConsume(l, key);
-            }
-
-            @Override
-            public CompletionStage<BucketProbe> tryConsumeAsync(RateLimit l, String key) {
-                return l.name().equals("l") ? CompletableFuture.failedFuture(new IllegalStateException("down"))
-                        : CompletableFuture.completedFuture(healthy.tryConsume(l, key));
-            }
-
+        ThrottleStore slowWhenDown = new DownForL(healthy) {
             @Override
             public void refund(RateLimit l, String key) {
                 throw new AssertionError("a blocking refund after the store failed");
@@ -217,11 +185,6 @@ class StoreFailureTest {
                 CompletableFuture<Void> refund = new CompletableFuture<>();
                 refunds.add(refund);
                 return refund.thenRun(() -> healthy.refund(l, key));
-            }
-
-            @Override
-            public String description() {
-                return "slow when down";
             }
         };
         Throttle throttle = Throttle.builder().limit(first).limit(limit).store(slowWhenDown).failureMode(FailureMode.FAIL_CLOSED)
@@ -242,5 +205,32 @@ class StoreFailureTest {
         assertThat(refunds).hasSize(2);
         refunds.get(1).complete(null);
         assertThat(healthy.tryConsume(first, "shared").permitted()).isTrue();
+    }
+
+    /** A store whose limit {@code l} always fails and whose other limits are {@code healthy}'s. */
+    private static class DownForL implements ThrottleStore {
+        final InMemoryThrottleStore healthy;
+
+        DownForL(InMemoryThrottleStore healthy) {
+            this.healthy = healthy;
+        }
+
+        @Override
+        public BucketProbe tryConsume(RateLimit l, String key) {
+            if (l.name().equals("l")) {
+                throw new IllegalStateException("down");
+            }
+            return healthy.tryConsume(l, key);
+        }
+
+        @Override
+        public void refund(RateLimit l, String key) {
+            healthy.refund(l, key);
+        }
+
+        @Override
+        public String description() {
+            return "down for l";
+        }
     }
 }

@@ -33,7 +33,7 @@ public final class CallHeaders {
 
     static {
         // Seed the id generator when the configuration is built, not on a first call's thread.
-        Guids.generate();
+        RequestIds.generate();
     }
 
     private final Locale locale;
@@ -96,14 +96,14 @@ public final class CallHeaders {
         }
         boolean suppliedByCaller = requestId != null;
         if (requestId == null && generateRequestIds) {
-            requestId = Guids.generate();
+            requestId = RequestIds.generate();
         }
         String correlationId = header.apply(HeaderNames.MS_CORRELATION_ID);
         if (correlationId != null && !RequestIds.isValid(correlationId)) {
             throw new IllegalArgumentException("MS-CorrelationId must be a GUID in 8-4-4-4-12 form");
         }
         if (correlationId == null) {
-            correlationId = Guids.generate();
+            correlationId = RequestIds.generate();
         }
         if (requestId != null) {
             setHeader.accept(HeaderNames.MS_REQUEST_ID, requestId);

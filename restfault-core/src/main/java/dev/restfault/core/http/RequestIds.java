@@ -9,6 +9,27 @@ package dev.restfault.core.http;
  */
 public final class RequestIds {
 
+    private static final byte HEX = 1;
+    private static final byte DASH = 2;
+    /** What an ASCII character may be in a GUID: {@link #HEX}, {@link #DASH} or nothing (0). */
+    private static final byte[] CLASS_OF = new byte[128];
+    /** What each of the 36 positions of the 8-4-4-4-12 form wants. */
+    private static final byte[] EXPECTED = new byte[36];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            CLASS_OF[c] = HEX;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            CLASS_OF[c] = HEX;
+            CLASS_OF[Character.toUpperCase(c)] = HEX;
+        }
+        CLASS_OF['-'] = DASH;
+        for (int i = 0; i < EXPECTED.length; i++) {
+            EXPECTED[i] = i == 8 || i == 13 || i == 18 || i == 23 ? DASH : HEX;
+        }
+    }
+
     private RequestIds() {
     }
 
@@ -20,13 +41,11 @@ public final class RequestIds {
         if (value == null || value.length() != 36) {
             return false;
         }
+        // One table lookup per character, compared with what its position wants: random hex
+        // digits would mispredict a digit-or-letter branch about every other character.
         for (int i = 0; i < 36; i++) {
             char c = value.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+            if (c >= CLASS_OF.length || CLASS_OF[c] != EXPECTED[i]) {
                 return false;
             }
         }

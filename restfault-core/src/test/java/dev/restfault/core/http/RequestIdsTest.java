@@ -11,17 +11,55 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RequestIds#generate()}: canonical version 4 GUIDs, never repeated, every random bit
- * random, across the generator's block refills and from many threads at once.
+ * {@link RequestIds#isValid}: exactly the canonical 8-4-4-4-12 form, checked against a regular
+ * expression for every character at every position; {@link RequestIds#generate()}: canonical
+ * version 4 GUIDs, never repeated, every random bit random, across the generator's block refills
+ * and from many threads at once.
  */
-class RequestIdsGenerateTest {
+class RequestIdsTest {
 
     /** Enough ids that every stripe refills its block many times over. */
     private static final int PER_THREAD = 20 * GuidSource.BLOCK / 16;
     private static final int THREADS = 8;
+
+    private static final Pattern CANONICAL = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Test
+    void everyCharacterAtEveryPositionIsJudgedAsTheCanonicalFormSays() {
+        String base = "4ee9b3c8-0ea9-4b3b-a1f3-8a9ce1f3ad2C";
+        assertThat(RequestIds.isValid(base)).isTrue();
+        int judged = 0;
+        for (int position = 0; position < base.length(); position++) {
+            // All of Latin-1 and beyond, and characters that look like digits or dashes.
+            for (char c = 0; c < 0x250; c++) {
+                judged += judge(base.substring(0, position) + c + base.substring(position + 1));
+            }
+            for (char c : new char[] {'\uFF10', '\uFF21', '\u2010', '\u2212', '\u0660', '\uFFFF'}) {
+                judged += judge(base.substring(0, position) + c + base.substring(position + 1));
+            }
+        }
+        assertThat(judged).isEqualTo(36 * (0x250 + 6));
+    }
+
+    @Test
+    void wrongLengthsBracesWhitespaceAndNullAreNotValid() {
+        String id = "4ee9b3c8-0ea9-4b3b-a1f3-8a9ce1f3ad2c";
+        for (String value : new String[] {null, "", id.substring(1), id + "0", "{" + id + "}", " " + id, id + " ",
+                id.replace("-", ""), "4ee9b3c80-ea9-4b3b-a1f3-8a9ce1f3ad2c"}) {
+            assertThat(RequestIds.isValid(value)).as("%s", value).isFalse();
+            assertThat(judge(value == null ? "" : value)).isEqualTo(1);
+        }
+    }
+
+    private static int judge(String value) {
+        assertThat(RequestIds.isValid(value)).as("%s", value).isEqualTo(CANONICAL.matcher(value).matches());
+        return 1;
+    }
 
     @Test
     void generatesCanonicalLowerCaseVersion4Guids() {

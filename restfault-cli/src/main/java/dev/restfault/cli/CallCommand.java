@@ -111,7 +111,7 @@ final class CallCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (Input.Unreadable e) {
-            err.println("restfault call: " + e.getMessage());
+            err.println("restfault call: " + Terminal.safe(e.getMessage()));
             return ExitCodes.USAGE_OR_CONNECTION;
         } catch (IllegalArgumentException e) {
             err.println("restfault call: " + Terminal.safe(e.getMessage()));

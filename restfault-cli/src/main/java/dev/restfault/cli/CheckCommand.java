@@ -174,7 +174,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println("restfault check: not a URL: " + Terminal.safe(url));
             return ExitCodes.USAGE_OR_CONNECTION;
         } catch (IllegalArgumentException e) {
-            err.println("restfault check: " + e.getMessage());
+            err.println("restfault check: " + Terminal.safe(e.getMessage()));
             return ExitCodes.USAGE_OR_CONNECTION;
         }
         if (probe.cases().isEmpty()) {

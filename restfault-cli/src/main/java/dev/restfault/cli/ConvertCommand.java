@@ -104,14 +104,14 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             asked = locale == null ? null : Locales.languageTag(locale, "--locale");
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("restfault convert: " + e.getMessage());
+            spec.commandLine().getErr().println("restfault convert: " + Terminal.safe(e.getMessage()));
             return ExitCodes.USAGE_OR_CONNECTION;
         }
         byte[] body;
         try {
             body = Input.read(file, parent.stdin);
         } catch (Input.Unreadable e) {
-            spec.commandLine().getErr().println("restfault convert: " + e.getMessage());
+            spec.commandLine().getErr().println("restfault convert: " + Terminal.safe(e.getMessage()));
             return ExitCodes.USAGE_OR_CONNECTION;
         }
         DecodedError decoded;

@@ -66,14 +66,14 @@ final class DecodeCommand implements Callable<Integer> {
         try {
             headers.forEach(hb::addLine);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("restfault decode: " + e.getMessage());
+            spec.commandLine().getErr().println("restfault decode: " + Terminal.safe(e.getMessage()));
             return ExitCodes.USAGE_OR_CONNECTION;
         }
         byte[] body;
         try {
             body = Input.read(file, parent.stdin);
         } catch (Input.Unreadable e) {
-            spec.commandLine().getErr().println("restfault decode: " + e.getMessage());
+            spec.commandLine().getErr().println("restfault decode: " + Terminal.safe(e.getMessage()));
             return ExitCodes.USAGE_OR_CONNECTION;
         }
         ContractChecker checker = ContractChecker.standard();

@@ -55,7 +55,8 @@ public final class ObservedResponse {
     /**
      * A {@code java.net.http} response, with the method and the {@code MS-CorrelationId},
      * {@code MS-RequestId}, {@code X-Locale} and {@code Accept-Language} of the request it answers
-     * (the first language range of either; a malformed or {@code *} range counts as none), and
+     * (the first language range of {@code X-Locale}, else of {@code Accept-Language}: a malformed
+     * or {@code *} range counts as none, and leaves the choice to the other header), and
      * its {@code Accept} (several fields joined with commas; a request without one counts as
      * {@code Accept: *}{@code /*}, as RFC 9110 §12.5.1 says).
      *
@@ -71,9 +72,10 @@ public final class ObservedResponse {
             b.requestMethod(request.method());
             request.headers().firstValue("MS-CorrelationId").ifPresent(b::sentCorrelationId);
             request.headers().firstValue("MS-RequestId").ifPresent(b::sentRequestId);
-            request.headers().firstValue("X-Locale")
-                    .or(() -> request.headers().firstValue("Accept-Language"))
-                    .flatMap(ObservedResponse::firstLanguage)
+            // As a server negotiates: an X-Locale that names no language leaves the choice to
+            // Accept-Language.
+            request.headers().firstValue("X-Locale").flatMap(ObservedResponse::firstLanguage)
+                    .or(() -> request.headers().firstValue("Accept-Language").flatMap(ObservedResponse::firstLanguage))
                     .ifPresent(b::requestedLocale);
             List<String> accept = request.headers().allValues("Accept");
             b.requestAccept(accept.isEmpty() ? "" : String.join(", ", accept));

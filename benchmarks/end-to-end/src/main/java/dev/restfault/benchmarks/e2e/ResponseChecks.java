@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ContractChecker};
  * Spring Boot's error controller answers {@code {"timestamp","status","error","path"}}; Spring's
  * problem details answer {@code application/problem+json}; the floor answers constant contract
- * bodies without request ids.
+ * bodies without request ids; the contract floor, constant bodies whose source is the floor, with
+ * restfault's request ids.
  */
 public final class ResponseChecks {
 
@@ -165,6 +166,37 @@ public final class ResponseChecks {
     }
 
     private static final ResponseCheck FLOOR = withoutRestfault(ResponseChecks::contractAnswer);
+
+    /**
+     * The contract floor: what {@link #restfault()} checks, on every answer and thoroughly (the
+     * testkit's {@link ContractChecker} finds nothing to say of its answers either), and bodies
+     * that name the floor as their source, so that answers restfault wrote cannot pass for its.
+     */
+    public static ResponseCheck contractFloor() {
+        return CONTRACT_FLOOR;
+    }
+
+    private static final ResponseCheck CONTRACT_FLOOR = new ResponseCheck() {
+        @Override
+        public List<String> problems(Exchange exchange) {
+            List<String> problems = restfaultEssentials(exchange);
+            floorSource(exchange, problems);
+            return problems;
+        }
+
+        @Override
+        public List<String> thoroughProblems(Exchange exchange) {
+            List<String> problems = new ArrayList<>(problems(exchange));
+            conformance(exchange, problems);
+            return problems;
+        }
+    };
+
+    private static void floorSource(Exchange exchange, List<String> problems) {
+        if (exchange.status() >= 400 && !exchange.body().contains("\"source\":\"floor\"")) {
+            problems.add("the error's source is not the floor's: " + abbreviate(exchange.body()));
+        }
+    }
 
     /** A setup with restfault switched off: no request ids, the item on a 200, {@code error} checking each error. */
     private static ResponseCheck withoutRestfault(BiConsumer<Exchange, List<String>> error) {

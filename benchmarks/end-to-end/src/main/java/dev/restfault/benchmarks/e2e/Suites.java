@@ -22,6 +22,14 @@ public final class Suites {
      * the floor reaches them.
      */
     public static final String FLOOR = "floor";
+    /**
+     * The floor's constant answers with every header of restfault's (the media type's charset,
+     * {@code X-Content-Type-Options}, {@code Content-Language}), restfault's starter on for its
+     * filter's request ids on every response (a 200 too): the least a handler can cost that answers
+     * as the contract requires. Where the {@link #FLOOR} meets a target and this does not, the
+     * target is out of reach for any handler that keeps the contract.
+     */
+    public static final String CONTRACT_FLOOR = "contract-floor";
 
     private static final String FAILURES = BenchmarkApplication.FAILURES_PROPERTY;
 
@@ -40,7 +48,7 @@ public final class Suites {
     public static Suite mvcErrors() {
         List<Setup> setups = errorSetups("spring.mvc.problemdetails.enabled", List.of());
         List<Target> targets = new ArrayList<>();
-        for (String setup : List.of(RESTFAULT, FLOOR)) {
+        for (String setup : List.of(RESTFAULT, FLOOR, CONTRACT_FLOOR)) {
             for (String error : ERRORS) {
                 targets.add(Target.withinOwn(setup, error, "200", 1.10));
                 targets.add(Target.cheaperThan(setup, SPRING_DEFAULT, error, 2.0));
@@ -65,7 +73,7 @@ public final class Suites {
                 List.of("spring.reactor.context-propagation=auto"));
         // Issue 12's targets: the error path within 10 % of the 200 path, at least 2x cheaper than the default handling.
         List<Target> targets = new ArrayList<>();
-        for (String setup : List.of(RESTFAULT, FLOOR)) {
+        for (String setup : List.of(RESTFAULT, FLOOR, CONTRACT_FLOOR)) {
             for (String error : ERRORS) {
                 targets.add(Target.withinOwn(setup, error, "200", 1.10));
                 targets.add(Target.cheaperThan(setup, SPRING_DEFAULT, error, 2.0));
@@ -138,8 +146,8 @@ public final class Suites {
     /**
      * The setups of the error suites: restfault's starter; restfault switched off, so Spring
      * Boot's own error handling answers; the same with Spring's problem details switched on
-     * by {@code problemDetailsProperty}, the web stack's own property; and the {@link #FLOOR}.
-     * Each also gets {@code common}.
+     * by {@code problemDetailsProperty}, the web stack's own property; the {@link #FLOOR}; and the
+     * {@link #CONTRACT_FLOOR}. Each also gets {@code common}.
      */
     private static List<Setup> errorSetups(String problemDetailsProperty, List<String> common) {
         return List.of(
@@ -153,7 +161,10 @@ public final class Suites {
                         with(common, FAILURES + "=response-status", "restfault.enabled=false",
                                 problemDetailsProperty + "=true"), false, ResponseChecks.springProblemDetails()),
                 new Setup(FLOOR, "floor: constant answers", BenchmarkApplication.class,
-                        with(common, FAILURES + "=floor", "restfault.enabled=false"), false, ResponseChecks.floor()));
+                        with(common, FAILURES + "=floor", "restfault.enabled=false"), false, ResponseChecks.floor()),
+                new Setup(CONTRACT_FLOOR, "contract floor: constant answers, every contract header", BenchmarkApplication.class,
+                        with(common, FAILURES + "=floor", BenchmarkApplication.FLOOR_CONTRACT_PROPERTY + "=true",
+                                "restfault.challenge.cid=benchmark"), true, ResponseChecks.contractFloor()));
     }
 
     private static List<String> with(List<String> common, String... properties) {

@@ -15,28 +15,33 @@ class SuiteTest {
     private static final Scenario MISSING = Scenario.json("404", "GET", "/missing", 404, "missing");
 
     @Test
-    void theSpringMvcSuiteComparesThreeSetupsAndTheFloorOnBothServersForFiveStatuses() {
+    void theSpringMvcSuiteComparesThreeSetupsAndTheFloorsOnBothServersForFiveStatuses() {
         Suite suite = Suites.mvcErrors();
         assertThat(suite.setups()).extracting(Setup::id)
-                .containsExactly(Suites.RESTFAULT, Suites.SPRING_DEFAULT, Suites.SPRING_PROBLEM_DETAILS, Suites.FLOOR);
+                .containsExactly(Suites.RESTFAULT, Suites.SPRING_DEFAULT, Suites.SPRING_PROBLEM_DETAILS, Suites.FLOOR,
+                        Suites.CONTRACT_FLOOR);
         assertThat(suite.servers()).containsExactly(Server.TOMCAT, Server.JETTY);
         assertThat(suite.scenarios()).extracting(Scenario::expectedStatus).containsExactly(200, 404, 401, 405, 500);
         assertThat(suite.setups()).allSatisfy(setup -> assertThat(setup.applicationClass()).isEqualTo(BenchmarkApplication.class));
-        // Three targets for each of the four errors, held to restfault and to the floor.
-        assertThat(suite.targets()).hasSize(24);
+        // Three targets for each of the four errors, held to restfault and to both floors.
+        assertThat(suite.targets()).hasSize(36);
         assertThat(suite.targets()).filteredOn(t -> t.setup().equals(Suites.FLOOR) || t.baseSetup().equals(Suites.FLOOR))
                 .extracting(Target::label)
                 .contains("floor 404 ≤ 1.1× its 200", "spring-default 404 ≥ 2.0× floor", "spring-problem-details 404 ≥ 1.5× floor");
+        assertThat(suite.targets()).filteredOn(t -> t.setup().equals(Suites.CONTRACT_FLOOR)
+                || t.baseSetup().equals(Suites.CONTRACT_FLOOR)).hasSize(12);
     }
 
     @Test
-    void onlyRestfaultsSetupHasRestfaultOn() {
+    void restfaultIsOnInItsSetupAndUnderTheContractFloorOnly() {
         for (Setup setup : Suites.mvcErrors().setups()) {
-            boolean on = setup.id().equals(Suites.RESTFAULT);
+            boolean on = setup.id().equals(Suites.RESTFAULT) || setup.id().equals(Suites.CONTRACT_FLOOR);
             assertThat(setup.restfaultActive()).isEqualTo(on);
             assertThat(setup.properties().contains("restfault.enabled=false")).isEqualTo(!on);
         }
         assertThat(Suites.mvcErrors().setups().get(2).properties()).contains("spring.mvc.problemdetails.enabled=true");
+        assertThat(Suites.mvcErrors().setups().get(4).properties())
+                .contains(BenchmarkApplication.FAILURES_PROPERTY + "=floor", BenchmarkApplication.FLOOR_CONTRACT_PROPERTY + "=true");
     }
 
     @Test

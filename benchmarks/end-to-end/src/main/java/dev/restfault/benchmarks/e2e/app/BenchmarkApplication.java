@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
  * The one application of the end-to-end benchmark: {@link ItemController} and nothing else of its
  * own. What differs between setups is configuration only (which error handling is on, which
  * server runs), plus the {@link Failures} bean chosen by {@value #FAILURES_PROPERTY} and, for the
- * floor setup, its one error handler ({@link FloorServletHandling}, {@link FloorReactiveHandling}).
+ * floor setups, their one error handler ({@link FloorServletHandling}, {@link FloorReactiveHandling}).
  */
 @SpringBootApplication
 public class BenchmarkApplication {
@@ -19,6 +19,13 @@ public class BenchmarkApplication {
      * handler: {@link FloorAnswers}).
      */
     public static final String FAILURES_PROPERTY = "benchmark.failures";
+
+    /**
+     * With the floor's failures: whether its handler writes every header of the contract's answer
+     * ({@code true}: the contract floor, run with restfault's starter on for its request ids) or
+     * the floor's few ({@code false}, the default).
+     */
+    public static final String FLOOR_CONTRACT_PROPERTY = "benchmark.floor.contract";
 
     @Bean
     Failures failures(@Value("${" + FAILURES_PROPERTY + "}") String kind) {

@@ -1,5 +1,6 @@
 package dev.restfault.benchmarks.e2e.app;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The floor on Spring WebFlux: one {@link WebExceptionHandler} ahead of every other (Boot's
- * error handler among them) writes {@link FloorAnswers} for whatever the controller or WebFlux
- * raised.
+ * error handler among them, and restfault's in the contract floor, whose filter then leaves errors
+ * to the handlers in their order) writes {@link FloorAnswers} for whatever the controller or
+ * WebFlux raised.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -25,17 +27,17 @@ class FloorReactiveHandling {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebExceptionHandler floorExceptionHandler() {
+    WebExceptionHandler floorExceptionHandler(@Value("${" + BenchmarkApplication.FLOOR_CONTRACT_PROPERTY + ":false}") boolean contract) {
         return (exchange, failure) -> {
             ServerHttpResponse response = exchange.getResponse();
             if (response.isCommitted()) {
                 return Mono.error(failure);
             }
             int status = FloorAnswers.status(failure, failure instanceof MethodNotAllowedException);
-            byte[] body = FloorAnswers.body(status);
-            response.setStatusCode(HttpStatusCode.valueOf(status));
             HttpHeaders headers = response.getHeaders();
-            FloorAnswers.headers(status, headers::set);
+            byte[] body = FloorAnswers.body(status, contract, contract && status == 500 ? headers.getFirst("MS-RequestId") : null);
+            response.setStatusCode(HttpStatusCode.valueOf(status));
+            FloorAnswers.headers(status, contract, headers::set);
             headers.setContentLength(body.length);
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         };

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The floor on Spring MVC: one {@link HandlerExceptionResolver} ahead of every other writes
- * {@link FloorAnswers} for whatever the controller or Spring MVC raised.
+ * The floor on Spring MVC: one {@link HandlerExceptionResolver} ahead of every other (restfault's
+ * too, in the contract floor) writes {@link FloorAnswers} for whatever the controller or Spring MVC
+ * raised.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -23,11 +25,17 @@ import org.springframework.web.servlet.ModelAndView;
 class FloorServletHandling {
 
     @Bean
-    HandlerExceptionResolver floorExceptionResolver() {
-        return new FloorResolver();
+    HandlerExceptionResolver floorExceptionResolver(@Value("${" + BenchmarkApplication.FLOOR_CONTRACT_PROPERTY + ":false}") boolean contract) {
+        return new FloorResolver(contract);
     }
 
     private static final class FloorResolver implements HandlerExceptionResolver, Ordered {
+
+        private final boolean contract;
+
+        FloorResolver(boolean contract) {
+            this.contract = contract;
+        }
 
         @Override
         public int getOrder() {
@@ -38,9 +46,9 @@ class FloorServletHandling {
         public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                 Exception failure) {
             int status = FloorAnswers.status(failure, failure instanceof HttpRequestMethodNotSupportedException);
-            byte[] body = FloorAnswers.body(status);
+            byte[] body = FloorAnswers.body(status, contract, contract && status == 500 ? response.getHeader("MS-RequestId") : null);
             response.setStatus(status);
-            FloorAnswers.headers(status, response::setHeader);
+            FloorAnswers.headers(status, contract, response::setHeader);
             response.setContentLength(body.length);
             try {
                 response.getOutputStream().write(body);

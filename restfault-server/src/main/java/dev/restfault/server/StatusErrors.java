@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The errors that carry only a status: what a server answers when something says "404" or "405"
@@ -24,8 +26,8 @@ import java.util.Locale;
  *   <li>any other status: the catalog's default code and text.</li>
  * </ul>
  *
- * <p>An exception for a status alone is built once and shared: {@link ContractException} is
- * immutable. Thread-safe.
+ * <p>An exception for a status alone is built once and shared, and so is a 405 for each of the
+ * first 64 sets of allowed methods: {@link ContractException} is immutable. Thread-safe.
  */
 public final class StatusErrors {
 
@@ -33,6 +35,13 @@ public final class StatusErrors {
     private static final int FIRST = 400;
     /** Built on first use; a race builds an equal exception twice, which is harmless. */
     private static final ContractException[] BY_STATUS = new ContractException[200];
+    /**
+     * 405s by their {@code Allow}: a service has a few sets of methods, one per kind of route, and
+     * answers each with the same exception. Bounded, as the sets come from the application (an
+     * {@code Allow} it set on its response); past the bound, 405s are built each time.
+     */
+    private static final int MAX_CACHED_ALLOW_SETS = 64;
+    private static final Map<List<String>, ContractException> BY_ALLOW = new ConcurrentHashMap<>();
 
     private StatusErrors() {
     }
@@ -76,8 +85,15 @@ public final class StatusErrors {
      */
     public static ContractException methodNotAllowed(Collection<String> allowedMethods) {
         List<String> allow = allow(allowedMethods);
-        return ContractException.builder(405).allow(allow)
-                .messageKey(ContractMessages.METHOD_NOT_ALLOWED, String.join(", ", allow)).build();
+        ContractException cached = BY_ALLOW.get(allow);
+        if (cached == null) {
+            cached = ContractException.builder(405).allow(allow)
+                    .messageKey(ContractMessages.METHOD_NOT_ALLOWED, String.join(", ", allow)).build();
+            if (BY_ALLOW.size() < MAX_CACHED_ALLOW_SETS) {
+                BY_ALLOW.putIfAbsent(allow, cached);
+            }
+        }
+        return cached;
     }
 
     /**

@@ -216,33 +216,46 @@ public final class ContractMessages {
         return List.copyOf(chain);
     }
 
-    /** Replaces {n} with the n-th argument; other braces are left alone. */
+    /**
+     * Replaces {n} (one or two decimal digits, as {@link Character#digit} reads them) with the n-th
+     * argument; other braces are left alone. The text between placeholders is copied in runs: this
+     * runs for every error whose text has arguments (every 405 names its methods).
+     */
     static String format(String pattern, Object... args) {
-        if (args == null || args.length == 0 || pattern.indexOf('{') < 0) {
+        if (args == null || args.length == 0) {
             return pattern;
         }
-        StringBuilder sb = new StringBuilder(pattern.length() + 32);
-        int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            if (c == '{') {
-                int close = pattern.indexOf('}', i);
-                if (close > i + 1 && close - i <= 3) {
-                    String digits = pattern.substring(i + 1, close);
-                    if (digits.chars().allMatch(Character::isDigit)) {
-                        int n = Integer.parseInt(digits);
-                        if (n < args.length) {
-                            sb.append(args[n]);
-                            i = close + 1;
-                            continue;
-                        }
-                    }
+        StringBuilder sb = null;
+        int copied = 0;
+        int open = pattern.indexOf('{');
+        while (open >= 0) {
+            int close = pattern.indexOf('}', open);
+            int n = close > open + 1 && close - open <= 3 ? argumentIndex(pattern, open + 1, close) : -1;
+            if (n >= 0 && n < args.length) {
+                if (sb == null) {
+                    sb = new StringBuilder(pattern.length() + 32);
                 }
+                sb.append(pattern, copied, open).append(args[n]);
+                copied = close + 1;
+                open = pattern.indexOf('{', copied);
+            } else {
+                open = pattern.indexOf('{', open + 1);
             }
-            sb.append(c);
-            i++;
         }
-        return sb.toString();
+        return sb == null ? pattern : sb.append(pattern, copied, pattern.length()).toString();
+    }
+
+    /** The number written in {@code pattern[from, to)}, every character a decimal digit; else -1. */
+    private static int argumentIndex(String pattern, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            int digit = Character.digit(pattern.charAt(i), 10);
+            if (digit < 0) {
+                return -1;
+            }
+            n = n * 10 + digit;
+        }
+        return n;
     }
 
     /** Builds {@link ContractMessages}; not thread-safe. */

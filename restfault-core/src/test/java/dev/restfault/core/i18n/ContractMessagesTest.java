@@ -110,6 +110,10 @@ class ContractMessagesTest {
         assertThat(ContractMessages.format("L'élément {0} n'est pas {1}", "a", "b")).isEqualTo("L'élément a n'est pas b");
         assertThat(ContractMessages.format("{0} {5} {x} {", "a")).isEqualTo("a {5} {x} {");
         assertThat(ContractMessages.format("no args {0}")).isEqualTo("no args {0}");
+        assertThat(ContractMessages.format("{{0}} {10}{1}{}{0", "a", "b")).isEqualTo("{a} {10}b{}{0");
+        assertThat(ContractMessages.format("{01} {\u0661} {1a} {-1} {\uD835\uDFCF}", "a", "b"))
+                .isEqualTo("b b {1a} {-1} {\uD835\uDFCF}"); // any decimal digit, as Integer.parseInt reads it
+        assertThat(ContractMessages.format("{0}{0}{0}", (Object) null)).isEqualTo("nullnullnull");
     }
 
     @Test

@@ -100,24 +100,26 @@ class ConsoleBrowserTest {
      */
     @Test
     void tryItOutOnASimulationWithAFormatSendsIt() throws IOException {
-        WebElement operation = open("get", "/v1/simulate/{status}");
-        operation.findElement(By.cssSelector("tr[data-param-name='status'] input")).sendKeys("404");
-        operation.findElement(By.cssSelector("tr[data-param-name='format'] input")).sendKeys("partner-api");
-        WebElement response = execute(operation, "404");
+        WebElement response = simulate("404", "format", "partner-api", "simulate-404-partner-api.png");
         String body = response.findElement(By.cssSelector(".response-col_description pre")).getText();
         assertThat(body).contains("\"error\": {", "\"code\": \"notFound\"", "\"target\": \"restfault-sandbox\"");
-        screenshot(operation, "simulate-404-partner-api.png");
     }
 
     @Test
     void tryItOutOnASimulationWithAFaultSendsIt() throws IOException {
-        WebElement operation = open("get", "/v1/simulate/{status}");
-        operation.findElement(By.cssSelector("tr[data-param-name='status'] input")).sendKeys("502");
-        operation.findElement(By.cssSelector("tr[data-param-name='fault'] input")).sendKeys("html");
-        WebElement response = execute(operation, "502");
+        WebElement response = simulate("502", "fault", "html", "simulate-502-html.png");
         assertThat(response.findElement(By.cssSelector(".response-col_description")).getText().toLowerCase())
                 .contains("text/html");
-        screenshot(operation, "simulate-502-html.png");
+    }
+
+    /** Runs "Try it out" on {@code GET /v1/simulate/{status}} with {@code parameter=value}; the response row. */
+    private static WebElement simulate(String status, String parameter, String value, String screenshot) throws IOException {
+        WebElement operation = open("get", "/v1/simulate/{status}");
+        operation.findElement(By.cssSelector("tr[data-param-name='status'] input")).sendKeys(status);
+        operation.findElement(By.cssSelector("tr[data-param-name='" + parameter + "'] input")).sendKeys(value);
+        WebElement response = execute(operation, status);
+        screenshot(operation, screenshot);
+        return response;
     }
 
     @Test

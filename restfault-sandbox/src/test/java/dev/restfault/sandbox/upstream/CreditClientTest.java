@@ -191,81 +191,72 @@ class CreditClientTest {
         out.flush();
     }
 
+    /** What the credit call throws against an upstream that treats every connection with {@code behaviour}. */
+    private ContractException failureFrom(Behaviour behaviour, Duration timeout) throws IOException {
+        try (RawUpstream raw = new RawUpstream(behaviour)) {
+            return catchThrowableOfType(ContractException.class,
+                    () -> client(raw.port(), timeout, Duration.ofSeconds(5)).credit(CUSTOMER));
+        }
+    }
+
+    /** Asserts that {@code e} is a 502 with the text {@code key} (and {@code arguments}). */
+    private static void assertBadGateway(ContractException e, String key, Object... arguments) {
+        assertThat(e.status()).isEqualTo(502);
+        assertThat(textOf(e)).isEqualTo(key);
+        assertThat(e.arguments()).containsExactly(arguments);
+    }
+
     @Test
     void aConnectionResetBeforeAnyAnswerIsUnreachableNotAnUnreadableAnswer() throws IOException {
-        try (RawUpstream reset = new RawUpstream(connection -> {
-            connection.setSoLinger(true, 0); // close() sends a TCP RST
-        })) {
-            ContractException e = catchThrowableOfType(ContractException.class,
-                    () -> client(reset.port(), Duration.ofSeconds(10), Duration.ofSeconds(5)).credit(CUSTOMER));
-            assertThat(e.status()).isEqualTo(502);
-            assertThat(textOf(e)).isEqualTo(Texts.UPSTREAM_UNREACHABLE);
-        }
+        ContractException e = failureFrom(connection -> connection.setSoLinger(true, 0), // close() sends a TCP RST
+                Duration.ofSeconds(10));
+        assertBadGateway(e, Texts.UPSTREAM_UNREACHABLE);
     }
 
     @Test
     void aConnectionClosedBeforeAnyAnswerIsUnreachableNotAnUnreadableAnswer() throws IOException {
-        try (RawUpstream closes = new RawUpstream(connection -> {
+        ContractException e = failureFrom(connection -> {
             // closed (FIN) without a byte of answer
-        })) {
-            ContractException e = catchThrowableOfType(ContractException.class,
-                    () -> client(closes.port(), Duration.ofSeconds(10), Duration.ofSeconds(5)).credit(CUSTOMER));
-            assertThat(e.status()).isEqualTo(502);
-            assertThat(textOf(e)).isEqualTo(Texts.UPSTREAM_UNREACHABLE);
-        }
+        }, Duration.ofSeconds(10));
+        assertBadGateway(e, Texts.UPSTREAM_UNREACHABLE);
     }
 
     @Test
     void anAnswerThatIsNotHttpIsUnreadable() throws IOException {
-        try (RawUpstream notHttp = new RawUpstream(connection -> send(connection, "SSH-2.0-OpenSSH_9.2\r\n"))) {
-            ContractException e = catchThrowableOfType(ContractException.class,
-                    () -> client(notHttp.port(), Duration.ofSeconds(10), Duration.ofSeconds(5)).credit(CUSTOMER));
-            assertThat(e.status()).isEqualTo(502);
-            assertThat(textOf(e)).isEqualTo(Texts.UPSTREAM_INVALID);
-        }
+        ContractException e = failureFrom(connection -> send(connection, "SSH-2.0-OpenSSH_9.2\r\n"), Duration.ofSeconds(10));
+        assertBadGateway(e, Texts.UPSTREAM_INVALID);
     }
 
     @Test
     void aBodyCutByTheConnectionIsUnreadable() throws IOException {
-        try (RawUpstream cut = new RawUpstream(connection -> send(connection,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"customerId\":"))) {
-            ContractException e = catchThrowableOfType(ContractException.class,
-                    () -> client(cut.port(), Duration.ofSeconds(10), Duration.ofSeconds(5)).credit(CUSTOMER));
-            assertThat(e.status()).isEqualTo(502);
-            assertThat(textOf(e)).isEqualTo(Texts.UPSTREAM_INVALID);
-        }
+        ContractException e = failureFrom(connection -> send(connection,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"customerId\":"),
+                Duration.ofSeconds(10));
+        assertBadGateway(e, Texts.UPSTREAM_INVALID);
     }
 
     @Test
     void aFailureStatusIsNamedWhateverTheSizeOfItsBody() throws IOException {
         String page = "x".repeat(CreditClient.MAX_BODY * 3);
-        try (RawUpstream failing = new RawUpstream(connection -> send(connection,
+        ContractException e = failureFrom(connection -> send(connection,
                 "HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: " + page.length()
-                        + "\r\n\r\n" + page))) {
-            ContractException e = catchThrowableOfType(ContractException.class,
-                    () -> client(failing.port(), Duration.ofSeconds(10), Duration.ofSeconds(5)).credit(CUSTOMER));
-            assertThat(e.status()).isEqualTo(502);
-            assertThat(textOf(e)).isEqualTo(Texts.UPSTREAM_FAILED);
-            assertThat(e.arguments()).containsExactly(500);
-        }
+                        + "\r\n\r\n" + page), Duration.ofSeconds(10));
+        assertBadGateway(e, Texts.UPSTREAM_FAILED, 500);
     }
 
     @Test
     void aFailureStatusWhoseBodyStallsIsNamedNotTakenForATimeout() throws IOException {
         CountDownLatch done = new CountDownLatch(1);
-        try (RawUpstream stalling = new RawUpstream(connection -> {
-            send(connection, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n");
-            try {
-                done.await(10, TimeUnit.SECONDS); // the rest of the body never comes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
-            ContractException e = catchThrowableOfType(ContractException.class,
-                    () -> client(stalling.port(), Duration.ofSeconds(3), Duration.ofSeconds(5)).credit(CUSTOMER));
-            assertThat(e.status()).isEqualTo(502);
-            assertThat(textOf(e)).isEqualTo(Texts.UPSTREAM_FAILED);
-            assertThat(e.arguments()).containsExactly(503);
+        try {
+            ContractException e = failureFrom(connection -> {
+                send(connection, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n");
+                try {
+                    done.await(10, TimeUnit.SECONDS); // the rest of the body never comes
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }, Duration.ofSeconds(3));
+            assertBadGateway(e, Texts.UPSTREAM_FAILED, 503);
         } finally {
             done.countDown();
         }

@@ -51,6 +51,15 @@ class ConsoleDocumentTest {
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/v1/customers", "/v1/simulate/{status}");
     }
 
+    /** With the built-in demo tokens, the description and the security scheme say what to paste in Authorize. */
+    @Test
+    void theDemoTokensAreShownForAuthorize() {
+        assertThat(document.path("info").path("description").asString()).contains("`" + RW + "` (read-write)",
+                "`" + RunningSandbox.RO + "` (read-only)");
+        assertThat(document.path("components").path("securitySchemes").path("token").path("description").asString())
+                .contains(RW, RunningSandbox.RO);
+    }
+
     /** The components are restfault-json's schemas, converted and nothing else; the header components are there. */
     @Test
     void theComponentsAreRestfaultJsonsSchemas() {

@@ -229,6 +229,23 @@ class SandboxEndToEndTest {
         assertThat(status.path("upstreamMode").asString()).isEqualTo("ok");
     }
 
+    /**
+     * {@code retryAfterSeconds} is a whole number of seconds: a fraction is refused, not cut to
+     * the second below it (1.9 s silently becoming 1 s is input lost without a word).
+     */
+    @Test
+    void aFractionalRetryAfterIsRefusedNotTruncated() {
+        try {
+            Reply fraction = sandbox.call("PUT", "/v1/admin/maintenance").token(RW)
+                    .json("{\"enabled\":true,\"retryAfterSeconds\":1.9}").send();
+            ErrorCheck.of(fraction, 400, ErrorFormat.PARTNER_CENTER, SupportedLocales.EN_US).code("badRequest");
+            JsonNode status = sandbox.get("/v1/admin/status").token(RW).send().json();
+            assertThat(status.path("maintenance").path("enabled").asBoolean()).as("nothing changed").isFalse();
+        } finally {
+            sandbox.call("PUT", "/v1/admin/maintenance").token(RW).json("{\"enabled\":false}").send();
+        }
+    }
+
     @Test
     void otherUpstreamFailuresAreBadGateways() {
         Cases.Request q = new Cases.Request(sandbox, ErrorFormat.PARTNER_CENTER, SupportedLocales.FR_FR);

@@ -129,7 +129,9 @@ public record SandboxProperties(
 
     /**
      * @param baseUrl an external upstream to call instead of the built-in simulated one; when
-     *     set, {@code mode} only changes what the built-in one does
+     *     set, {@code mode} only changes what the built-in one does. An absolute {@code http} or
+     *     {@code https} URL with a host and at most a path ({@code credit/{id}} is appended to it):
+     *     no user info, query or fragment
      * @param mode what the built-in upstream does at startup (changeable at run time)
      * @param timeout how long to wait for the whole answer, 100 ms..30 s
      * @param connectTimeout how long to wait for the connection, 100 ms..30 s
@@ -146,8 +148,8 @@ public record SandboxProperties(
         public Upstream {
             requireWithin("sandbox.upstream.timeout", timeout, Duration.ofMillis(100), Duration.ofSeconds(30));
             requireWithin("sandbox.upstream.connect-timeout", connectTimeout, Duration.ofMillis(100), Duration.ofSeconds(30));
-            if (baseUrl != null && !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
-                throw new IllegalArgumentException("sandbox.upstream.base-url must be an http or https URL");
+            if (baseUrl != null) {
+                requireCallable(baseUrl);
             }
         }
     }
@@ -169,6 +171,24 @@ public record SandboxProperties(
      * @param max how many customers the store holds before a create is refused, 1..100,000
      */
     public record Customers(@Min(1) @Max(100_000) int max) {
+    }
+
+    /**
+     * Checked here, at startup, because the JDK's client refuses a URL without a host only when
+     * a call is made, and a query or fragment would swallow the {@code credit/{id}} appended to
+     * the path. The URL is not repeated in the message: its user info could hold a password.
+     */
+    private static void requireCallable(URI baseUrl) {
+        if (!("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
+            throw new IllegalArgumentException("sandbox.upstream.base-url must be an http or https URL");
+        }
+        if (baseUrl.isOpaque() || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("sandbox.upstream.base-url must name a host (http://host:port/path)");
+        }
+        if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    "sandbox.upstream.base-url must hold only a scheme, a host, a port and a path: no user info, query or fragment");
+        }
     }
 
     private static void requireWithin(String name, Duration value, Duration min, Duration max) {

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,10 @@ import org.springframework.context.annotation.Configuration;
  * token check guards, and tags that group the operations as the README does.
  *
  * <p>Both paths are outside {@code /v1} and {@code /partner/v1}, so none of the API's guards (token,
- * rate limit, bound on requests in flight, maintenance, body limit) applies to them.
+ * rate limit, bound on requests in flight, maintenance, body limit) applies to them. Since anyone
+ * can read the document, it shows the value of a token only when it is one of the built-in demo
+ * tokens ({@link #DEMO_TOKEN_VALUES}, public in the README anyway); a token the operator configured
+ * is named, with its access, but its value is never published.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleConfiguration {
@@ -39,6 +43,12 @@ public class ConsoleConfiguration {
     public static final String API_DOCS = "/v3/api-docs";
     /** The name of the security scheme of the demo tokens. */
     static final String TOKEN_SCHEME = "token";
+
+    /**
+     * The values of the built-in demo tokens ({@code application.properties}): published in the
+     * README, so the document may show them. Any other value is a secret the operator chose.
+     */
+    static final Set<String> DEMO_TOKEN_VALUES = Set.of("sandbox-rw-token", "sandbox-ro-token");
 
     private static final List<Tag> TAGS = List.of(
             new Tag().name("Simulation").description("Any error status on demand, with its headers and body; broken on demand. No token needed."),
@@ -55,7 +65,7 @@ public class ConsoleConfiguration {
                 .info(new Info().title("restfault sandbox").version("0.1.0").description(description(tokens.tokens())))
                 .components(new Components().addSecuritySchemes(TOKEN_SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("One of the sandbox's demo tokens: " + list(tokens.tokens()) + ".")))
+                        .description("One of the sandbox's tokens: " + list(tokens.tokens()) + ".")))
                 .tags(TAGS);
     }
 
@@ -117,8 +127,14 @@ public class ConsoleConfiguration {
             if (b.length() > 0) {
                 b.append(", ");
             }
-            b.append('`').append(t.value()).append("` (").append(t.access() == Access.READ_WRITE ? "read-write" : "read-only")
-                    .append(')');
+            String access = t.access() == Access.READ_WRITE ? "read-write" : "read-only";
+            if (DEMO_TOKEN_VALUES.contains(t.value())) {
+                b.append('`').append(t.value()).append("` (").append(access).append(')');
+            } else {
+                // Anyone can read this document: a configured token is named, never shown.
+                b.append("the ").append(access).append(" token `").append(t.name())
+                        .append("` (its value is configured on the server, not published here)");
+            }
         }
         return b.toString();
     }
@@ -128,7 +144,7 @@ public class ConsoleConfiguration {
                 A small Partner Center-style service that answers each of the contract's error statuses \
                 **because something real happened**, and any status on demand under `/v1/simulate/{status}`.
 
-                **Tokens.** Press *Authorize* and paste one of the demo tokens: %s. \
+                **Tokens.** Press *Authorize* and paste one of the sandbox's tokens: %s. \
                 Without a token, `/v1/customers` answers 401 with the OAuth challenge; with the read-only token, \
                 a write answers 403. The simulation needs no token.
 

@@ -29,7 +29,7 @@ class CreditController {
         this.client = client;
     }
 
-    @ContractError(status = 502, when = "The credit upstream answered garbage or an error, or refused the connection.")
+    @ContractError(status = 502, when = "The credit upstream answered garbage or a non-2xx status, or refused or dropped the connection.")
     @ContractError(status = 504, when = "The credit upstream did not answer in time.")
     @GetMapping(path = {"/v1/customers/{id}/credit", "/partner/v1/customers/{id}/credit"},
             produces = MediaType.APPLICATION_JSON_VALUE)

@@ -33,4 +33,26 @@ class SandboxPropertiesTest {
                 SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(1), Duration.ofSeconds(1), 16))
                 .hasMessageContaining("sandbox.upstream.base-url");
     }
+
+    /**
+     * A base URL the HTTP client cannot call, or that would put {@code credit/{id}} in its query
+     * or fragment, stops the start naming the property, instead of failing every credit call later
+     * (the JDK's client refuses a URL without a host only when the call is made: a generic 500).
+     */
+    @Test
+    void theUpstreamMustBeAnHttpUrlWithAHostAndAPathOnly() {
+        for (String bad : new String[] {"http:///credit", "http:upstream.example", "https://upstream.example/api?key=1",
+                "http://upstream.example/api#top", "http://user:secret@upstream.example/"}) {
+            assertThatThrownBy(() -> new SandboxProperties.Upstream(URI.create(bad),
+                    SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(1), Duration.ofSeconds(1), 16))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sandbox.upstream.base-url")
+                    .hasMessageNotContaining("secret");
+        }
+        for (String good : new String[] {"http://127.0.0.1:8081", "https://upstream.example/api/", "http://[::1]:9000/x"}) {
+            new SandboxProperties.Upstream(URI.create(good), SandboxProperties.UpstreamMode.OK, Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), 16);
+        }
+    }
 }

@@ -74,6 +74,42 @@ class ConsoleDocumentTest {
                 .isEqualTo("OAuth realm=\"urn:cpsvc:cpid:" + RunningSandbox.CID + "\"");
     }
 
+    /**
+     * The sandbox's own patterns (simulation format and fault, upstream mode, a customer's domain
+     * and country) are published in OpenAPI's dialect: anchored, with no Java inline flag, which
+     * JavaScript tools refuse (Swagger UI's validation among them).
+     */
+    @Test
+    void theSandboxsPatternsArePublishedInOpenApisDialect() {
+        List<String> patterns = new ArrayList<>();
+        collectPatterns(document.path("paths"), patterns);
+        for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+            if (!ErrorComponents.schemasAsJson().containsKey(schema.getKey())) {
+                collectPatterns(schema.getValue(), patterns);
+            }
+        }
+        assertThat(patterns).hasSizeGreaterThanOrEqualTo(5).allSatisfy(p -> assertThat(p)
+                .startsWith("^(?:").endsWith(")$").doesNotContain("(?i"));
+        assertThat(patterns).contains("^(?:[hH][tT][mM][lL]|[tT][rR][uU][nN][cC][aA][tT][eE][dD]|[eE][mM][pP][tT][yY]|[rR][eE][sS][eE][tT])$",
+                "^(?:[A-Z]{2})$");
+    }
+
+    private static void collectPatterns(JsonNode node, List<String> out) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (e.getKey().equals("pattern") && e.getValue().isString()) {
+                    out.add(e.getValue().asString());
+                } else {
+                    collectPatterns(e.getValue(), out);
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                collectPatterns(element, out);
+            }
+        }
+    }
+
     @Test
     void eachOperationDocumentsTheErrorsItReallyAnswers() {
         assertThat(statuses("/v1/customers", "get")).contains("400", "401", "405", "406", "429", "500", "503")

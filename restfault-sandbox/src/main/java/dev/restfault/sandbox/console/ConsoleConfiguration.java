@@ -4,6 +4,7 @@ import dev.restfault.sandbox.ApiPaths;
 import dev.restfault.sandbox.config.SandboxProperties.Access;
 import dev.restfault.sandbox.config.SandboxProperties.Token;
 import dev.restfault.sandbox.security.TokenAuthenticator;
+import dev.restfault.springdoc.ErrorComponents;
 import dev.restfault.springdoc.OperationSecurity;
 import dev.restfault.springdoc.SecurityInspector;
 import io.swagger.v3.oas.models.Components;
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
@@ -95,6 +98,59 @@ public class ConsoleConfiguration {
                 }
             }
         };
+    }
+
+    /**
+     * Publishes every Bean Validation pattern of the sandbox's own parameters and request bodies
+     * in OpenAPI's dialect ({@link EcmaPattern}): springdoc copies them as Java wrote them, inline
+     * {@code (?i)} and whole-value matching included. restfault's error components are left as
+     * restfault-springdoc converted them.
+     */
+    @Bean
+    OpenApiCustomizer sandboxPatternCustomizer() {
+        return openApi -> {
+            if (openApi.getPaths() != null) {
+                for (PathItem path : openApi.getPaths().values()) {
+                    publishPatterns(path.getParameters());
+                    for (Operation operation : path.readOperations()) {
+                        publishPatterns(operation.getParameters());
+                    }
+                }
+            }
+            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                Set<String> restfaults = ErrorComponents.schemas().keySet();
+                openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                    if (!restfaults.contains(name)) {
+                        publishPattern(schema, 0);
+                    }
+                });
+            }
+        };
+    }
+
+    private static void publishPatterns(List<Parameter> parameters) {
+        if (parameters != null) {
+            for (Parameter parameter : parameters) {
+                publishPattern(parameter.getSchema(), 0);
+            }
+        }
+    }
+
+    /** Rewrites {@code schema}'s pattern and those of the schemas it holds, a few levels deep. */
+    private static void publishPattern(Schema<?> schema, int depth) {
+        if (schema == null || depth > 8) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !EcmaPattern.isPublished(pattern)) {
+            schema.setPattern(EcmaPattern.of(pattern));
+        }
+        if (schema.getProperties() != null) {
+            for (Schema<?> property : schema.getProperties().values()) {
+                publishPattern(property, depth + 1);
+            }
+        }
+        publishPattern(schema.getItems(), depth + 1);
     }
 
     private static String tag(String path) {

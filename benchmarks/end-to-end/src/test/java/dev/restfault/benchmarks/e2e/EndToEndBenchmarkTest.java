@@ -103,8 +103,9 @@ class EndToEndBenchmarkTest {
             System.setOut(original);
         }
         assertThat(captured.toString(StandardCharsets.UTF_8))
-                .contains("8 cells on 8 server processes")
-                .contains("mvc-errors/restfault/tomcat/404", "mvc-errors/spring-problem-details/jetty/404", "mvc-errors/floor/jetty/404");
+                .contains("10 cells on 10 server processes")
+                .contains("mvc-errors/restfault/tomcat/404", "mvc-errors/spring-problem-details/jetty/404", "mvc-errors/floor/jetty/404",
+                        "mvc-errors/contract-floor/tomcat/404");
     }
 
     @Test

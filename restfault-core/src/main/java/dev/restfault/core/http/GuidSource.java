@@ -1,5 +1,8 @@
 package dev.restfault.core.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -28,6 +31,8 @@ final class GuidSource {
     static final int BLOCK = 1024;
     private static final SecureRandom RANDOM = create();
     private static final Stripe[] STRIPES = stripes();
+    /** Reads 8 bytes of a block as a long (any order will do: the bytes are random). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private GuidSource() {
     }
@@ -65,8 +70,8 @@ final class GuidSource {
                 RANDOM.nextBytes(stripe.block);
                 stripe.position = 0;
             }
-            msb = stripe.longAt(stripe.position);
-            lsb = stripe.longAt(stripe.position + 8);
+            msb = (long) LONGS.get(stripe.block, stripe.position);
+            lsb = (long) LONGS.get(stripe.block, stripe.position + 8);
             stripe.position += 16;
         }
         msb = (msb & ~0xF000L) | 0x4000L; // version 4
@@ -78,13 +83,5 @@ final class GuidSource {
     private static final class Stripe {
         final byte[] block = new byte[BLOCK];
         int position = BLOCK; // empty: the first id fills it
-
-        long longAt(int offset) {
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (block[offset + i] & 0xff);
-            }
-            return v;
-        }
     }
 }

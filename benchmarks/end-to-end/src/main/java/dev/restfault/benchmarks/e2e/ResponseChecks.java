@@ -1,5 +1,6 @@
 package dev.restfault.benchmarks.e2e;
 
+import dev.restfault.benchmarks.e2e.app.BenchmarkApplication;
 import dev.restfault.testkit.check.ContractChecker;
 import dev.restfault.testkit.check.ObservedResponse;
 import dev.restfault.testkit.check.ResponseHeaders;
@@ -193,7 +194,8 @@ public final class ResponseChecks {
     };
 
     private static void floorSource(Exchange exchange, List<String> problems) {
-        if (exchange.status() >= 400 && !exchange.body().contains("\"source\":\"floor\"")) {
+        if (exchange.status() >= 400
+                && !exchange.body().contains("\"source\":\"" + BenchmarkApplication.CONTRACT_FLOOR_SOURCE + "\"")) {
             problems.add("the error's source is not the floor's: " + abbreviate(exchange.body()));
         }
     }

@@ -27,6 +27,9 @@ public class BenchmarkApplication {
      */
     public static final String FLOOR_CONTRACT_PROPERTY = "benchmark.floor.contract";
 
+    /** The source the contract floor's error bodies name, which tells its answers from restfault's. */
+    public static final String CONTRACT_FLOOR_SOURCE = "floor";
+
     @Bean
     Failures failures(@Value("${" + FAILURES_PROPERTY + "}") String kind) {
         return switch (kind) {

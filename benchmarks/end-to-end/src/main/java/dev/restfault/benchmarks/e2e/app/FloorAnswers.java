@@ -28,9 +28,6 @@ final class FloorAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(FloorAnswers.class);
 
-    /** The source the contract floor's bodies name. */
-    static final String CONTRACT_SOURCE = "floor";
-
     private static final String CONTENT_TYPE = "application/json";
     private static final String CONTRACT_CONTENT_TYPE = "application/json;charset=utf-8";
     private static final String CHALLENGE = "OAuth realm=\"urn:cpsvc:cpid:benchmark\"";
@@ -39,7 +36,7 @@ final class FloorAnswers {
     private static final String INTERNAL_ERROR = "An internal error occurred. Quote request ID %s when you report it.";
 
     private static final Map<Integer, byte[]> BODIES = bodies("service");
-    private static final Map<Integer, byte[]> CONTRACT_BODIES = bodies(CONTRACT_SOURCE);
+    private static final Map<Integer, byte[]> CONTRACT_BODIES = bodies(BenchmarkApplication.CONTRACT_FLOOR_SOURCE);
 
     private FloorAnswers() {
     }
@@ -85,7 +82,8 @@ final class FloorAnswers {
         if (!contract) {
             return BODIES.get(status);
         }
-        return status == 500 && requestId != null ? internalError(requestId, CONTRACT_SOURCE) : CONTRACT_BODIES.get(status);
+        return status == 500 && requestId != null ? internalError(requestId, BenchmarkApplication.CONTRACT_FLOOR_SOURCE)
+                : CONTRACT_BODIES.get(status);
     }
 
     /**

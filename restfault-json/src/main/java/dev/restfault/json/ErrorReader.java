@@ -6,6 +6,7 @@ import dev.restfault.json.implementation.BoundedInputStream;
 import dev.restfault.json.implementation.DecodeFailure;
 import dev.restfault.json.implementation.Decoded;
 import dev.restfault.json.implementation.SafeText;
+import dev.restfault.json.implementation.StripedRecyclerPool;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +68,7 @@ public final class ErrorReader {
     private ErrorReader(ReaderLimits limits) {
         this.limits = limits;
         this.factory = JsonFactory.builder()
+                .recyclerPool(StripedRecyclerPool.INSTANCE)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth())
                         .maxDocumentLength(limits.maxDocumentBytes())

@@ -152,7 +152,6 @@ public final class ErrorWriter {
         }
     }
 
-    /** Writing the model cannot fail for reasons other than I/O, and a byte array has no I/O. */
     /**
      * docs/contract.md, section Wire formats: a Partner Center error's {@code source} is always
      * the component that produced it. The model allows an empty source (a {@code data} entry may

@@ -62,6 +62,7 @@ public final class BodyDecoder {
      * own limit bounded the input already, and the copy must not fail where reading succeeded.
      */
     private static final JsonFactory COPY_FACTORY = JsonFactory.builder()
+            .recyclerPool(StripedRecyclerPool.INSTANCE)
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
             .build();
 
@@ -70,6 +71,7 @@ public final class BodyDecoder {
      * no document limit; the caller bounds the body) and the caller's bytes left alone.
      */
     private static final JsonFactory RECOGNIZE_FACTORY = JsonFactory.builder()
+            .recyclerPool(StripedRecyclerPool.INSTANCE)
             .streamReadConstraints(StreamReadConstraints.defaults())
             .build();
 

@@ -27,6 +27,7 @@ public final class ErrorEncoding {
 
     /** The factory of the strict writers: strict escapes, never closes the caller's stream. */
     public static final JsonFactory WRITE_FACTORY = JsonFactory.builder()
+            .recyclerPool(StripedRecyclerPool.INSTANCE)
             .characterEscapes(StrictEscapes.INSTANCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();

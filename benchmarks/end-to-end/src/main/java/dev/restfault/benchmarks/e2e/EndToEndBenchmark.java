@@ -227,8 +227,29 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
     }
 
+    /** Refuses an id in {@code given} that is not in {@code known}, naming it and what exists. */
+    private void refuseUnknown(String option, List<String> given, List<String> known, boolean ignoreCase) {
+        for (String id : given) {
+            boolean found = known.stream().anyMatch(k -> ignoreCase ? k.equalsIgnoreCase(id) : k.equals(id));
+            if (!found) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "nothing to run as asked: " + option + " names '" + id + "', which no suite has; the suites are "
+                                + listing());
+            }
+        }
+    }
+
     /** The suites as selected by the options, each narrowed to the selected setups, servers and scenarios. */
     List<Suite> plan() {
+        // An id that no suite has is a typo, not a wish to skip: running without it would report
+        // a partial run as if it were the one asked for (targets whose cells are missing vanish).
+        refuseUnknown("--suites", suites, Suites.all().stream().map(Suite::id).toList(), false);
+        refuseUnknown("--setups", setups,
+                Suites.all().stream().flatMap(s -> s.setups().stream()).map(Setup::id).distinct().toList(), false);
+        refuseUnknown("--servers", servers,
+                Suites.all().stream().flatMap(s -> s.servers().stream()).map(Server::id).distinct().toList(), true);
+        refuseUnknown("--scenarios", scenarios,
+                Suites.all().stream().flatMap(s -> s.scenarios().stream()).map(Scenario::id).distinct().toList(), false);
         List<Suite> selected = new ArrayList<>();
         for (Suite suite : Suites.all()) {
             if (!suites.isEmpty() && !suites.contains(suite.id())) {
@@ -254,11 +275,15 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
         if (selected.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "nothing to run with these options; the suites are "
-                    + Suites.all().stream().map(s -> s.id() + " (setups " + s.setups().stream().map(Setup::id).toList()
-                            + ", servers " + s.servers().stream().map(Server::id).toList() + ", scenarios "
-                            + s.scenarios().stream().map(Scenario::id).toList() + ")").toList());
+                    + listing());
         }
         return selected;
+    }
+
+    private static List<String> listing() {
+        return Suites.all().stream().map(s -> s.id() + " (setups " + s.setups().stream().map(Setup::id).toList()
+                + ", servers " + s.servers().stream().map(Server::id).toList() + ", scenarios "
+                + s.scenarios().stream().map(Scenario::id).toList() + ")").toList();
     }
 
     /** Fewer requests than this in a window: nothing sensible can be divided by them. */

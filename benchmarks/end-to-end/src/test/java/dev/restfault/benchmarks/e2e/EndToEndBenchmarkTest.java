@@ -68,6 +68,22 @@ class EndToEndBenchmarkTest {
     }
 
     @Test
+    void anIdNoSuiteHasIsRefusedEvenBesideIdsThatExist() {
+        // "default" for "spring-default" used to run restfault alone and drop every target against Spring.
+        assertThatThrownBy(() -> parse("--suites", "webflux-errors", "--setups", "restfault,default").plan())
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--setups names 'default', which no suite has").hasMessageContaining("spring-default");
+        assertThatThrownBy(() -> parse("--suites", "mvc-errors,webflux").plan())
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--suites names 'webflux'");
+        assertThatThrownBy(() -> parse("--scenarios", "200,418").plan())
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--scenarios names '418'");
+        assertThatThrownBy(() -> parse("--servers", "tomcat,undertow").plan())
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--servers names 'undertow'");
+        // Server ids are matched without regard to case, as they always were.
+        assertThat(parse("--servers", "TOMCAT").plan()).isNotEmpty();
+    }
+
+    @Test
     void badNumbersAndProfileCellsAreRefusedBeforeAnythingStarts() {
         StringWriter err = new StringWriter();
         CommandLine rounds = new CommandLine(new EndToEndBenchmark()).setErr(new PrintWriter(err));

@@ -69,7 +69,10 @@ import java.util.Optional;
  *
  * <p>Cost: what depends on the configuration alone (the challenge's header value, the sorted path
  * formats, the locale resolver) is computed when it is built; a request costs its negotiation,
- * its body and one {@link RenderedError}. Immutable and thread-safe.
+ * its body and one {@link RenderedError}. A body is encoded once for as long as the same error
+ * keeps coming (the same text, status and format): the last bodies rendered, up to 2 KiB each,
+ * are remembered in a bounded memo of 64 and reused, byte for byte what encoding them again would
+ * give. Thread-safe; the renderer's configuration is immutable.
  */
 public final class ErrorRenderer {
 
@@ -87,7 +90,7 @@ public final class ErrorRenderer {
 
     private final String source;
     private final ContractMessages messages;
-    private final ErrorWriter writer;
+    private final BodyMemo bodies;
     private final ErrorFormat defaultFormat;
     private final PathFormat[] pathFormats;
     private final boolean problemDetails;
@@ -104,7 +107,7 @@ public final class ErrorRenderer {
     private ErrorRenderer(Builder b) {
         this.source = b.source;
         this.messages = b.messages;
-        this.writer = b.writer;
+        this.bodies = new BodyMemo(b.writer);
         this.defaultFormat = b.defaultFormat;
         List<PathFormat> sorted = new ArrayList<>(b.pathFormats.values());
         sorted.sort(Comparator.comparingInt((PathFormat f) -> f.prefix().length()).reversed());
@@ -393,7 +396,7 @@ public final class ErrorRenderer {
         Locale language = description.locale();
         PartnerCenterError body = error.toError(description, source);
         String title = format == ErrorFormat.PROBLEM_DETAILS ? messages.reasonPhrase(status, language) : null;
-        byte[] bytes = writer.write(format, body, status, title);
+        byte[] bytes = bodies.write(format, body, status, title);
 
         Map<String, String> own = error.headers();
         Headers headers = new Headers(own.size() + 8);

@@ -46,7 +46,10 @@ public final class RenderedError {
     private final String[] values;
     private final byte[] body;
 
-    /** Takes ownership of the arrays: the renderer hands over arrays nobody else holds. */
+    /**
+     * Takes ownership of the header arrays, which nobody else holds. The body may be shared with
+     * other errors the renderer gave (its memo of bodies): nothing ever writes into it.
+     */
     RenderedError(int status, String[] names, String[] values, byte[] body) {
         this.status = status;
         this.names = names;
@@ -155,7 +158,9 @@ public final class RenderedError {
     }
 
     /**
-     * Writes the body to {@code out}, which is not flushed or closed.
+     * Writes the body to {@code out}, which is not flushed or closed. {@code out} is handed the
+     * rendered bytes themselves, without a copy: {@link OutputStream#write(byte[])} does not change
+     * them.
      *
      * @throws IOException if {@code out} fails
      */

@@ -84,6 +84,14 @@ public final class StatusErrors {
      * @param allowedMethods the methods the path serves; null or empty when unknown
      */
     public static ContractException methodNotAllowed(Collection<String> allowedMethods) {
+        if (allowedMethods instanceof List<?> given && !given.isEmpty()) {
+            // Adapters pass the same normalized lists again and again. A list equal to a cached
+            // one is already normalized (the keys are), so the lookup comes before normalizing.
+            ContractException known = BY_ALLOW.get(given);
+            if (known != null) {
+                return known;
+            }
+        }
         List<String> allow = allow(allowedMethods);
         ContractException cached = BY_ALLOW.get(allow);
         if (cached == null) {

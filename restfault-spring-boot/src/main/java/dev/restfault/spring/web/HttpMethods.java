@@ -19,6 +19,24 @@ import org.springframework.web.bind.annotation.RequestMethod;
  */
 public final class HttpMethods {
 
+    /** Spring's methods, in the order an {@code Allow} lists them. */
+    private static final RequestMethod[] STANDARD = RequestMethod.values();
+    /** The answers of {@link #withImplicit} for Spring's own names, by the set's bits. */
+    @SuppressWarnings("unchecked")
+    private static final List<String>[] BY_BITS = new List[1 << STANDARD.length];
+
+    static {
+        // The bits are the constants' ordinals, and bit() names every constant.
+        if (STANDARD.length > 16) {
+            throw new AssertionError("RequestMethod has more constants than HttpMethods expects");
+        }
+        for (RequestMethod m : STANDARD) {
+            if (bit(m.name()) != 1 << m.ordinal()) {
+                throw new AssertionError("HttpMethods does not know " + m);
+            }
+        }
+    }
+
     private HttpMethods() {
     }
 
@@ -65,6 +83,57 @@ public final class HttpMethods {
      * @param methods the declared methods; null elements and blanks are skipped
      */
     public static List<String> withImplicit(Collection<String> methods) {
+        // What frameworks report is Spring's own method names, upper case: a bit each, and the
+        // answer for that set of bits computed once. Anything else takes the general way below.
+        int bits = 0;
+        for (String m : methods) {
+            int bit = bit(m);
+            if (bit == 0) {
+                return withImplicitGeneral(methods);
+            }
+            bits |= bit;
+        }
+        if (bits == 0) {
+            return List.of();
+        }
+        if ((bits & bit("GET")) != 0) {
+            bits |= bit("HEAD");
+        }
+        bits |= bit("OPTIONS");
+        List<String> known = BY_BITS[bits];
+        if (known == null) {
+            List<String> names = new ArrayList<>(STANDARD.length);
+            for (RequestMethod m : STANDARD) {
+                if ((bits & (1 << m.ordinal())) != 0) {
+                    names.add(m.name());
+                }
+            }
+            known = List.copyOf(names);
+            // Racy on purpose: the list is immutable, and a thread that misses it computes it again.
+            BY_BITS[bits] = known;
+        }
+        return known;
+    }
+
+    /** The bit of one of Spring's method names spelled as Spring spells it; 0 for any other string. */
+    private static int bit(String method) {
+        if (method == null) {
+            return 0;
+        }
+        switch (method) {
+            case "GET": return 1 << RequestMethod.GET.ordinal();
+            case "HEAD": return 1 << RequestMethod.HEAD.ordinal();
+            case "POST": return 1 << RequestMethod.POST.ordinal();
+            case "PUT": return 1 << RequestMethod.PUT.ordinal();
+            case "PATCH": return 1 << RequestMethod.PATCH.ordinal();
+            case "DELETE": return 1 << RequestMethod.DELETE.ordinal();
+            case "OPTIONS": return 1 << RequestMethod.OPTIONS.ordinal();
+            case "TRACE": return 1 << RequestMethod.TRACE.ordinal();
+            default: return 0;
+        }
+    }
+
+    private static List<String> withImplicitGeneral(Collection<String> methods) {
         Set<String> given = new LinkedHashSet<>();
         for (String m : methods) {
             if (m != null && !m.isBlank()) {

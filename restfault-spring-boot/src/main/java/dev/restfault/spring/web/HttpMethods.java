@@ -25,18 +25,6 @@ public final class HttpMethods {
     @SuppressWarnings("unchecked")
     private static final List<String>[] BY_BITS = new List[1 << STANDARD.length];
 
-    static {
-        // The bits are the constants' ordinals, and bit() names every constant.
-        if (STANDARD.length > 16) {
-            throw new AssertionError("RequestMethod has more constants than HttpMethods expects");
-        }
-        for (RequestMethod m : STANDARD) {
-            if (bit(m.name()) != 1 << m.ordinal()) {
-                throw new AssertionError("HttpMethods does not know " + m);
-            }
-        }
-    }
-
     private HttpMethods() {
     }
 
@@ -96,10 +84,10 @@ public final class HttpMethods {
         if (bits == 0) {
             return List.of();
         }
-        if ((bits & bit("GET")) != 0) {
-            bits |= bit("HEAD");
+        if ((bits & (1 << RequestMethod.GET.ordinal())) != 0) {
+            bits |= 1 << RequestMethod.HEAD.ordinal();
         }
-        bits |= bit("OPTIONS");
+        bits |= 1 << RequestMethod.OPTIONS.ordinal();
         List<String> known = BY_BITS[bits];
         if (known == null) {
             List<String> names = new ArrayList<>(STANDARD.length);
@@ -117,20 +105,8 @@ public final class HttpMethods {
 
     /** The bit of one of Spring's method names spelled as Spring spells it; 0 for any other string. */
     private static int bit(String method) {
-        if (method == null) {
-            return 0;
-        }
-        switch (method) {
-            case "GET": return 1 << RequestMethod.GET.ordinal();
-            case "HEAD": return 1 << RequestMethod.HEAD.ordinal();
-            case "POST": return 1 << RequestMethod.POST.ordinal();
-            case "PUT": return 1 << RequestMethod.PUT.ordinal();
-            case "PATCH": return 1 << RequestMethod.PATCH.ordinal();
-            case "DELETE": return 1 << RequestMethod.DELETE.ordinal();
-            case "OPTIONS": return 1 << RequestMethod.OPTIONS.ordinal();
-            case "TRACE": return 1 << RequestMethod.TRACE.ordinal();
-            default: return 0;
-        }
+        RequestMethod m = method == null ? null : RequestMethod.resolve(method);
+        return m == null ? 0 : 1 << m.ordinal();
     }
 
     private static List<String> withImplicitGeneral(Collection<String> methods) {

@@ -64,7 +64,6 @@ public interface HeaderLookup {
             public List<String> all(String name) {
                 List<String> values = all.apply(name);
                 return values == null ? List.of() : values; // read, never changed: no copy
-
             }
         };
     }

@@ -22,7 +22,9 @@ public final class StatusEntry {
     private final List<HeaderRule> headers;
     private final boolean seedStatus;
     private final boolean known;
-    private final String textKey;
+    // Built once: a server asks for them on every error it answers.
+    private final String reasonPhraseKey;
+    private final String descriptionKey;
 
     StatusEntry(int status, String reasonPhrase, String defaultCode, ErrorCategory category,
             RetryRule retryRule, List<HeaderRule> headers, boolean seedStatus, boolean known, String textKey) {
@@ -34,7 +36,8 @@ public final class StatusEntry {
         this.headers = List.copyOf(headers);
         this.seedStatus = seedStatus;
         this.known = known;
-        this.textKey = textKey;
+        this.reasonPhraseKey = textKey + ".reason";
+        this.descriptionKey = textKey + ".description";
     }
 
     /** The HTTP status, 400..599. */
@@ -65,12 +68,12 @@ public final class StatusEntry {
      * for a status the catalog does not know by number), by which an application can override it.
      */
     public String reasonPhraseKey() {
-        return textKey + ".reason";
+        return reasonPhraseKey;
     }
 
     /** The text key of the default description ({@code status.404.description}, {@code status.5xx.description}). */
     public String descriptionKey() {
-        return textKey + ".description";
+        return descriptionKey;
     }
 
     /** The {@code code} used when the application gives none, such as {@code "notFound"}. */

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -126,8 +127,16 @@ public final class ServletErrorResponder {
     private RequestFacts facts(HttpServletRequest request, HttpServletResponse response) {
         return RestfaultRequest.facts(request)
                 .allowedMethods(() -> allowedMethods.apply(request))
-                .responseHeaders(HeaderLookup.of(response::getHeader, name -> new ArrayList<>(response.getHeaders(name))))
+                .responseHeaders(HeaderLookup.of(response::getHeader, name -> responseLines(response, name)))
                 .build();
+    }
+
+    /**
+     * Every value of the response's header {@code name}. The containers build a set of the values
+     * for {@code getHeaders}: asked first whether there is any, as there seldom is.
+     */
+    private static List<String> responseLines(HttpServletResponse response, String name) {
+        return response.containsHeader(name) ? new ArrayList<>(response.getHeaders(name)) : List.of();
     }
 
     private void write(HttpServletRequest servletRequest, HttpServletResponse response, ContractException error,
@@ -169,6 +178,11 @@ public final class ServletErrorResponder {
         if (out != null) {
             response.setContentLength(error.bodyLength());
             error.writeBody(out);
+            if (response.isCommitted()) {
+                // The body filled its Content-Length, and the container completed the response
+                // with it (Tomcat and Jetty do, bytes sent): a flush would find nothing to do.
+                return;
+            }
         } else {
             // The application already asked for the writer, whose charset is fixed by now (a later
             // setCharacterEncoding is ignored): the JSON goes out with every non-ASCII character
